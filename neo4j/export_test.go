@@ -1,0 +1,4 @@
+package neo4j
+
+// JavaMajor exposes javaMajor to the external tests.
+var JavaMajor = javaMajor

@@ -1,0 +1,68 @@
+package neo4j
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// state is what the launcher records in run/accgraph-neo4j.json about the server it started.
+type state struct {
+	PID  int    `json:"pid"`
+	Port int    `json:"port"`
+	URI  string `json:"uri"`
+	Auth bool   `json:"auth"`
+}
+
+func statePath(dir string) string { return filepath.Join(dir, "run", "accgraph-neo4j.json") }
+
+func readState(dir string) (state, bool) {
+	var st state
+	data, err := os.ReadFile(statePath(dir))
+	if err != nil || json.Unmarshal(data, &st) != nil || st.PID <= 0 {
+		return state{}, false
+	}
+	return st, true
+}
+
+func writeState(dir string, st state) error {
+	data, _ := json.Marshal(st)
+	tmp := statePath(dir) + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("neo4j state file: %w", err)
+	}
+	return os.Rename(tmp, statePath(dir))
+}
+
+func removeState(dir string) { _ = os.Remove(statePath(dir)) }
+
+// processAlive reports whether pid is a live (not zombie) Neo4j whose home is dir, so that
+// a recycled pid is never taken for our server.
+func processAlive(pid int, dir string) bool {
+	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+	if err != nil {
+		if os.IsNotExist(err) {
+			if _, statErr := os.Stat("/proc/self"); statErr == nil {
+				return false // /proc works and the process is gone
+			}
+			return syscall.Kill(pid, 0) == nil // no /proc (macOS): best effort
+		}
+		return false
+	}
+	if !strings.Contains(string(cmdline), "--home-dir="+dir+"\x00") {
+		return false
+	}
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	// the state follows the parenthesised command name: "pid (comm) S ..."
+	if i := strings.LastIndexByte(string(stat), ')'); i >= 0 && i+2 < len(stat) && stat[i+2] == 'Z' {
+		return false
+	}
+	return true
+}

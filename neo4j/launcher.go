@@ -152,7 +152,7 @@ func Start(ctx context.Context, cfg Config, mode Mode) (*Server, error) {
 		removeState(cfg.Dir)
 		return nil, err
 	}
-	cfg.Logger.Info("neo4j ready", "uri", srv.URI, "took", time.Since(began).Round(time.Millisecond))
+	cfg.Logger.Info("neo4j ready", "uri", srv.URI, "took", time.Since(began).Round(time.Millisecond).String())
 	return srv, nil
 }
 

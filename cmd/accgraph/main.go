@@ -1,0 +1,84 @@
+// Command accgraph is the one binary of accgraph: it serves the GraphQL API, runs the
+// embedded Neo4j, and (in later steps) seeds, imports, exports and runs saved queries.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := Run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// Env is what a command reads its environment through (os.Getenv, or a map in tests).
+type Env func(string) string
+
+// Run runs the subcommand named by args[0].
+func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "neo4j":
+		return (&Neo4jCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError(fmt.Sprintf("unknown command %q", args[0]))
+}
+
+const usage = `accgraph: a knowledge graph of officials, institutions and events, served as GraphQL over Neo4j.
+
+Usage:
+  accgraph serve [flags]                    serve GraphQL on :8080 (embedded Neo4j unless NEO4J_URI is set)
+  accgraph neo4j start|stop|status [flags]  run the embedded Neo4j in the background
+  accgraph neo4j exec [flags] -- CMD ...    run CMD against a fresh embedded Neo4j (NEO4J_URI set), then stop it
+
+Run 'accgraph COMMAND -h' for a command's flags; each flag also reads the environment
+variable named in its help.
+`
+
+// exitError ends the program with a code and no message (the command said what it had to).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// usageError is a mistake in the command line; it exits with 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// exitCode prints err as one line and returns the process exit code.
+func exitCode(err error, stderr io.Writer) int {
+	var exit exitError
+	var usage usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return int(exit)
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "accgraph: %s\n", oneLine(err.Error()))
+		return 2
+	}
+	fmt.Fprintf(stderr, "accgraph: %s\n", oneLine(err.Error()))
+	return 1
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

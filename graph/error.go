@@ -1,0 +1,61 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. Each maps to one GraphQL extensions.code and one HTTP status in server/.
+const (
+	EINVALID     = "invalid"     // the caller's input is wrong; the message says which part
+	ENOTFOUND    = "not_found"   // no entity with that id
+	ECONFLICT    = "conflict"    // the write contradicts what is stored
+	EUNAVAILABLE = "unavailable" // Neo4j cannot be reached or refused our credentials
+	EINTERNAL    = "internal"    // a bug or an unexpected database error
+)
+
+// Error is an error with a code that the API can show to its caller. Any other error is
+// EINTERNAL and its text stays in the server's log.
+type Error struct {
+	Code    string
+	Message string
+	Err     error // the underlying cause, for logs and errors.Is; never shown to callers
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil && e.Message == "" {
+		return e.Err.Error()
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an *Error with code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL otherwise, and
+// "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	default:
+		return EINTERNAL
+	}
+}
+
+// ErrorMessage returns the caller-safe message of err: the *Error's message, or
+// "Internal error." for EINTERNAL, whose details belong in the log only.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Code != EINTERNAL {
+		return e.Error()
+	}
+	return "Internal error."
+}

@@ -1,0 +1,86 @@
+// Package graphtest gives tests a real Neo4j: the database the test command started
+// (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD), migrated and emptied for each test. A test that
+// needs data never runs without one: with NEO4J_URI unset it fails, it is not skipped.
+//
+// Tests that share the database must not run in parallel; the test command runs packages
+// one at a time (go test -p 1).
+package graphtest
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// Config is the test database's connection settings. It fails the test when NEO4J_URI is
+// unset.
+func Config(tb testing.TB) graph.Config {
+	tb.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		tb.Fatal("NEO4J_URI is not set: run the tests with `make test`, which starts Neo4j for them")
+	}
+	return graph.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD")}
+}
+
+// MustOpenDB opens the test database, applies the migrations and deletes every node but
+// the migration records, so each test starts from an empty graph.
+func MustOpenDB(tb testing.TB) *graph.DB {
+	tb.Helper()
+	ctx := context.Background()
+	db, err := graph.Open(ctx, Config(tb))
+	if err != nil {
+		tb.Fatalf("open test database: %v", err)
+	}
+	tb.Cleanup(func() { _ = db.Close(ctx) })
+	if err := db.Migrate(ctx); err != nil {
+		tb.Fatalf("migrate test database: %v", err)
+	}
+	run(tb, "MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n")
+	return db
+}
+
+// DropSchema removes every constraint, index and migration record, leaving the database as
+// new. Only tests of the migrations need it.
+func DropSchema(tb testing.TB) {
+	tb.Helper()
+	run(tb, "MATCH (n) DETACH DELETE n")
+	for _, show := range []string{
+		"SHOW CONSTRAINTS YIELD name RETURN 'DROP CONSTRAINT `' + name + '`' AS stmt",
+		"SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN 'DROP INDEX `' + name + '`' AS stmt",
+	} {
+		for _, r := range run(tb, show) {
+			run(tb, r.Values[0].(string))
+		}
+	}
+}
+
+// Exec runs one Cypher statement against the test database, for tests that must arrange
+// what the graph package cannot write on purpose (a broken record, a missing index).
+func Exec(tb testing.TB, cypher string, params map[string]any) []*neo4j.Record {
+	tb.Helper()
+	return runParams(tb, cypher, params)
+}
+
+func run(tb testing.TB, cypher string) []*neo4j.Record { return runParams(tb, cypher, nil) }
+
+func runParams(tb testing.TB, cypher string, params map[string]any) []*neo4j.Record {
+	tb.Helper()
+	cfg := Config(tb)
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		tb.Fatalf("graphtest: %v", err)
+	}
+	defer driver.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase("neo4j"))
+	if err != nil {
+		tb.Fatalf("graphtest: %s: %v", cypher, err)
+	}
+	return res.Records
+}

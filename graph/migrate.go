@@ -1,0 +1,216 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// migration is one versioned change to the schema. Its statements are idempotent
+// (IF NOT EXISTS), so a migration interrupted half-way is simply run again.
+type migration struct {
+	Version    int
+	Name       string
+	Statements []string
+}
+
+// RelTypes lists every relationship type accgraph writes.
+var RelTypes = []string{
+	"HOLDS", "POSITION_IN", "MEMBER_OF", "PART_OF", "RESPONSIBLE_FOR", "PARTICIPATED_IN",
+	"ISSUED_BY", "AGAINST", "CONCERNS", "STATED", "ABOUT", "LOCATED_IN", "OCCURRED_IN",
+}
+
+// migrations is the ordered history of the schema. Append; never edit a released entry.
+var migrations = []migration{
+	{1, "unique id on every label and relationship type", idConstraints()},
+	{2, "full-text index over names and aliases", []string{
+		// standard-folding folds accents to ASCII (Raïsi → raisi); the index is consistent
+		// at commit so that a search right after a write sees it.
+		`CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+		 FOR (n:` + strings.Join(labels(), "|") + `) ON EACH [n.name, n.aliases]
+		 OPTIONS {indexConfig: {` + "`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false" + `}}`,
+	}},
+	{3, "range indexes for filters, ordering and time travel", rangeIndexes()},
+}
+
+// LatestSchemaVersion is the version Migrate brings the database to.
+var LatestSchemaVersion = migrations[len(migrations)-1].Version
+
+func labels() []string {
+	out := make([]string, len(EntityKinds))
+	for i, k := range EntityKinds {
+		out[i] = k.Label()
+	}
+	return out
+}
+
+func idConstraints() []string {
+	var out []string
+	for _, l := range labels() {
+		out = append(out, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
+			strings.ToLower(l), l))
+	}
+	for _, t := range RelTypes {
+		out = append(out, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE",
+			strings.ToLower(t), t))
+	}
+	return out
+}
+
+func rangeIndexes() []string {
+	out := []string{
+		"CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)",
+		"CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)",
+		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+		"CREATE INDEX verdict_date IF NOT EXISTS FOR (n:Verdict) ON (n.date)",
+		"CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)",
+	}
+	for _, l := range labels() {
+		out = append(out, fmt.Sprintf("CREATE INDEX %s_name IF NOT EXISTS FOR (n:%s) ON (n.name)", strings.ToLower(l), l))
+	}
+	for _, t := range []string{"HOLDS", "MEMBER_OF", "PART_OF"} {
+		out = append(out, fmt.Sprintf("CREATE INDEX %s_from_to IF NOT EXISTS FOR ()-[r:%s]-() ON (r.from, r.to)",
+			strings.ToLower(t), t))
+	}
+	for _, t := range RelTypes {
+		out = append(out, fmt.Sprintf("CREATE INDEX %s_confidence IF NOT EXISTS FOR ()-[r:%s]-() ON (r.confidence)",
+			strings.ToLower(t), t))
+	}
+	return out
+}
+
+// Migrate applies the migrations the database has not seen, in order, records each as a
+// (:SchemaMigration {version, name, appliedAt}) node, and waits until every index is
+// online. Running it again changes nothing. Schema statements cannot share a transaction
+// with data writes, so each runs on its own and the record is written last.
+func (db *DB) Migrate(ctx context.Context) error {
+	if _, err := db.write(ctx, `CREATE CONSTRAINT schema_migration_version IF NOT EXISTS
+		FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE`, nil); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	applied, err := db.appliedVersions(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range migrations {
+		if applied[m.Version] {
+			continue
+		}
+		for _, stmt := range m.Statements {
+			if _, err := db.write(ctx, stmt, nil); err != nil {
+				return fmt.Errorf("migrate %d (%s): %w", m.Version, m.Name, err)
+			}
+		}
+		if _, err := db.write(ctx, `MERGE (m:SchemaMigration {version: $version})
+			ON CREATE SET m.name = $name, m.appliedAt = datetime()`,
+			map[string]any{"version": m.Version, "name": m.Name}); err != nil {
+			return fmt.Errorf("migrate %d (%s): %w", m.Version, m.Name, err)
+		}
+	}
+	if _, err := db.write(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
+		return fmt.Errorf("migrate: wait for indexes: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	res, err := db.read(ctx, "MATCH (m:SchemaMigration) RETURN m.version AS version", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int]bool{}
+	for _, r := range res.Records {
+		if v, ok := r.Values[0].(int64); ok {
+			out[int(v)] = true
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion returns the highest migration version applied, 0 for a new database.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	res, err := db.read(ctx, "OPTIONAL MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS version", nil)
+	if err != nil {
+		return 0, err
+	}
+	v, _ := res.Records[0].Values[0].(int64)
+	return int(v), nil
+}
+
+// Ready reports why the database cannot serve yet: unreachable, or migrations not
+// applied. It returns nil when ready.
+func (db *DB) Ready(ctx context.Context) error {
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v < LatestSchemaVersion {
+		return Errorf(EUNAVAILABLE, "schema is at version %d, want %d: migrations not applied", v, LatestSchemaVersion)
+	}
+	return nil
+}
+
+// SchemaItem is one constraint or index as SHOW CONSTRAINTS / SHOW INDEXES report it.
+type SchemaItem struct {
+	Kind       string // "constraint" or "index"
+	Name       string
+	Type       string // UNIQUENESS, RANGE, FULLTEXT, LOOKUP, ...
+	Entity     string // NODE or RELATIONSHIP
+	Labels     []string
+	Properties []string
+}
+
+// Schema lists the constraints and indexes of the database, sorted by kind and name.
+func (db *DB) Schema(ctx context.Context) ([]SchemaItem, error) {
+	var out []SchemaItem
+	for _, q := range []struct{ kind, cypher string }{
+		{"constraint", "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties RETURN * ORDER BY name"},
+		{"index", "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties RETURN * ORDER BY name"},
+	} {
+		res, err := db.read(ctx, q.cypher, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range res.Records {
+			m := r.AsMap()
+			out = append(out, SchemaItem{
+				Kind: q.kind, Name: str(m["name"]), Type: str(m["type"]), Entity: str(m["entityType"]),
+				Labels: strs(m["labelsOrTypes"]), Properties: strs(m["properties"]),
+			})
+		}
+	}
+	return out, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		out = append(out, str(x))
+	}
+	return out
+}
+
+// Status is what serves the API: the Neo4j server and the schema version it holds.
+type Status struct {
+	Neo4jVersion  string
+	SchemaVersion int
+}
+
+// ReadStatus returns the Neo4j version and the applied schema version.
+func (db *DB) ReadStatus(ctx context.Context) (*Status, error) {
+	version, err := db.ServerVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	schema, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Status{Neo4jVersion: version, SchemaVersion: schema}, nil
+}

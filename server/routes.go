@@ -1,0 +1,41 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/accgraph/accgraph/schema"
+)
+
+// Handler lists every route the server answers.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.graphqlHandler())
+	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /readyz", s.handleReadyz)
+	return s.logRequests(mux)
+}
+
+// graphqlHandler is gqlgen's executor with explicit transports: POST for everything,
+// GET for queries only (gqlgen refuses mutations over GET).
+func (s *Server) graphqlHandler() http.Handler {
+	h := handler.New(schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB}}))
+	h.AddTransport(transport.Options{})
+	h.AddTransport(transport.GET{})
+	h.AddTransport(transport.POST{})
+	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if s.Introspection {
+		h.Use(extension.Introspection{})
+	}
+	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	h.SetErrorPresenter(s.presentError)
+	h.SetRecoverFunc(s.recoverPanic)
+	return h
+}

@@ -1,0 +1,68 @@
+// Package server is accgraph's HTTP side: the GraphQL endpoint (gqlgen's executor from
+// package schema with thin resolvers over package graph), GraphiQL, and the health and
+// readiness probes.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// Server serves the API over HTTP. Set its fields, then Open it.
+type Server struct {
+	Addr          string       // listen address, e.g. ":8080"; ":0" picks a free port
+	DB            *graph.DB    // the knowledge graph
+	Logger        *slog.Logger // request and error logs (default: slog.Default())
+	Introspection bool         // allow GraphQL introspection (GraphiQL needs it)
+
+	ln   net.Listener
+	http *http.Server
+}
+
+// Open starts listening and serving in the background.
+func (s *Server) Open() error {
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+	ln, err := net.Listen("tcp", s.Addr)
+	if err != nil {
+		return graph.Errorf(graph.EUNAVAILABLE, "listen on %s: %v", s.Addr, err)
+	}
+	s.ln = ln
+	s.http = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.Logger.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.Logger.Error("http server stopped", "err", err)
+		}
+	}()
+	return nil
+}
+
+// Close stops accepting connections and waits for in-flight requests until ctx ends.
+func (s *Server) Close(ctx context.Context) error {
+	if s.http == nil {
+		return nil
+	}
+	return s.http.Shutdown(ctx)
+}
+
+// URL is the server's base URL, e.g. "http://127.0.0.1:8080".
+func (s *Server) URL() string {
+	addr := s.ln.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
+}

@@ -88,6 +88,7 @@ func (c Config) withDefaults() (Config, error) {
 // Server is a running embedded Neo4j.
 type Server struct {
 	URI     string // neo4j://127.0.0.1:PORT
+	Port    int
 	PID     int
 	Dir     string
 	Started bool // false when Start found the server already running and reused it
@@ -107,7 +108,7 @@ func Start(ctx context.Context, cfg Config, mode Mode) (*Server, error) {
 	}
 	if st, ok := readState(cfg.Dir); ok && processAlive(st.PID, cfg.Dir) {
 		cfg.Logger.Info("neo4j already running", "dir", cfg.Dir, "pid", st.PID, "uri", st.URI)
-		return &Server{URI: st.URI, PID: st.PID, Dir: cfg.Dir}, nil
+		return &Server{URI: st.URI, Port: st.Port, PID: st.PID, Dir: cfg.Dir}, nil
 	}
 	java, err := findJava(ctx)
 	if err != nil {
@@ -141,7 +142,7 @@ func Start(ctx context.Context, cfg Config, mode Mode) (*Server, error) {
 	done := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(done) }() // reaps the process whoever stops it
 
-	srv := &Server{URI: fmt.Sprintf("neo4j://127.0.0.1:%d", port), PID: cmd.Process.Pid, Dir: cfg.Dir, Started: true, done: done}
+	srv := &Server{URI: fmt.Sprintf("neo4j://127.0.0.1:%d", port), Port: port, PID: cmd.Process.Pid, Dir: cfg.Dir, Started: true, done: done}
 	if err := writeState(cfg.Dir, state{PID: srv.PID, Port: port, URI: srv.URI, Auth: cfg.Password != ""}); err != nil {
 		_ = srv.kill()
 		return nil, err
@@ -181,6 +182,9 @@ func javaArgs(cfg Config, lib string, port int) []string {
 		"server.https.enabled=false",
 		"server.memory.pagecache.size=" + cfg.PageCache,
 		"dbms.usage_report.enabled=false",
+		// Bolt waits 5s twice for idle connections on shutdown; a local server need not.
+		"internal.server.bolt.connection_shutdown_wait_time=1s",
+		"internal.server.bolt.thread_pool_shutdown_wait_time=1s",
 		"dbms.security.auth_enabled=" + strconv.FormatBool(cfg.Password != ""),
 	}
 	for _, s := range settings {

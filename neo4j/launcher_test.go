@@ -32,7 +32,7 @@ func TestStartTwiceStartsOneServerAndStopLeavesNothing(t *testing.T) {
 	if second.Started || second.PID != first.PID || second.URI != first.URI {
 		t.Fatalf("second start = %+v, want the running server %+v reused", second, first)
 	}
-	if n := serversIn(t, cfg.Dir); n != 1 {
+	if n := len(neo4j.RunningIn(cfg.Dir)); n != 1 {
 		t.Fatalf("%d Neo4j processes run in %s, want 1", n, cfg.Dir)
 	}
 
@@ -45,7 +45,7 @@ func TestStartTwiceStartsOneServerAndStopLeavesNothing(t *testing.T) {
 	if err != nil || !stopped {
 		t.Fatalf("stop = %v, %v; want true, nil", stopped, err)
 	}
-	if n := serversIn(t, cfg.Dir); n != 0 {
+	if n := len(neo4j.RunningIn(cfg.Dir)); n != 0 {
 		t.Fatalf("%d Neo4j processes still run in %s after stop", n, cfg.Dir)
 	}
 	if st, _ := neo4j.ReadStatus(ctx, cfg); st.Running {
@@ -54,28 +54,6 @@ func TestStartTwiceStartsOneServerAndStopLeavesNothing(t *testing.T) {
 	if stopped, err := neo4j.Stop(ctx, cfg); stopped || err != nil {
 		t.Fatalf("second stop = %v, %v; want false, nil", stopped, err)
 	}
-}
-
-// serversIn counts live processes whose command line names dir as the Neo4j home.
-func serversIn(t *testing.T, dir string) int {
-	t.Helper()
-	procs, err := filepath.Glob("/proc/[0-9]*/cmdline")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, p := range procs {
-		cmdline, err := os.ReadFile(p)
-		if err != nil || !strings.Contains(string(cmdline), "--home-dir="+dir+"\x00") {
-			continue
-		}
-		stat, _ := os.ReadFile(filepath.Join(filepath.Dir(p), "stat"))
-		if i := strings.LastIndexByte(string(stat), ')'); i > 0 && i+2 < len(stat) && stat[i+2] == 'Z' {
-			continue
-		}
-		n++
-	}
-	return n
 }
 
 func TestStartFailsClearly(t *testing.T) {

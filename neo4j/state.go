@@ -43,26 +43,37 @@ func removeState(dir string) { _ = os.Remove(statePath(dir)) }
 // processAlive reports whether pid is a live (not zombie) Neo4j whose home is dir, so that
 // a recycled pid is never taken for our server.
 func processAlive(pid int, dir string) bool {
-	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
-	if err != nil {
-		if os.IsNotExist(err) {
-			if _, statErr := os.Stat("/proc/self"); statErr == nil {
-				return false // /proc works and the process is gone
-			}
-			return syscall.Kill(pid, 0) == nil // no /proc (macOS): best effort
+	if _, err := os.Stat("/proc/self"); err != nil {
+		return syscall.Kill(pid, 0) == nil // no /proc (macOS): best effort
+	}
+	return servesDir(strconv.Itoa(pid), dir)
+}
+
+// RunningIn lists the live processes whose Neo4j home is dir, recorded by the launcher or
+// not (Linux only: it reads /proc).
+func RunningIn(dir string) []int {
+	entries, _ := os.ReadDir("/proc")
+	var pids []int
+	for _, e := range entries {
+		if pid, err := strconv.Atoi(e.Name()); err == nil && servesDir(e.Name(), dir) {
+			pids = append(pids, pid)
 		}
+	}
+	return pids
+}
+
+// servesDir reports whether /proc/pid is a live (not zombie) process started with
+// --home-dir=dir.
+func servesDir(pid, dir string) bool {
+	cmdline, err := os.ReadFile("/proc/" + pid + "/cmdline")
+	if err != nil || !strings.Contains(string(cmdline), "--home-dir="+dir+"\x00") {
 		return false
 	}
-	if !strings.Contains(string(cmdline), "--home-dir="+dir+"\x00") {
-		return false
-	}
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	stat, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
 		return false
 	}
 	// the state follows the parenthesised command name: "pid (comm) S ..."
-	if i := strings.LastIndexByte(string(stat), ')'); i >= 0 && i+2 < len(stat) && stat[i+2] == 'Z' {
-		return false
-	}
-	return true
+	i := strings.LastIndexByte(string(stat), ')')
+	return i >= 0 && i+2 < len(stat) && stat[i+2] != 'Z'
 }

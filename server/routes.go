@@ -1,6 +1,7 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -15,6 +16,9 @@ import (
 
 // Handler lists every route the server answers.
 func (s *Server) Handler() http.Handler {
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.graphqlHandler())
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
@@ -33,6 +37,8 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if s.Introspection {
 		h.Use(extension.Introspection{})
+	} else {
+		h.Use(refuseIntrospection{})
 	}
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	h.SetErrorPresenter(s.presentError)

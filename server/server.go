@@ -19,7 +19,7 @@ import (
 type Server struct {
 	Addr          string       // listen address, e.g. ":8080"; ":0" picks a free port
 	DB            *graph.DB    // the knowledge graph
-	Logger        *slog.Logger // request and error logs (default: slog.Default())
+	Logger        *slog.Logger // request and error logs (default: slog.Default(), set by Handler)
 	Introspection bool         // allow GraphQL introspection (GraphiQL needs it)
 
 	ln   net.Listener
@@ -28,9 +28,6 @@ type Server struct {
 
 // Open starts listening and serving in the background.
 func (s *Server) Open() error {
-	if s.Logger == nil {
-		s.Logger = slog.Default()
-	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return graph.Errorf(graph.EUNAVAILABLE, "listen on %s: %v", s.Addr, err)

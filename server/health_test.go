@@ -1,0 +1,88 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/neo4j"
+	"github.com/accgraph/accgraph/neo4j/neo4jtest"
+	"github.com/accgraph/accgraph/server"
+)
+
+// TestReadyzFollowsNeo4j stops and restarts a private Neo4j under a running server.
+func TestReadyzFollowsNeo4j(t *testing.T) {
+	ctx := context.Background()
+	cfg := neo4jtest.Config(t)
+	n4j := neo4jtest.Start(t, cfg)
+	db, err := graph.Open(ctx, graph.Config{URI: n4j.URI, User: neo4j.User, Password: cfg.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(ctx)
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv := openServer(t, db)
+
+	if status, body := get(t, srv.URL()+"/readyz"); status != http.StatusOK {
+		t.Fatalf("readyz with Neo4j up = %d %v, want 200", status, body)
+	}
+
+	if err := n4j.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	status, body := get(t, srv.URL()+"/readyz")
+	if status != http.StatusServiceUnavailable || !strings.Contains(body["reason"], "neo4j at "+n4j.URI) {
+		t.Fatalf("readyz with Neo4j stopped = %d %v, want 503 naming %s", status, body, n4j.URI)
+	}
+	if took := time.Since(began); took > 3*time.Second {
+		t.Errorf("readyz took %s with Neo4j down; it must answer within its 2s budget", took)
+	}
+	if status, _ := get(t, srv.URL()+"/healthz"); status != http.StatusOK {
+		t.Fatalf("healthz with Neo4j stopped = %d, want 200: the process is alive", status)
+	}
+
+	cfg.Port = n4j.Port
+	neo4jtest.Start(t, cfg)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		status, body = get(t, srv.URL()+"/readyz")
+		if status == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("readyz 30s after Neo4j restarted = %d %v, want 200", status, body)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func openServer(t *testing.T, db *graph.DB) *server.Server {
+	t.Helper()
+	srv := &server.Server{Addr: "127.0.0.1:0", DB: db, Introspection: true}
+	if err := srv.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close(context.Background()) })
+	return srv
+}
+
+func get(t *testing.T, url string) (int, map[string]string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	var body map[string]string
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatalf("GET %s: body: %v", url, err)
+	}
+	return resp.StatusCode, body
+}

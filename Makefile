@@ -1,0 +1,48 @@
+# accgraph. The two commands a new machine needs:
+#   make run    build, start the embedded Neo4j, migrate, seed an empty graph, serve on :8080
+#   make test   static checks, then every test against a Neo4j of its own (started and stopped here)
+
+GO       ?= go
+BIN      := bin/accgraph
+# the embedded Neo4j's jars are built once into this git-ignored folder
+export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
+
+.PHONY: run test build tools check compose-config generate
+
+run: tools build
+	$(BIN) serve
+
+# -p 1: the packages share one database, so they run one after another.
+test: tools build check
+	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
+		$(GO) test -p 1 -count=1 ./...
+
+build:
+	$(GO) build -o $(BIN) ./cmd/accgraph
+
+# Java 17 and Maven run the embedded Neo4j; install them from Debian's packages when absent.
+tools:
+	@command -v java >/dev/null && command -v mvn >/dev/null || { \
+		echo "installing Java 17 and Maven for the embedded Neo4j"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null; }
+
+check: compose-config
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.cache/*')); \
+		[ -z "$$unformatted" ] || { echo "not gofmt-ed: $$unformatted"; exit 1; }
+	$(GO) vet ./...
+
+# docker-compose.yml must stay valid; checked with whichever compose client the machine has
+# (the Docker CLI without its compose plugin gets Debian's docker-compose).
+compose-config:
+	@if docker compose version >/dev/null 2>&1; then docker compose config -q; \
+	elif command -v docker-compose >/dev/null; then docker-compose config -q; \
+	elif command -v docker >/dev/null && command -v apt-get >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq docker-compose >/dev/null && docker-compose config -q; \
+	else echo "compose-config: no Docker client on this machine; docker-compose.yml not checked"; fi
+
+# regenerate the GraphQL executor after changing schema/*.graphqls
+generate:
+	$(GO) generate ./schema

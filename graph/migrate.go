@@ -14,12 +14,6 @@ type migration struct {
 	Statements []string
 }
 
-// RelTypes lists every relationship type accgraph writes.
-var RelTypes = []string{
-	"HOLDS", "POSITION_IN", "MEMBER_OF", "PART_OF", "RESPONSIBLE_FOR", "PARTICIPATED_IN",
-	"ISSUED_BY", "AGAINST", "CONCERNS", "STATED", "ABOUT", "LOCATED_IN", "OCCURRED_IN",
-}
-
 // migrations is the ordered history of the schema. Append; never edit a released entry.
 var migrations = []migration{
 	{1, "unique id on every label and relationship type", idConstraints()},
@@ -52,8 +46,11 @@ func idConstraints() []string {
 	}
 	for _, t := range RelTypes {
 		out = append(out, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE",
-			strings.ToLower(t), t))
+			strings.ToLower(string(t)), t))
 	}
+	// citations are looked up by id and by what they are about
+	out = append(out, "CREATE CONSTRAINT citation_id IF NOT EXISTS FOR (c:Citation) REQUIRE c.id IS UNIQUE",
+		"CREATE INDEX citation_about IF NOT EXISTS FOR (c:Citation) ON (c.about)")
 	return out
 }
 
@@ -61,20 +58,20 @@ func rangeIndexes() []string {
 	out := []string{
 		"CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)",
 		"CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)",
-		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
-		"CREATE INDEX verdict_date IF NOT EXISTS FOR (n:Verdict) ON (n.date)",
+		"CREATE INDEX event_valid IF NOT EXISTS FOR (n:Event) ON (n.validFrom, n.validTo)",
+		"CREATE INDEX verdict_valid IF NOT EXISTS FOR (n:Verdict) ON (n.validFrom, n.validTo)",
 		"CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)",
 	}
 	for _, l := range labels() {
 		out = append(out, fmt.Sprintf("CREATE INDEX %s_name IF NOT EXISTS FOR (n:%s) ON (n.name)", strings.ToLower(l), l))
 	}
-	for _, t := range []string{"HOLDS", "MEMBER_OF", "PART_OF"} {
-		out = append(out, fmt.Sprintf("CREATE INDEX %s_from_to IF NOT EXISTS FOR ()-[r:%s]-() ON (r.from, r.to)",
-			strings.ToLower(t), t))
+	for _, t := range []RelType{Holds, MemberOf, PartOf} {
+		out = append(out, fmt.Sprintf("CREATE INDEX %s_valid IF NOT EXISTS FOR ()-[r:%s]-() ON (r.validFrom, r.validTo)",
+			strings.ToLower(string(t)), t))
 	}
 	for _, t := range RelTypes {
 		out = append(out, fmt.Sprintf("CREATE INDEX %s_confidence IF NOT EXISTS FOR ()-[r:%s]-() ON (r.confidence)",
-			strings.ToLower(t), t))
+			strings.ToLower(string(t)), t))
 	}
 	return out
 }

@@ -56,8 +56,8 @@ func TestMigrateTwiceLeavesTheSameSchema(t *testing.T) {
 	if ft.Type != "FULLTEXT" || len(ft.Labels) != len(graph.EntityKinds) || !slices.Equal(ft.Properties, []string{"name", "aliases"}) {
 		t.Errorf("entity_names = %+v, want a full-text index over name and aliases of every label", ft)
 	}
-	if ix := byName["index:holds_from_to"]; ix.Type != "RANGE" || !slices.Equal(ix.Properties, []string{"from", "to"}) {
-		t.Errorf("holds_from_to = %+v, want a range index on HOLDS(from, to)", ix)
+	if ix := byName["index:holds_valid"]; ix.Type != "RANGE" || !slices.Equal(ix.Properties, []string{"validFrom", "validTo"}) {
+		t.Errorf("holds_valid = %+v, want a range index on HOLDS(validFrom, validTo)", ix)
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 func main() {
@@ -33,6 +35,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	switch args[0] {
 	case "serve":
 		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "seed":
+		return (&SeedCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "neo4j":
 		return (&Neo4jCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
@@ -47,6 +51,7 @@ const usage = `accgraph: a knowledge graph of officials, institutions and events
 
 Usage:
   accgraph serve [flags]                    serve GraphQL on :8080 (embedded Neo4j unless NEO4J_URI is set)
+  accgraph seed [--dir DIR] [--check]       load the curated dataset (validate only with --check)
   accgraph neo4j start|stop|status [flags]  run the embedded Neo4j in the background
   accgraph neo4j exec [flags] -- CMD ...    run CMD against a fresh embedded Neo4j (NEO4J_URI set), then stop it
 
@@ -66,13 +71,19 @@ func (e usageError) Error() string { return string(e) }
 
 // exitCode prints err as one line and returns the process exit code.
 func exitCode(err error, stderr io.Writer) int {
-	var exit exitError
-	var usage usageError
+	var (
+		exit    exitError
+		usage   usageError
+		invalid *graph.ValidationError
+	)
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &exit):
 		return int(exit)
+	case errors.As(err, &invalid): // one problem per line, so that each names its file:line
+		fmt.Fprintf(stderr, "accgraph: %s\n", err)
+		return 1
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "accgraph: %s\n", oneLine(err.Error()))
 		return 2

@@ -8,7 +8,10 @@ package graphtest
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -83,4 +86,37 @@ func runParams(tb testing.TB, cypher string, params map[string]any) []*neo4j.Rec
 		tb.Fatalf("graphtest: %s: %v", cypher, err)
 	}
 	return res.Records
+}
+
+// Snapshot renders every node and relationship of the graph with its labels, type and
+// properties, one sorted line each, so that two states of the graph compare as text.
+func Snapshot(tb testing.TB) string {
+	tb.Helper()
+	var lines []string
+	for _, r := range run(tb, `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`) {
+		lines = append(lines, fmt.Sprintf("node %v %s", r.Values[0], canonical(r.Values[1])))
+	}
+	for _, r := range run(tb, `MATCH (a)-[r]->(b) RETURN type(r), coalesce(a.id, elementId(a)), coalesce(b.id, elementId(b)), properties(r)`) {
+		lines = append(lines, fmt.Sprintf("rel %v %v->%v %s", r.Values[0], r.Values[1], r.Values[2], canonical(r.Values[3])))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// canonical prints a property map with sorted keys.
+func canonical(v any) string {
+	m, _ := v.(map[string]any)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if k == "appliedAt" { // migration records carry the time they ran
+			continue
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s=%v ", k, m[k])
+	}
+	return b.String()
 }

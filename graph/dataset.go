@@ -1,0 +1,136 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dataset is a set of entities and the links that start at them, validated and written
+// together: the curated seed, an import batch.
+type Dataset struct {
+	Entities []Entity
+	Links    []*Link
+}
+
+// Validate checks everything before anything is written and reports every problem at
+// once, each with its file, line and field: missing citations, unknown sources, dangling
+// references, duplicate ids, unknown kinds and relationship types, bad intervals, unknown
+// confidences, relationships between the wrong kinds, and quotes not found verbatim in a
+// source whose text accgraph holds. It fills in default link ids.
+func (d *Dataset) Validate() error {
+	var all Problems
+	d.Check(&all)
+	return all.Err()
+}
+
+// Check is Validate adding its problems to all, for callers that have problems of their
+// own to report with them (a loader's parse errors).
+func (d *Dataset) Check(all *Problems) {
+	byID := map[string]Entity{}
+	seen := map[string]string{} // id → where it was first defined
+	define := func(id, where string, p *Problems, field string) {
+		if id == "" {
+			return
+		}
+		if first, dup := seen[id]; dup {
+			p.Add(field, "duplicate id %q (first defined at %s)", id, first)
+			return
+		}
+		seen[id] = where
+	}
+
+	for _, e := range d.Entities {
+		b := e.Common()
+		p := all.At(b.Origin)
+		validateBase(e, p)
+		e.validate(p)
+		define(b.ID, where(b.Origin, ""), p, "id")
+		if _, ok := byID[b.ID]; !ok {
+			byID[b.ID] = e
+		}
+	}
+	for _, l := range d.Links {
+		if l.ID == "" && l.Type.IsValid() && l.From != "" && l.To != "" {
+			l.ID = DefaultLinkID(l.Type, l.From, l.To)
+		}
+		p := all.At(l.Origin)
+		l.validate(p)
+		define(l.ID, where(l.Origin, l.Field), p, l.Field+".target")
+		from, to := byID[l.From], byID[l.To]
+		if l.To != "" && to == nil {
+			p.Add(l.Field+".target", "dangling reference: no entity %q", l.To)
+		}
+		if from != nil && to != nil && l.Type.IsValid() && !l.Type.Allows(from.Kind(), to.Kind()) {
+			p.Add(l.Field+".type", "%s cannot join %s to %s (%s joins %s)",
+				l.Type, withArticle(from.Kind().Label()), withArticle(to.Kind().Label()), l.Type, describeEndpoints(l.Type))
+		}
+	}
+
+	for _, e := range d.Entities {
+		b := e.Common()
+		checkCitations(b.Citations, byID, all.At(b.Origin))
+	}
+	for _, l := range d.Links {
+		checkCitations(l.Citations, byID, all.At(l.Origin).Under(l.Field+"."))
+	}
+}
+
+// checkCitations checks that each citation's source and claimant exist, and that its
+// quote stands verbatim in the source's text when accgraph holds it.
+func checkCitations(cites []Citation, byID map[string]Entity, p *Problems) {
+	for i, c := range cites {
+		f := field("citations", i)
+		if c.Source != "" {
+			src, ok := byID[c.Source].(*Source)
+			switch {
+			case byID[c.Source] == nil:
+				p.Add(f+".source", "unknown source %q", c.Source)
+			case !ok:
+				p.Add(f+".source", "%q is a %s, not a Source", c.Source, byID[c.Source].Kind().Label())
+			case src.Text != "" && c.Quote != "" && !strings.Contains(normalizeSpace(src.Text), normalizeSpace(c.Quote)):
+				p.Add(f+".quote", "quote not found verbatim in %s (%s)", src.ID, src.TextFile)
+			}
+		}
+		if c.ClaimedBy != "" && byID[c.ClaimedBy] == nil {
+			p.Add(f+".claimedBy", "dangling reference: no entity %q", c.ClaimedBy)
+		}
+	}
+}
+
+// normalizeSpace collapses runs of white space, so that a quote spanning a line break
+// matches the text.
+func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func describeEndpoints(t RelType) string {
+	var parts []string
+	for _, e := range endpoints[t] {
+		parts = append(parts, labelsOf(e[0])+" → "+labelsOf(e[1]))
+	}
+	return strings.Join(parts, " or ")
+}
+
+func labelsOf(kinds []EntityKind) string {
+	if len(kinds) == len(EntityKinds) {
+		return "any entity"
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.Label()
+	}
+	return strings.Join(names, "/")
+}
+
+// withArticle gives "a Person", "an Organization".
+func withArticle(label string) string {
+	if strings.ContainsRune("AEIOU", rune(label[0])) {
+		return "an " + label
+	}
+	return "a " + label
+}
+
+func where(o Origin, field string) string {
+	if o.File == "" {
+		return "input"
+	}
+	return fmt.Sprintf("%s:%d", o.File, o.line(field))
+}

@@ -1,0 +1,137 @@
+package graph
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Entity is a node of the graph: a Person, Organization, Position, Event, Verdict,
+// Statement, Source or Place.
+type Entity interface {
+	Kind() EntityKind
+	Common() *Base
+	// validate checks the kind's own fields.
+	validate(p *Problems)
+	// properties adds the kind's own fields to the node's Neo4j properties.
+	properties(props map[string]any)
+}
+
+// Base is what every entity has: a stable readable id (`person:ebrahim-raisi`), a name,
+// aliases (transliterations and native-script names), a description, how well its
+// existence is established, and the citations that say so.
+type Base struct {
+	ID          string
+	Name        string
+	Aliases     []string
+	Description string
+	// Confidence is the fact's own; empty takes the strongest of its citations.
+	Confidence Confidence
+	// Retraction says why a RETRACTED fact was withdrawn.
+	Retraction string
+	Citations  []Citation
+	Origin     Origin
+}
+
+// Common returns b, so that every entity type shares its validation and storage.
+func (b *Base) Common() *Base { return b }
+
+// idPrefixes are the id prefixes of each kind: `org:embassy-iran-vienna`.
+var idPrefixes = map[EntityKind]string{
+	KindPerson: "person", KindOrganization: "org", KindPosition: "position", KindEvent: "event",
+	KindVerdict: "verdict", KindStatement: "statement", KindSource: "source", KindPlace: "place",
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// validateBase checks the fields every entity has.
+func validateBase(e Entity, p *Problems) {
+	b := e.Common()
+	prefix := idPrefixes[e.Kind()]
+	if b.ID == "" {
+		p.Add("id", "missing id")
+	} else if slug, ok := strings.CutPrefix(b.ID, prefix+":"); !ok || !slugPattern.MatchString(slug) {
+		p.Add("id", "id %q must be %s:<lowercase-words-with-hyphens>", b.ID, prefix)
+	}
+	if strings.TrimSpace(b.Name) == "" {
+		p.Add("name", "missing name")
+	}
+	for i, a := range b.Aliases {
+		if strings.TrimSpace(a) == "" {
+			p.Add(field("aliases", i), "empty alias")
+		}
+	}
+	validateFact(b.Confidence, b.Retraction, b.Citations, p)
+}
+
+// validateFact checks what nodes and relationships share: at least one citation, each
+// valid, and a confidence no stronger than its strongest citation, so that a party's
+// claim is never stored as a court's finding.
+func validateFact(c Confidence, retraction string, cites []Citation, p *Problems) {
+	if len(cites) == 0 {
+		p.Add("citations", "missing citation: every fact needs at least one")
+	}
+	for i := range cites {
+		cites[i].Validate(field("citations", i), p)
+	}
+	switch {
+	case c == "":
+	case !c.IsValid():
+		p.Add("confidence", "%s", unknownValue("confidence", string(c), Confidences))
+	case c == Retracted && strings.TrimSpace(retraction) == "":
+		p.Add("retraction", "a RETRACTED fact needs the reason it was withdrawn")
+	case c != Disputed && c != Retracted && len(cites) > 0 && c.Rank() > strongest(cites).Rank():
+		p.Add("confidence", "confidence %s is stronger than its strongest citation (%s)", c, strongest(cites))
+	}
+	if retraction != "" && c != Retracted {
+		p.Add("retraction", "a retraction reason needs confidence RETRACTED")
+	}
+}
+
+// effectiveConfidence is the stored confidence of a fact.
+func effectiveConfidence(c Confidence, cites []Citation) Confidence {
+	if c != "" {
+		return c
+	}
+	return strongest(cites)
+}
+
+// nodeProperties are the Neo4j properties of e's node.
+func nodeProperties(e Entity) map[string]any {
+	b := e.Common()
+	props := map[string]any{
+		"id":         b.ID,
+		"name":       b.Name,
+		"aliases":    nonNil(b.Aliases),
+		"confidence": string(effectiveConfidence(b.Confidence, b.Citations)),
+	}
+	setIf(props, "description", b.Description)
+	setIf(props, "retraction", b.Retraction)
+	e.properties(props)
+	return props
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// setIf sets props[key] when v is not empty: Neo4j stores no empty values.
+func setIf(props map[string]any, key, v string) {
+	if v != "" {
+		props[key] = v
+	}
+}
+
+// validateDate checks that a partial date field is well formed.
+func validateDate(d Date, name string, p *Problems) {
+	if d.IsZero() {
+		return
+	}
+	if _, err := ParseDate(d.String()); err != nil {
+		p.Add(name, "%s", err)
+	}
+}
+
+func field(name string, i int) string { return name + "[" + itoa(i) + "]" }

@@ -1,0 +1,166 @@
+package graph
+
+import (
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// RelType is a relationship type.
+type RelType string
+
+// The relationship types, direction as written: HOLDS is Person → Position.
+const (
+	Holds          RelType = "HOLDS"
+	PositionIn     RelType = "POSITION_IN"
+	MemberOf       RelType = "MEMBER_OF"
+	PartOf         RelType = "PART_OF"
+	ResponsibleFor RelType = "RESPONSIBLE_FOR"
+	ParticipatedIn RelType = "PARTICIPATED_IN"
+	IssuedBy       RelType = "ISSUED_BY"
+	Against        RelType = "AGAINST"
+	Concerns       RelType = "CONCERNS"
+	Stated         RelType = "STATED"
+	About          RelType = "ABOUT"
+	LocatedIn      RelType = "LOCATED_IN"
+	OccurredIn     RelType = "OCCURRED_IN"
+)
+
+// endpoints says which kinds each relationship type joins: from → to. PART_OF joins an
+// organization to an organization or an event to an event, never one to the other.
+var endpoints = map[RelType][][2][]EntityKind{
+	Holds:          {{{KindPerson}, {KindPosition}}},
+	PositionIn:     {{{KindPosition}, {KindOrganization}}},
+	MemberOf:       {{{KindPerson}, {KindOrganization}}},
+	PartOf:         {{{KindOrganization}, {KindOrganization}}, {{KindEvent}, {KindEvent}}},
+	ResponsibleFor: {{{KindPerson, KindOrganization}, {KindEvent}}},
+	ParticipatedIn: {{{KindPerson, KindOrganization}, {KindEvent}}},
+	IssuedBy:       {{{KindVerdict}, {KindOrganization}}},
+	Against:        {{{KindVerdict}, {KindPerson, KindOrganization}}},
+	Concerns:       {{{KindVerdict}, {KindEvent}}},
+	Stated:         {{{KindPerson, KindOrganization}, {KindStatement}}},
+	About:          {{{KindStatement}, EntityKinds}},
+	LocatedIn:      {{{KindOrganization, KindPlace}, {KindPlace}}},
+	OccurredIn:     {{{KindEvent}, {KindPlace}}},
+}
+
+// RelTypes lists every relationship type accgraph writes, in a fixed order.
+var RelTypes = []RelType{
+	Holds, PositionIn, MemberOf, PartOf, ResponsibleFor, ParticipatedIn,
+	IssuedBy, Against, Concerns, Stated, About, LocatedIn, OccurredIn,
+}
+
+// IsValid reports whether t is one of RelTypes; Cypher takes types only from here.
+func (t RelType) IsValid() bool { _, ok := endpoints[t]; return ok }
+
+// Allows reports whether t may join a node of kind from to one of kind to.
+func (t RelType) Allows(from, to EntityKind) bool {
+	for _, e := range endpoints[t] {
+		if oneOf(from, e[0]) && oneOf(to, e[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Link is a relationship with its own properties and citations: a tenure, a membership,
+// a responsibility, a verdict's party.
+type Link struct {
+	ID   string // default: type:from-slug--to-slug
+	Type RelType
+	From string // entity id
+	To   string // entity id
+	Role string // RESPONSIBLE_FOR: a ResponsibilityRole; MEMBER_OF and PARTICIPATED_IN: free text
+	// AGAINST: what the court decided about this party.
+	Outcome  string
+	Sentence string
+	// When is when the relation held, as far as it is known. Attested is a date on which
+	// a source says it held ("the current Judiciary Chief", as of the source's date);
+	// EndedBy is a date by which it had ended ("former MP"). Time travel uses the
+	// interval these establish and nothing wider (see Valid).
+	When       Interval
+	Attested   Date
+	EndedBy    Date
+	Confidence Confidence // empty takes the strongest citation's
+	Retraction string
+	Citations  []Citation
+	Origin     Origin
+	Field      string // the link's path in its origin record, e.g. "links[2]"
+}
+
+// Valid is the interval in which the link is known to hold: from From (or, when the
+// start is unknown, the Attested date) to To (or EndedBy, or the Attested date).
+func (l *Link) Valid() Interval {
+	iv := l.When
+	if iv.From.IsZero() {
+		iv.From = l.Attested
+	}
+	if iv.To.IsZero() {
+		iv.To = l.EndedBy
+		if iv.To.IsZero() && l.When.From.IsZero() {
+			iv.To = l.Attested
+		}
+	}
+	return iv
+}
+
+// DefaultLinkID is the id of the only link of a type between two entities.
+func DefaultLinkID(t RelType, from, to string) string {
+	return strings.ToLower(string(t)) + ":" + slug(from) + "--" + slug(to)
+}
+
+func slug(id string) string {
+	_, s, _ := strings.Cut(id, ":")
+	return s
+}
+
+// validate checks the link in isolation; the dataset checks that its ends resolve to
+// entities of the kinds its type allows.
+func (l *Link) validate(p *Problems) {
+	p = p.Under(l.Field + ".")
+	if !l.Type.IsValid() {
+		p.Add("type", "%s", unknownValue("relationship type", string(l.Type), RelTypes))
+	}
+	if l.To == "" {
+		p.Add("target", "missing target")
+	}
+	if l.Type == ResponsibleFor && !oneOf(ResponsibilityRole(l.Role), ResponsibilityRoles) {
+		p.Add("role", "%s", unknownValue("responsibility role", l.Role, ResponsibilityRoles))
+	}
+	if (l.Outcome != "" || l.Sentence != "") && l.Type != Against {
+		p.Add("outcome", "outcome and sentence belong on AGAINST only")
+	}
+	if err := l.When.Validate(); err != nil {
+		p.Add("to", "%s", ErrorMessage(err))
+	}
+	validateFact(l.Confidence, l.Retraction, l.Citations, p)
+}
+
+// properties are the Neo4j properties of the relationship.
+func (l *Link) properties() map[string]any {
+	props := map[string]any{
+		"id":         l.ID,
+		"confidence": string(effectiveConfidence(l.Confidence, l.Citations)),
+	}
+	setIf(props, "role", l.Role)
+	setIf(props, "outcome", l.Outcome)
+	setIf(props, "sentence", l.Sentence)
+	setIf(props, "from", l.When.From.String())
+	setIf(props, "to", l.When.To.String())
+	setIf(props, "attested", l.Attested.String())
+	setIf(props, "endedBy", l.EndedBy.String())
+	setIf(props, "retraction", l.Retraction)
+	setInterval(props, l.Valid())
+	return props
+}
+
+// setInterval stores an interval as Neo4j dates for time-travel queries: validFrom is
+// the first day it may cover, validTo the last; an open end is left unset.
+func setInterval(props map[string]any, iv Interval) {
+	if !iv.From.IsZero() {
+		props["validFrom"] = neo4j.DateOf(iv.From.First())
+	}
+	if !iv.To.IsZero() {
+		props["validTo"] = neo4j.DateOf(iv.To.Last())
+	}
+}

@@ -1,0 +1,18 @@
+package graph
+
+// Organization is a body: a ministry, an embassy, a court, a commission, a security
+// force, a UN organ, an opposition group.
+type Organization struct {
+	Base
+	OrgKind OrgKind
+}
+
+func (*Organization) Kind() EntityKind { return KindOrganization }
+
+func (o *Organization) validate(p *Problems) {
+	if !oneOf(o.OrgKind, OrgKinds) {
+		p.Add("kind", "%s", unknownValue("organization kind", string(o.OrgKind), OrgKinds))
+	}
+}
+
+func (o *Organization) properties(props map[string]any) { props["kind"] = string(o.OrgKind) }

@@ -1,0 +1,43 @@
+package graph
+
+// Source is a document that citations point into, with what a reader needs to weigh it:
+// who published it and what stake the publisher has.
+type Source struct {
+	Base
+	Title      string
+	Publisher  string
+	Author     string
+	URL        string
+	Published  Date
+	SourceKind SourceKind
+	Stake      string // the publisher's stake: "published by an opposition group"
+	// Text is the document's text when accgraph holds a copy (TextFile names it); every
+	// quote citing the source must then appear in it verbatim.
+	Text     string
+	TextFile string
+}
+
+func (*Source) Kind() EntityKind { return KindSource }
+
+func (s *Source) validate(p *Problems) {
+	if !oneOf(s.SourceKind, SourceKinds) {
+		p.Add("kind", "%s", unknownValue("source kind", string(s.SourceKind), SourceKinds))
+	}
+	if s.Title == "" {
+		p.Add("title", "missing title")
+	}
+	if s.Publisher == "" {
+		p.Add("publisher", "missing publisher")
+	}
+}
+
+func (s *Source) properties(props map[string]any) {
+	props["kind"] = string(s.SourceKind)
+	props["title"] = s.Title
+	props["publisher"] = s.Publisher
+	setIf(props, "author", s.Author)
+	setIf(props, "url", s.URL)
+	setIf(props, "published", s.Published.String())
+	setIf(props, "stake", s.Stake)
+	setIf(props, "textFile", s.TextFile)
+}

@@ -1,0 +1,143 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// WriteStats counts what Write wrote.
+type WriteStats struct {
+	Entities, Links, Citations int
+}
+
+// Write validates the dataset and writes it in one transaction: all of it or, on any
+// error, nothing. It MERGEs on id and replaces properties, so writing the same dataset
+// twice leaves the graph as the first write did; a fact's citations are replaced by the
+// dataset's.
+func (db *DB) Write(ctx context.Context, d *Dataset) (WriteStats, error) {
+	if err := d.Validate(); err != nil {
+		return WriteStats{}, err
+	}
+	kindOf := map[string]EntityKind{}
+	for _, e := range d.Entities {
+		kindOf[e.Common().ID] = e.Kind()
+	}
+	stmts, stats := writeStatements(d, kindOf)
+	session := db.session(ctx)
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, s := range stmts {
+			res, err := tx.Run(ctx, s.cypher, s.params)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return WriteStats{}, fmt.Errorf("write dataset: %w", db.wrap(err))
+	}
+	return stats, nil
+}
+
+type statement struct {
+	cypher string
+	params map[string]any
+}
+
+// writeStatements builds the UNWIND statements of a write, grouped so that every label
+// and type in the Cypher text comes from the enums.
+func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, WriteStats) {
+	var stmts []statement
+	var stats WriteStats
+
+	nodes := map[EntityKind][]map[string]any{}
+	var cites []citationRow
+	for _, e := range d.Entities {
+		b := e.Common()
+		nodes[e.Kind()] = append(nodes[e.Kind()], map[string]any{"id": b.ID, "props": nodeProperties(e)})
+		cites = appendCitations(cites, b.ID, b.Citations)
+	}
+	for _, k := range EntityKinds {
+		if rows := nodes[k]; len(rows) > 0 {
+			stmts = append(stmts, statement{
+				"UNWIND $rows AS row MERGE (n:" + k.Label() + " {id: row.id}) SET n = row.props",
+				map[string]any{"rows": rows}})
+			stats.Entities += len(rows)
+		}
+	}
+
+	type linkGroup struct {
+		t        RelType
+		from, to EntityKind
+	}
+	links := map[linkGroup][]map[string]any{}
+	var order []linkGroup
+	for _, l := range d.Links {
+		g := linkGroup{l.Type, kindOf[l.From], kindOf[l.To]}
+		if links[g] == nil {
+			order = append(order, g)
+		}
+		links[g] = append(links[g], map[string]any{"from": l.From, "to": l.To, "id": l.ID, "props": l.properties()})
+		cites = appendCitations(cites, l.ID, l.Citations)
+	}
+	for _, g := range order {
+		stmts = append(stmts, statement{
+			"UNWIND $rows AS row MATCH (a:" + g.from.Label() + " {id: row.from}) MATCH (b:" + g.to.Label() + " {id: row.to}) " +
+				"MERGE (a)-[r:" + string(g.t) + " {id: row.id}]->(b) SET r = row.props",
+			map[string]any{"rows": links[g]}})
+		stats.Links += len(links[g])
+	}
+
+	// citations: drop the ones the dataset no longer gives, then merge the rest
+	var abouts, ids []string
+	byClaimant := map[EntityKind][]map[string]any{}
+	for _, c := range cites {
+		abouts = append(abouts, c.about)
+		ids = append(ids, c.id)
+		byClaimant[kindOf[c.claimedBy]] = append(byClaimant[kindOf[c.claimedBy]], c.row())
+	}
+	stmts = append(stmts, statement{
+		"MATCH (c:Citation) WHERE c.about IN $abouts AND NOT c.id IN $ids DETACH DELETE c",
+		map[string]any{"abouts": abouts, "ids": ids}})
+	for _, k := range EntityKinds {
+		if rows := byClaimant[k]; len(rows) > 0 {
+			stmts = append(stmts, statement{
+				"UNWIND $rows AS row MERGE (c:Citation {id: row.id}) SET c = row.props " +
+					"WITH c, row MATCH (s:Source {id: row.source}) MERGE (c)-[:FROM_SOURCE]->(s) " +
+					"WITH c, row MATCH (e:" + k.Label() + " {id: row.claimedBy}) MERGE (c)-[:CLAIMED_BY]->(e)",
+				map[string]any{"rows": rows}})
+		}
+	}
+	stats.Citations = len(cites)
+	return stmts, stats
+}
+
+type citationRow struct {
+	id, about, claimedBy string
+	c                    Citation
+}
+
+func appendCitations(rows []citationRow, about string, cs []Citation) []citationRow {
+	for _, c := range cs {
+		rows = append(rows, citationRow{id: citationID(about, c), about: about, claimedBy: c.ClaimedBy, c: c})
+	}
+	return rows
+}
+
+func (r citationRow) row() map[string]any {
+	props := map[string]any{"id": r.id, "about": r.about, "confidence": string(r.c.Confidence), "quote": r.c.Quote}
+	setIf(props, "locator", r.c.Locator)
+	setIf(props, "accessed", r.c.Accessed.String())
+	return map[string]any{"id": r.id, "source": r.c.Source, "claimedBy": r.claimedBy, "props": props}
+}
+
+// session opens a session on the database for a multi-statement transaction.
+func (db *DB) session(ctx context.Context) neo4j.SessionWithContext {
+	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database})
+}

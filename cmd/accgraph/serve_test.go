@@ -76,6 +76,9 @@ func TestServeRunsAndStopsTheEmbeddedNeo4j(t *testing.T) {
 			}
 			defer cmd.Process.Kill()
 			waitReady(t, "http://"+addr, &logs)
+			if !strings.Contains(logs.String(), "seeded the empty graph with the curated dataset") {
+				t.Errorf("serve on a new Neo4j did not say it seeded the graph:\n%s", logs.String())
+			}
 
 			var resp struct {
 				Data struct{ Status struct{ Neo4jVersion string } }

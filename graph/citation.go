@@ -21,6 +21,11 @@ type Citation struct {
 	ClaimedBy  string // id of the entity that asserts the fact
 	Confidence Confidence
 	Accessed   Date // when the source was read
+
+	// SourceNode and Claimant are the entities behind Source and ClaimedBy, when a read
+	// asked for them.
+	SourceNode *Source
+	Claimant   Entity
 }
 
 // Validate checks one citation in isolation; the dataset checks that its ids resolve.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -27,6 +28,9 @@ type DB struct {
 	driver   neo4j.DriverWithContext
 	database string
 	uri      string
+
+	statements       atomic.Int64 // Cypher statements sent
+	readTimeoutNanos atomic.Int64 // per-read transaction timeout; 0 is DefaultTimeout
 }
 
 // Open connects to Neo4j and checks that it answers and accepts the credentials. Its
@@ -141,6 +145,7 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 
 // read runs one read-only statement, routed to a reader in a cluster.
 func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	db.statements.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
 	return res, db.wrap(err)
@@ -148,6 +153,7 @@ func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*
 
 // write runs one statement in its own transaction, routed to the leader in a cluster.
 func (db *DB) write(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	db.statements.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithWritersRouting())
 	return res, db.wrap(err)

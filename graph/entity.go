@@ -14,6 +14,8 @@ type Entity interface {
 	validate(p *Problems)
 	// properties adds the kind's own fields to the node's Neo4j properties.
 	properties(props map[string]any)
+	// readProperties is the reverse of properties, for nodes read back.
+	readProperties(props map[string]any)
 }
 
 // Base is what every entity has: a stable readable id (`person:ebrahim-raisi`), a name,
@@ -30,6 +32,35 @@ type Base struct {
 	Retraction string
 	Citations  []Citation
 	Origin     Origin
+
+	// related holds the relation lists a query read, by the alias they were asked under.
+	related map[string]any
+}
+
+// Related returns the relation list read under alias (a []*Tenure, []*Relation, ...).
+func (b *Base) Related(alias string) any { return b.related[alias] }
+
+func (b *Base) setRelated(alias string, v any) {
+	if b.related == nil {
+		b.related = map[string]any{}
+	}
+	b.related[alias] = v
+}
+
+// readBase fills the fields every entity has from its node's properties.
+func readBase(b *Base, props map[string]any) {
+	b.ID = str(props["id"])
+	b.Name = str(props["name"])
+	b.Aliases = strs(props["aliases"])
+	b.Description = str(props["description"])
+	b.Confidence = Confidence(str(props["confidence"]))
+	b.Retraction = str(props["retraction"])
+}
+
+// readDate reads a stored partial date; stored dates were validated on the way in.
+func readDate(v any) Date {
+	d, _ := ParseDate(str(v))
+	return d
 }
 
 // Common returns b, so that every entity type shares its validation and storage.

@@ -11,6 +11,7 @@ const (
 	ENOTFOUND    = "not_found"   // no entity with that id
 	ECONFLICT    = "conflict"    // the write contradicts what is stored
 	EUNAVAILABLE = "unavailable" // Neo4j cannot be reached or refused our credentials
+	ETIMEOUT     = "timeout"     // the read took longer than its budget
 	EINTERNAL    = "internal"    // a bug or an unexpected database error
 )
 
@@ -19,7 +20,8 @@ const (
 type Error struct {
 	Code    string
 	Message string
-	Err     error // the underlying cause, for logs and errors.Is; never shown to callers
+	Err     error  // the underlying cause, for logs and errors.Is; never shown to callers
+	Path    string // for EINVALID: the argument at fault, e.g. "people.first"
 }
 
 func (e *Error) Error() string {

@@ -32,3 +32,24 @@ func (e *Event) properties(props map[string]any) {
 		props["victims"] = e.Victims
 	}
 }
+
+func (e *Event) readProperties(props map[string]any) {
+	e.EventKind = EventKind(str(props["kind"]))
+	e.When = Interval{From: readDate(props["from"]), To: readDate(props["to"])}
+	n, _ := props["victims"].(int64)
+	e.Victims = int(n)
+}
+
+// From is when the event began, as the sources give it.
+func (e *Event) From() Date { return e.When.From }
+
+// To is when it ended.
+func (e *Event) To() Date { return e.When.To }
+
+// VictimCount is Victims, or nil when the sources give no number.
+func (e *Event) VictimCount() *int {
+	if e.Victims == 0 {
+		return nil
+	}
+	return &e.Victims
+}

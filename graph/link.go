@@ -11,43 +11,43 @@ type RelType string
 
 // The relationship types, direction as written: HOLDS is Person → Position.
 const (
-	Holds          RelType = "HOLDS"
-	PositionIn     RelType = "POSITION_IN"
-	MemberOf       RelType = "MEMBER_OF"
-	PartOf         RelType = "PART_OF"
-	ResponsibleFor RelType = "RESPONSIBLE_FOR"
-	ParticipatedIn RelType = "PARTICIPATED_IN"
-	IssuedBy       RelType = "ISSUED_BY"
-	Against        RelType = "AGAINST"
-	Concerns       RelType = "CONCERNS"
-	Stated         RelType = "STATED"
-	About          RelType = "ABOUT"
-	LocatedIn      RelType = "LOCATED_IN"
-	OccurredIn     RelType = "OCCURRED_IN"
+	RelHolds          RelType = "HOLDS"
+	RelPositionIn     RelType = "POSITION_IN"
+	RelMemberOf       RelType = "MEMBER_OF"
+	RelPartOf         RelType = "PART_OF"
+	RelResponsibleFor RelType = "RESPONSIBLE_FOR"
+	RelParticipatedIn RelType = "PARTICIPATED_IN"
+	RelIssuedBy       RelType = "ISSUED_BY"
+	RelAgainst        RelType = "AGAINST"
+	RelConcerns       RelType = "CONCERNS"
+	RelStated         RelType = "STATED"
+	RelAbout          RelType = "ABOUT"
+	RelLocatedIn      RelType = "LOCATED_IN"
+	RelOccurredIn     RelType = "OCCURRED_IN"
 )
 
 // endpoints says which kinds each relationship type joins: from → to. PART_OF joins an
 // organization to an organization or an event to an event, never one to the other.
 var endpoints = map[RelType][][2][]EntityKind{
-	Holds:          {{{KindPerson}, {KindPosition}}},
-	PositionIn:     {{{KindPosition}, {KindOrganization}}},
-	MemberOf:       {{{KindPerson}, {KindOrganization}}},
-	PartOf:         {{{KindOrganization}, {KindOrganization}}, {{KindEvent}, {KindEvent}}},
-	ResponsibleFor: {{{KindPerson, KindOrganization}, {KindEvent}}},
-	ParticipatedIn: {{{KindPerson, KindOrganization}, {KindEvent}}},
-	IssuedBy:       {{{KindVerdict}, {KindOrganization}}},
-	Against:        {{{KindVerdict}, {KindPerson, KindOrganization}}},
-	Concerns:       {{{KindVerdict}, {KindEvent}}},
-	Stated:         {{{KindPerson, KindOrganization}, {KindStatement}}},
-	About:          {{{KindStatement}, EntityKinds}},
-	LocatedIn:      {{{KindOrganization, KindPlace}, {KindPlace}}},
-	OccurredIn:     {{{KindEvent}, {KindPlace}}},
+	RelHolds:          {{{KindPerson}, {KindPosition}}},
+	RelPositionIn:     {{{KindPosition}, {KindOrganization}}},
+	RelMemberOf:       {{{KindPerson}, {KindOrganization}}},
+	RelPartOf:         {{{KindOrganization}, {KindOrganization}}, {{KindEvent}, {KindEvent}}},
+	RelResponsibleFor: {{{KindPerson, KindOrganization}, {KindEvent}}},
+	RelParticipatedIn: {{{KindPerson, KindOrganization}, {KindEvent}}},
+	RelIssuedBy:       {{{KindVerdict}, {KindOrganization}}},
+	RelAgainst:        {{{KindVerdict}, {KindPerson, KindOrganization}}},
+	RelConcerns:       {{{KindVerdict}, {KindEvent}}},
+	RelStated:         {{{KindPerson, KindOrganization}, {KindStatement}}},
+	RelAbout:          {{{KindStatement}, EntityKinds}},
+	RelLocatedIn:      {{{KindOrganization, KindPlace}, {KindPlace}}},
+	RelOccurredIn:     {{{KindEvent}, {KindPlace}}},
 }
 
 // RelTypes lists every relationship type accgraph writes, in a fixed order.
 var RelTypes = []RelType{
-	Holds, PositionIn, MemberOf, PartOf, ResponsibleFor, ParticipatedIn,
-	IssuedBy, Against, Concerns, Stated, About, LocatedIn, OccurredIn,
+	RelHolds, RelPositionIn, RelMemberOf, RelPartOf, RelResponsibleFor, RelParticipatedIn,
+	RelIssuedBy, RelAgainst, RelConcerns, RelStated, RelAbout, RelLocatedIn, RelOccurredIn,
 }
 
 // IsValid reports whether t is one of RelTypes; Cypher takes types only from here.
@@ -124,10 +124,10 @@ func (l *Link) validate(p *Problems) {
 	if l.To == "" {
 		p.Add("target", "missing target")
 	}
-	if l.Type == ResponsibleFor && !oneOf(ResponsibilityRole(l.Role), ResponsibilityRoles) {
+	if l.Type == RelResponsibleFor && !oneOf(ResponsibilityRole(l.Role), ResponsibilityRoles) {
 		p.Add("role", "%s", unknownValue("responsibility role", l.Role, ResponsibilityRoles))
 	}
-	if (l.Outcome != "" || l.Sentence != "") && l.Type != Against {
+	if (l.Outcome != "" || l.Sentence != "") && l.Type != RelAgainst {
 		p.Add("outcome", "outcome and sentence belong on AGAINST only")
 	}
 	if err := l.When.Validate(); err != nil {

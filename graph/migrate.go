@@ -65,7 +65,7 @@ func rangeIndexes() []string {
 	for _, l := range labels() {
 		out = append(out, fmt.Sprintf("CREATE INDEX %s_name IF NOT EXISTS FOR (n:%s) ON (n.name)", strings.ToLower(l), l))
 	}
-	for _, t := range []RelType{Holds, MemberOf, PartOf} {
+	for _, t := range []RelType{RelHolds, RelMemberOf, RelPartOf} {
 		out = append(out, fmt.Sprintf("CREATE INDEX %s_valid IF NOT EXISTS FOR ()-[r:%s]-() ON (r.validFrom, r.validTo)",
 			strings.ToLower(string(t)), t))
 	}

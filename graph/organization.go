@@ -16,3 +16,5 @@ func (o *Organization) validate(p *Problems) {
 }
 
 func (o *Organization) properties(props map[string]any) { props["kind"] = string(o.OrgKind) }
+
+func (o *Organization) readProperties(props map[string]any) { o.OrgKind = OrgKind(str(props["kind"])) }

@@ -5,6 +5,7 @@ type Person struct {
 	Base
 }
 
-func (*Person) Kind() EntityKind          { return KindPerson }
-func (*Person) validate(*Problems)        {}
-func (*Person) properties(map[string]any) {}
+func (*Person) Kind() EntityKind              { return KindPerson }
+func (*Person) validate(*Problems)            {}
+func (*Person) properties(map[string]any)     {}
+func (*Person) readProperties(map[string]any) {}

@@ -40,4 +40,16 @@ func (s *Source) properties(props map[string]any) {
 	setIf(props, "published", s.Published.String())
 	setIf(props, "stake", s.Stake)
 	setIf(props, "textFile", s.TextFile)
+	setInterval(props, At(s.Published))
+}
+
+func (s *Source) readProperties(props map[string]any) {
+	s.SourceKind = SourceKind(str(props["kind"]))
+	s.Title = str(props["title"])
+	s.Publisher = str(props["publisher"])
+	s.Author = str(props["author"])
+	s.URL = str(props["url"])
+	s.Published = readDate(props["published"])
+	s.Stake = str(props["stake"])
+	s.TextFile = str(props["textFile"])
 }

@@ -21,3 +21,8 @@ func (s *Statement) properties(props map[string]any) {
 	setIf(props, "date", s.Date.String())
 	setInterval(props, At(s.Date))
 }
+
+func (s *Statement) readProperties(props map[string]any) {
+	s.Text = str(props["text"])
+	s.Date = readDate(props["date"])
+}

@@ -13,3 +13,5 @@ func (v *Verdict) properties(props map[string]any) {
 	setIf(props, "date", v.Date.String())
 	setInterval(props, At(v.Date))
 }
+
+func (v *Verdict) readProperties(props map[string]any) { v.Date = readDate(props["date"]) }

@@ -29,6 +29,7 @@ func (db *DB) Write(ctx context.Context, d *Dataset) (WriteStats, error) {
 	defer session.Close(ctx)
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		for _, s := range stmts {
+			db.statements.Add(1)
 			res, err := tx.Run(ctx, s.cypher, s.params)
 			if err != nil {
 				return nil, err

@@ -2,5 +2,133 @@
 
 package schema
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
 type Query struct {
+}
+
+type Direction string
+
+const (
+	DirectionAsc  Direction = "ASC"
+	DirectionDesc Direction = "DESC"
+)
+
+var AllDirection = []Direction{
+	DirectionAsc,
+	DirectionDesc,
+}
+
+func (e Direction) IsValid() bool {
+	switch e {
+	case DirectionAsc, DirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e Direction) String() string {
+	return string(e)
+}
+
+func (e *Direction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Direction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Direction", str)
+	}
+	return nil
+}
+
+func (e Direction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Direction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Direction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Sort keys; a key that a kind does not have is refused. Ties break on id.
+type OrderField string
+
+const (
+	OrderFieldID        OrderField = "ID"
+	OrderFieldName      OrderField = "NAME"
+	OrderFieldKind      OrderField = "KIND"
+	OrderFieldDate      OrderField = "DATE"
+	OrderFieldVictims   OrderField = "VICTIMS"
+	OrderFieldTitle     OrderField = "TITLE"
+	OrderFieldPublished OrderField = "PUBLISHED"
+)
+
+var AllOrderField = []OrderField{
+	OrderFieldID,
+	OrderFieldName,
+	OrderFieldKind,
+	OrderFieldDate,
+	OrderFieldVictims,
+	OrderFieldTitle,
+	OrderFieldPublished,
+}
+
+func (e OrderField) IsValid() bool {
+	switch e {
+	case OrderFieldID, OrderFieldName, OrderFieldKind, OrderFieldDate, OrderFieldVictims, OrderFieldTitle, OrderFieldPublished:
+		return true
+	}
+	return false
+}
+
+func (e OrderField) String() string {
+	return string(e)
+}
+
+func (e *OrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderField", str)
+	}
+	return nil
+}
+
+func (e OrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -228,7 +228,7 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 	ds.Entities = append(ds.Entities, minister)
 	ds.Links = append(ds.Links, &graph.Link{
 		ID:   "member_of:ebrahim-raisi--1988-death-commissions", // taken by Raisi's membership
-		Type: graph.MemberOf, From: "person:minister", To: "org:example-court", Field: "links[0]",
+		Type: graph.RelMemberOf, From: "person:minister", To: "org:example-court", Field: "links[0]",
 		Citations: minister.Citations,
 	})
 	_, err = db.Write(context.Background(), ds)

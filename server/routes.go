@@ -41,6 +41,7 @@ func (s *Server) graphqlHandler() http.Handler {
 		h.Use(refuseIntrospection{})
 	}
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	h.Use(readAhead{db: s.DB})
 	h.SetErrorPresenter(s.presentError)
 	h.SetRecoverFunc(s.recoverPanic)
 	return h

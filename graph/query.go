@@ -1,0 +1,139 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Selection is one field a GraphQL read asks for: its alias, its schema name, its arguments
+// (as the request gave them, defaults applied) and, for object values, the fields asked of
+// them. Sub takes the concrete type name, because fragments on an interface differ per
+// type. The server builds Fields from gqlgen's selection sets; graph knows no gqlgen.
+type Selection struct {
+	Alias string
+	Name  string
+	Args  map[string]any
+	Sub   func(typeName string) []Selection
+}
+
+// Limits bound what one read may ask of Neo4j.
+const (
+	MaxFirst       = 500 // the largest page or relation list
+	DefaultTimeout = 10 * time.Second
+)
+
+// Results are the values of a read's root fields, by alias, with an error for each root
+// field that could not be compiled.
+type Results struct {
+	values map[string]any
+	errs   map[string]error
+}
+
+// Get returns the value of the root field asked under alias, or its error.
+func (r *Results) Get(alias string) (any, error) {
+	if err, ok := r.errs[alias]; ok {
+		return nil, err
+	}
+	return r.values[alias], nil
+}
+
+// Roots lists the root fields Read answers; the others (status, __typename) are not
+// reads of the graph.
+var Roots = map[string]bool{
+	"entity": true, "search": true, "holders": true, "people": true, "organizations": true,
+	"positions": true, "events": true, "verdicts": true, "sources": true,
+}
+
+// Read answers every root field of a GraphQL read in ONE Cypher statement: each root is a
+// CALL subquery, each nested relation a COLLECT subquery inside a map projection. It
+// returns an error only when the statement failed as a whole (Neo4j down, timeout);
+// a root field with bad arguments gets its own error in Results.
+func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
+	res := &Results{values: map[string]any{}, errs: map[string]error{}}
+	c := &compiler{params: map[string]any{}}
+	var calls, returns []string
+	var plans []rootPlan
+	for _, f := range roots {
+		if !Roots[f.Name] {
+			continue
+		}
+		plan, cypher, err := c.root(f)
+		if err != nil {
+			res.errs[f.Alias] = err
+			continue
+		}
+		if plan.skip { // nothing to ask Neo4j: a search with no words, an id of no kind
+			res.values[f.Alias], _ = plan.decode(nil)
+			continue
+		}
+		v := "r" + strconv.Itoa(len(plans))
+		calls = append(calls, "CALL {\n"+cypher+" AS "+v+"\n}")
+		returns = append(returns, v)
+		plans = append(plans, plan)
+	}
+	if len(plans) == 0 {
+		return res, nil
+	}
+	cypher := strings.Join(calls, "\n") + "\nRETURN " + strings.Join(returns, ", ")
+	out, err := db.readTimeout(ctx, cypher, c.params, db.timeout())
+	if err != nil {
+		return nil, err
+	}
+	if len(out.Records) != 1 {
+		return nil, Errorf(EINTERNAL, "read returned %d rows, want 1", len(out.Records))
+	}
+	for i, p := range plans {
+		v, err := p.decode(out.Records[0].Values[i])
+		if err != nil {
+			res.errs[p.alias] = err
+			continue
+		}
+		res.values[p.alias] = v
+	}
+	return res, nil
+}
+
+// readTimeout is read with a transaction timeout, so that no request holds Neo4j longer.
+func (db *DB) readTimeout(ctx context.Context, cypher string, params map[string]any, timeout time.Duration) (*neo4j.EagerResult, error) {
+	db.statements.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
+	return res, db.wrap(err)
+}
+
+// Statements counts the Cypher statements this DB has sent, for tests and metrics.
+func (db *DB) Statements() int64 { return db.statements.Load() }
+
+// SetTimeout sets the transaction timeout of reads (DefaultTimeout when zero).
+func (db *DB) SetTimeout(d time.Duration) { db.readTimeoutNanos.Store(int64(d)) }
+
+func (db *DB) timeout() time.Duration {
+	if d := time.Duration(db.readTimeoutNanos.Load()); d > 0 {
+		return d
+	}
+	return DefaultTimeout
+}
+
+// cursor encodes a position in a connection; Relay treats it as opaque.
+func cursor(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("offset:" + strconv.Itoa(offset)))
+}
+
+func parseCursor(s string) (int, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		if n, ok := strings.CutPrefix(string(raw), "offset:"); ok {
+			if off, err := strconv.Atoi(n); err == nil && off >= 0 {
+				return off, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("not a cursor this server gave")
+}

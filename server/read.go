@@ -1,0 +1,85 @@
+package server
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// readAhead answers a query's graph reads before gqlgen resolves a single field: it
+// turns the whole operation into graph.Selections and asks graph.Read for them, which
+// sends ONE Cypher statement. Resolvers then only read what it returned. It runs after
+// validation, depth and complexity checks, so a refused query never reaches Neo4j.
+type readAhead struct{ db *graph.DB }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationInterceptor
+} = readAhead{}
+
+func (readAhead) ExtensionName() string                   { return "ReadAhead" }
+func (readAhead) Validate(graphql.ExecutableSchema) error { return nil }
+
+type resultsKey struct{}
+
+type readResults struct {
+	results *graph.Results
+	err     error // the read failed as a whole
+}
+
+func (ra readAhead) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil || oc.Operation.Operation != ast.Query {
+		return next(ctx)
+	}
+	roots := selections(oc, oc.Operation.SelectionSet, "Query")
+	res, err := ra.db.Read(ctx, roots)
+	return next(context.WithValue(ctx, resultsKey{}, &readResults{results: res, err: err}))
+}
+
+// selections converts gqlgen's selection set, with fragments applied for typeName, into
+// graph.Selections; their Sub collects the next level lazily, per concrete type.
+func selections(oc *graphql.OperationContext, set ast.SelectionSet, typeName string) []graph.Selection {
+	fields := graphql.CollectFields(oc, set, []string{typeName, "Entity"})
+	out := make([]graph.Selection, len(fields))
+	for i, f := range fields {
+		sub := f.Selections
+		out[i] = graph.Selection{
+			Alias: f.Alias,
+			Name:  f.Name,
+			Args:  f.ArgumentMap(oc.Variables),
+			Sub:   func(t string) []graph.Selection { return selections(oc, sub, t) },
+		}
+	}
+	return out
+}
+
+// rootValue returns what the read-ahead found for the current root field.
+func rootValue[T any](ctx context.Context) (T, error) {
+	var zero T
+	rr, _ := ctx.Value(resultsKey{}).(*readResults)
+	if rr == nil {
+		return zero, &graph.Error{Code: graph.EINTERNAL, Message: "no read-ahead for this operation"}
+	}
+	if rr.err != nil {
+		return zero, rr.err
+	}
+	v, err := rr.results.Get(graphql.GetFieldContext(ctx).Field.Alias)
+	if err != nil {
+		return zero, err
+	}
+	t, _ := v.(T)
+	return t, nil
+}
+
+// related returns the relation list the read-ahead found for the current field.
+func related[T any](ctx context.Context, b *graph.Base) ([]T, error) {
+	list, _ := b.Related(graphql.GetFieldContext(ctx).Field.Alias).([]T)
+	if list == nil {
+		list = []T{}
+	}
+	return list, nil
+}

@@ -7,7 +7,7 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test build tools check compose-config generate
+.PHONY: run test bench build tools check compose-config generate
 
 run: tools build
 	$(BIN) serve
@@ -16,6 +16,11 @@ run: tools build
 test: tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
+
+# benchmarks of the API layer against a real, seeded Neo4j (not part of `make test`)
+bench: tools build
+	$(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
+		$(GO) test -p 1 -run '^$$' -bench . -benchmem ./...
 
 build:
 	$(GO) build -o $(BIN) ./cmd/accgraph

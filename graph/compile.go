@@ -194,7 +194,7 @@ func (c *compiler) relation(v string, near EntityKind, spec relSpec, f Selection
 	if err != nil {
 		return "", nil, err
 	}
-	first, err := firstArg(f.Args, 100, path)
+	first, err := firstArg(f.Args, 50, path)
 	if err != nil {
 		return "", nil, err
 	}
@@ -310,18 +310,15 @@ func (c *compiler) relationArgs(r, m string, args map[string]any, path string) (
 	return conds, nil
 }
 
-// overlaps is true when the interval stored on x (validFrom..validTo, open ends absent)
-// shares a day with iv.
+// overlaps is true when x has a known interval (validFrom..validTo, an open end absent,
+// not both) that shares a day with iv. What has no known date is never "as of" one.
 func (c *compiler) overlaps(x string, iv Interval) string {
-	var conds []string
+	conds := []string{fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", x, x)}
 	if !iv.To.IsZero() {
 		conds = append(conds, fmt.Sprintf("(%s.validFrom IS NULL OR %s.validFrom <= %s)", x, x, c.param(neo4j.DateOf(iv.To.Last()))))
 	}
 	if !iv.From.IsZero() {
 		conds = append(conds, fmt.Sprintf("(%s.validTo IS NULL OR %s.validTo >= %s)", x, x, c.param(neo4j.DateOf(iv.From.First()))))
-	}
-	if len(conds) == 0 {
-		return "true"
 	}
 	return strings.Join(conds, " AND ")
 }

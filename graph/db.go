@@ -170,6 +170,9 @@ func (db *DB) wrap(err error) error {
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &n4j) && strings.Contains(n4j.Code, "TransactionTimedOut"),
+		errors.Is(err, context.DeadlineExceeded) && !errors.As(err, &conn):
+		return &Error{Code: ETIMEOUT, Err: err, Message: "the read took longer than its time budget; ask for less (fewer levels, smaller first)"}
 	case errors.As(err, &conn), errors.As(err, &limit), errors.Is(err, context.DeadlineExceeded),
 		errors.As(err, &n4j) && (n4j.HasSecurityCode() || n4j.IsRetriable()):
 		return unavailable(db.uri, err)

@@ -177,7 +177,7 @@ func (c *compiler) kindFilter(v string, val any) string {
 	return "(" + strings.Join(labels, " OR ") + ")"
 }
 
-// dateRange keeps entities with at least one known date whose interval overlaps the range.
+// dateRange keeps entities with a known date whose interval overlaps the range.
 func (c *compiler) dateRange(v string, val any, path string) (string, error) {
 	m, _ := val.(map[string]any)
 	var iv Interval
@@ -191,7 +191,7 @@ func (c *compiler) dateRange(v string, val any, path string) (string, error) {
 	if err := iv.Validate(); err != nil {
 		return "", badArg(path, "%s", ErrorMessage(err))
 	}
-	return fmt.Sprintf("((%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL) AND %s)", v, v, c.overlaps(v, iv)), nil
+	return "(" + c.overlaps(v, iv) + ")", nil
 }
 
 // relationFilter compiles {some, none} on a relation field into EXISTS subqueries.

@@ -88,16 +88,19 @@ type Link struct {
 	Field      string // the link's path in its origin record, e.g. "links[2]"
 }
 
-// Valid is the interval in which the link is known to hold: from From (or, when the
-// start is unknown, the Attested date) to To (or EndedBy, or the Attested date).
+// Valid is the interval in which the link is known to hold, Security Force Monitor's
+// first/last cited date rule: from From (or the Attested date) to To (or, after a known
+// start, EndedBy; or the Attested date). A link with no date at which it is known to
+// hold has a zero Valid, and time travel (asOf) leaves it out.
 func (l *Link) Valid() Interval {
 	iv := l.When
 	if iv.From.IsZero() {
 		iv.From = l.Attested
 	}
 	if iv.To.IsZero() {
-		iv.To = l.EndedBy
-		if iv.To.IsZero() && l.When.From.IsZero() {
+		if !l.When.From.IsZero() {
+			iv.To = l.EndedBy
+		} else {
 			iv.To = l.Attested
 		}
 	}

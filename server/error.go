@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"sync/atomic"
 	"fmt"
 	"net/http"
 
@@ -18,6 +20,7 @@ var gqlCodes = map[string]string{
 	graph.ENOTFOUND:    "NOT_FOUND",
 	graph.ECONFLICT:    "CONFLICT",
 	graph.EUNAVAILABLE: "UNAVAILABLE",
+	graph.ETIMEOUT:     "TIMEOUT",
 	graph.EINTERNAL:    "INTERNAL_SERVER_ERROR",
 }
 
@@ -37,8 +40,60 @@ func (s *Server) presentError(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr.Extensions = map[string]any{}
 	}
 	gqlErr.Extensions["code"] = gqlCodes[code]
+	var ge *graph.Error
+	if errors.As(gqlErr.Err, &ge) && ge.Path != "" {
+		gqlErr.Extensions["argument"] = ge.Path
+	}
+	if code == graph.EUNAVAILABLE {
+		markUnavailable(ctx)
+	}
 	return gqlErr
 }
+
+// unavailableKey marks a request whose answer failed because Neo4j could not be reached:
+// the HTTP status becomes 503, so that load balancers and clients see it without reading
+// the body.
+type unavailableKey struct{}
+
+func markUnavailable(ctx context.Context) {
+	if flag, ok := ctx.Value(unavailableKey{}).(*atomic.Bool); ok {
+		flag.Store(true)
+	}
+}
+
+// statusFor503 answers 503 instead of 200 when a GraphQL request failed for want of Neo4j.
+func statusFor503(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		flag := new(atomic.Bool)
+		next.ServeHTTP(&unavailableWriter{ResponseWriter: w, flag: flag}, r.WithContext(context.WithValue(r.Context(), unavailableKey{}, flag)))
+	})
+}
+
+type unavailableWriter struct {
+	http.ResponseWriter
+	flag        *atomic.Bool
+	wroteHeader bool
+}
+
+func (w *unavailableWriter) WriteHeader(status int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
+	if status == http.StatusOK && w.flag.Load() {
+		status = http.StatusServiceUnavailable
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *unavailableWriter) Write(b []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *unavailableWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // recoverPanic turns a resolver panic into an internal error: logged with its value,
 // shown to the caller without a stack trace.

@@ -47,6 +47,22 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 	if status, _ := get(t, srv.URL()+"/healthz"); status != http.StatusOK {
 		t.Fatalf("healthz with Neo4j stopped = %d, want 200: the process is alive", status)
 	}
+	began = time.Now()
+	resp, err := http.Post(srv.URL()+"/graphql", "application/json", strings.NewReader(`{"query":"{ people { totalCount } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gql struct {
+		Errors []struct{ Extensions map[string]any }
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&gql)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || len(gql.Errors) != 1 || gql.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Fatalf("GraphQL read with Neo4j stopped = %d %+v, want 503 UNAVAILABLE", resp.StatusCode, gql)
+	}
+	if took := time.Since(began); took > 6*time.Second {
+		t.Errorf("the GraphQL read took %s with Neo4j down", took)
+	}
 
 	cfg.Port = n4j.Port
 	neo4jtest.Start(t, cfg)
@@ -65,7 +81,7 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 
 func openServer(t *testing.T, db *graph.DB) *server.Server {
 	t.Helper()
-	srv := &server.Server{Addr: "127.0.0.1:0", DB: db, Introspection: true}
+	srv := &server.Server{Addr: "127.0.0.1:0", DB: db, Introspection: true, Logger: quiet}
 	if err := srv.Open(); err != nil {
 		t.Fatal(err)
 	}

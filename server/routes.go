@@ -20,7 +20,7 @@ func (s *Server) Handler() http.Handler {
 		s.Logger = slog.Default()
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.graphqlHandler())
+	mux.Handle("/graphql", statusFor503(s.graphqlHandler()))
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
@@ -30,7 +30,7 @@ func (s *Server) Handler() http.Handler {
 // graphqlHandler is gqlgen's executor with explicit transports: POST for everything,
 // GET for queries only (gqlgen refuses mutations over GET).
 func (s *Server) graphqlHandler() http.Handler {
-	h := handler.New(schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB}}))
+	h := handler.New(costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB}})})
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
 	h.AddTransport(transport.POST{})
@@ -41,8 +41,17 @@ func (s *Server) graphqlHandler() http.Handler {
 		h.Use(refuseIntrospection{})
 	}
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	h.Use(depthLimit{max: orDefault(s.MaxDepth, DefaultMaxDepth)})
+	h.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
 	h.Use(readAhead{db: s.DB})
 	h.SetErrorPresenter(s.presentError)
 	h.SetRecoverFunc(s.recoverPanic)
 	return h
+}
+
+func orDefault(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
 }

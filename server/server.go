@@ -21,6 +21,8 @@ type Server struct {
 	DB            *graph.DB    // the knowledge graph
 	Logger        *slog.Logger // request and error logs (default: slog.Default(), set by Handler)
 	Introspection bool         // allow GraphQL introspection (GraphiQL needs it)
+	MaxDepth      int          // deepest query accepted (DefaultMaxDepth when 0)
+	MaxComplexity int          // costliest query accepted (DefaultMaxComplexity when 0)
 
 	ln   net.Listener
 	http *http.Server

@@ -15,7 +15,7 @@ import (
 )
 
 func TestStatusQuery(t *testing.T) {
-	srv := &server.Server{DB: graphtest.MustOpenDB(t), Introspection: true}
+	srv := &server.Server{DB: graphtest.MustOpenDB(t), Introspection: true, Logger: quiet}
 	c := client.New(srv.Handler(), client.Path("/graphql"))
 
 	var resp struct {
@@ -62,7 +62,7 @@ func TestGraphQLRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := client.New((&server.Server{DB: db, Introspection: tt.introspection}).Handler(), client.Path("/graphql"))
+			c := client.New((&server.Server{DB: db, Introspection: tt.introspection, Logger: quiet}).Handler(), client.Path("/graphql"))
 			var resp map[string]any
 			err := c.Post(tt.query, &resp)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {

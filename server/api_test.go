@@ -388,3 +388,50 @@ func TestInjectionLookingStringsAreData(t *testing.T) {
 		t.Fatal("the graph changed")
 	}
 }
+
+func TestRetractedFactsStayOutUnlessAsked(t *testing.T) {
+	a := seededAPI(t)
+	cite := []graph.Citation{{Source: "source:ncri-factions-collaborate", ClaimedBy: "person:mansoureh-galestan",
+		Quote: "the current Judiciary Chief Ebrahim Raisi", Confidence: graph.Alleged}}
+	ds := &graph.Dataset{
+		Entities: []graph.Entity{
+			&graph.Source{Base: graph.Base{ID: "source:ncri-factions-collaborate", Name: "The article", Citations: []graph.Citation{{
+				Source: "source:ncri-factions-collaborate", ClaimedBy: "org:ncri", Quote: "The abridged version", Confidence: graph.Reported}}},
+				Title: "The article", Publisher: "NCRI", SourceKind: "ARTICLE"},
+			&graph.Organization{Base: graph.Base{ID: "org:ncri", Name: "NCRI", Citations: cite}, OrgKind: "OPPOSITION_GROUP"},
+			&graph.Organization{Base: graph.Base{ID: "org:irgc", Name: "Islamic Revolutionary Guard Corps", Citations: cite}, OrgKind: "SECURITY_FORCE"},
+			&graph.Person{Base: graph.Base{ID: "person:mansoureh-galestan", Name: "Mansoureh Galestan", Citations: cite}},
+			&graph.Person{Base: graph.Base{ID: "person:ebrahim-raisi", Name: "Ebrahim Raisi", Citations: cite}},
+			&graph.Person{Base: graph.Base{ID: "person:misnamed-official", Name: "Misnamed Official", Confidence: graph.Retracted,
+				Retraction: "a misreading of the source", Citations: cite}},
+		},
+		Links: []*graph.Link{{Type: graph.RelMemberOf, From: "person:ebrahim-raisi", To: "org:irgc", Field: "links[0]",
+			Confidence: graph.Retracted, Retraction: "no source says so", Citations: cite}},
+	}
+	if _, err := a.db.Write(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	data := a.ok(`{
+	  people { totalCount }
+	  retracted: people(where: {confidence: {eq: RETRACTED}}) { totalCount edges { node { id retraction } } }
+	  search(text: "Misnamed") { entity { id } }
+	  raisi: entity(id: "person:ebrahim-raisi") { ... on Person {
+	    memberships { organization { id } }
+	    all: memberships(includeRetracted: true) { organization { id } confidence retraction }
+	  } }
+	}`, nil)
+	if n := data["people"].(map[string]any)["totalCount"]; n != 9.0 {
+		t.Errorf("people = %v, want the 9 of the seed without the retracted one", n)
+	}
+	retracted := data["retracted"].(map[string]any)
+	if retracted["totalCount"] != 1.0 || retracted["edges"].([]any)[0].(map[string]any)["node"].(map[string]any)["retraction"] != "a misreading of the source" {
+		t.Errorf("asked for RETRACTED: %v", retracted)
+	}
+	if hits := data["search"].([]any); len(hits) != 0 {
+		t.Errorf("search found a retracted entity: %v", hits)
+	}
+	raisi := data["raisi"].(map[string]any)
+	if len(raisi["memberships"].([]any)) != 1 || len(raisi["all"].([]any)) != 2 {
+		t.Errorf("memberships = %v; includeRetracted = %v", raisi["memberships"], raisi["all"])
+	}
+}

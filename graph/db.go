@@ -50,6 +50,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
 		c.SocketConnectTimeout = 2 * time.Second
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		// Retries hide a cluster's leader switch; past a second the caller is better served
+		// by UNAVAILABLE than by a hanging request.
+		c.MaxTransactionRetryTime = time.Second
 		c.UserAgent = "accgraph"
 	})
 	if err != nil {

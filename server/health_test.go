@@ -60,7 +60,7 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 	if resp.StatusCode != http.StatusServiceUnavailable || len(gql.Errors) != 1 || gql.Errors[0].Extensions["code"] != "UNAVAILABLE" {
 		t.Fatalf("GraphQL read with Neo4j stopped = %d %+v, want 503 UNAVAILABLE", resp.StatusCode, gql)
 	}
-	if took := time.Since(began); took > 6*time.Second {
+	if took := time.Since(began); took > 4*time.Second {
 		t.Errorf("the GraphQL read took %s with Neo4j down", took)
 	}
 

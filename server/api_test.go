@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"slices"
 	"sort"
+	"strings"
+	"time"
 	"testing"
 
 	"github.com/accgraph/accgraph/graph"
@@ -433,5 +435,22 @@ func TestRetractedFactsStayOutUnlessAsked(t *testing.T) {
 	raisi := data["raisi"].(map[string]any)
 	if len(raisi["memberships"].([]any)) != 1 || len(raisi["all"].([]any)) != 2 {
 		t.Errorf("memberships = %v; includeRetracted = %v", raisi["memberships"], raisi["all"])
+	}
+}
+
+func TestReadPastItsTimeoutIsTimeout(t *testing.T) {
+	a := seededAPI(t)
+	a.h = (&server.Server{DB: a.db, MaxComplexity: 1 << 50, Logger: quiet}).Handler()
+	a.db.SetTimeout(time.Millisecond)
+	defer a.db.SetTimeout(0)
+	// a cross product too large to finish in a millisecond
+	r := a.query(`{ organizations(first: 500) { edges { node {
+		members(first: 500) { person { tenures(first: 500) { position { holders(first: 500) { person { name } } } } } }
+		mentionedIn(first: 500) { source { ... on Statement { about(first: 500) { target { name } } } } } } } } }`, nil)
+	if len(r.Errors) == 0 {
+		t.Skip("Neo4j finished within a millisecond; nothing to time out") // not a data test: the read itself ran
+	}
+	if r.Errors[0].Extensions["code"] != "TIMEOUT" || strings.Contains(r.Errors[0].Message, "Neo") {
+		t.Errorf("read past its timeout = %s, want TIMEOUT without internals", r.raw)
 	}
 }

@@ -66,6 +66,12 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		return c.search(f)
 	case "holders":
 		return c.holders(f)
+	case "neighborhood":
+		return c.neighborhood(f)
+	case "expandStats":
+		return c.expandStats(f)
+	case "paths":
+		return c.paths(f)
 	}
 	return plan, "", Errorf(EINTERNAL, "no compiler for root field %q", f.Name)
 }

@@ -1,0 +1,421 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Subgraph is a neighbourhood in the shape a graph explorer draws.
+type Subgraph struct {
+	Nodes     []*GraphNode
+	Edges     []*GraphEdge
+	Truncated bool
+}
+
+// GraphNode is an entity as a drawable node.
+type GraphNode struct {
+	ID         string
+	Kind       EntityKind
+	Label      string
+	Degree     int
+	Properties map[string]any
+	Confidence Confidence
+}
+
+// GraphEdge is a relationship as a drawable edge, with its citations.
+type GraphEdge struct {
+	ID            string
+	Type          RelType
+	Source        string
+	Target        string
+	Role          string
+	When          Interval
+	Confidence    Confidence
+	CitationCount int
+	Citations     []Citation
+}
+
+// From and To are the edge's dates as the sources give them.
+func (e *GraphEdge) From() Date { return e.When.From }
+func (e *GraphEdge) To() Date   { return e.When.To }
+
+// ExpandStat counts an entity's relationships of one type to neighbours of one kind.
+type ExpandStat struct {
+	RelType   RelType
+	Kind      EntityKind
+	Direction EdgeDirection
+	Count     int
+}
+
+// Path is a chain of relationships between two entities.
+type Path struct {
+	Length     int
+	Confidence Confidence
+	Steps      []*PathStep
+	Truncated  bool
+}
+
+// PathStep is one relationship of a path, walked from From to To.
+type PathStep struct {
+	From      Entity
+	Edge      *GraphEdge
+	To        Entity
+	Direction StepDirection
+}
+
+// EdgeDirection says whether a relationship leaves (OUT) or reaches (IN) an entity.
+type EdgeDirection string
+
+// StepDirection says whether a path step walks its relationship FORWARD or BACKWARD.
+type StepDirection string
+
+func (d EdgeDirection) MarshalGQL(w io.Writer) { marshalEnum(w, d) }
+func (d *EdgeDirection) UnmarshalGQL(v any) error {
+	return unmarshalEnum(d, v, []EdgeDirection{"OUT", "IN"}, "direction")
+}
+func (d StepDirection) MarshalGQL(w io.Writer) { marshalEnum(w, d) }
+func (d *StepDirection) UnmarshalGQL(v any) error {
+	return unmarshalEnum(d, v, []StepDirection{"FORWARD", "BACKWARD"}, "direction")
+}
+
+// Limits of the exploring reads.
+const (
+	MaxDepth      = 3    // neighbourhood depth
+	MaxPathLength = 10   // paths maxLength
+	MaxNeighbours = 1000 // neighbourhood limit
+	MaxPaths      = 100  // paths limit
+)
+
+// relTypesArg gives the relationship types to walk: the argument's, or every type.
+func relTypesArg(v any) string {
+	list, _ := v.([]any)
+	var types []string
+	for _, t := range list {
+		if rt := RelType(str(t)); rt.IsValid() {
+			types = append(types, string(rt))
+		}
+	}
+	if len(types) == 0 {
+		for _, t := range RelTypes {
+			types = append(types, string(t))
+		}
+	}
+	return strings.Join(types, "|")
+}
+
+// edgeConds keeps the relationship r when it is valid asOf and strong enough; never
+// RETRACTED ones.
+func (c *compiler) edgeConds(r string, args map[string]any, path string) (string, error) {
+	conds := []string{c.confidenceAtLeast(r, str(args["minConfidence"]), false)}
+	if s := str(args["asOf"]); s != "" {
+		d, err := ParseDate(s)
+		if err != nil {
+			return "", badArg(path+".asOf", "%s", ErrorMessage(err))
+		}
+		conds = append(conds, c.overlaps(r, At(d)))
+	}
+	return strings.Join(conds, " AND "), nil
+}
+
+// intArg reads an integer argument within [1, max].
+func intArg(args map[string]any, name string, def, max int, path string) (int, error) {
+	v, ok := args[name]
+	if !ok || v == nil {
+		return def, nil
+	}
+	n, ok := toInt(v)
+	if !ok || n < 1 || n > max {
+		return 0, badArg(path+"."+name, "%s must be between 1 and %d, got %v", name, max, v)
+	}
+	return n, nil
+}
+
+// matchEntity binds v to the entity with id (OPTIONAL: v is null when there is none).
+func (c *compiler) matchEntity(v, id string) string {
+	kind, ok := kindOfID(id)
+	if !ok {
+		return fmt.Sprintf("OPTIONAL MATCH (%s:Person {id: %s}) WHERE false", v, c.param(id))
+	}
+	return fmt.Sprintf("OPTIONAL MATCH (%s:%s {id: %s})", v, kind.Label(), c.param(id))
+}
+
+// graphNodeProj projects a node for an explorer: its properties and its degree over the
+// knowledge graph's relationships (not the citation bookkeeping).
+func graphNodeProj(n string) string {
+	return fmt.Sprintf("%s {.*, __degree: COUNT { (%s)-[:%s]-() }}", n, n, relTypesArg(nil))
+}
+
+// graphEdgeProj projects a relationship for an explorer, with its citations when asked.
+func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
+	parts := fmt.Sprintf("%s {.*, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id, __citationCount: COUNT { (:Citation {about: %s.id}) }",
+		r, r, r, r, r)
+	if !hasField(fields, "citations") {
+		return parts + "}", nil, nil
+	}
+	expr, cp, err := c.citations(r, fields, path+".citations")
+	if err != nil {
+		return "", nil, err
+	}
+	return parts + ", __citations: " + expr + "}", cp, nil
+}
+
+func decodeGraphNode(v any) *GraphNode {
+	props, _ := v.(map[string]any)
+	id := str(props["id"])
+	kind, _ := kindOfID(id)
+	degree, _ := props["__degree"].(int64)
+	display := map[string]any{}
+	for _, k := range []string{"kind", "from", "to", "date", "victims", "country", "publisher", "published", "description"} {
+		if v, ok := props[k]; ok {
+			display[k] = v
+		}
+	}
+	return &GraphNode{ID: id, Kind: kind, Label: str(props["name"]), Degree: int(degree),
+		Properties: display, Confidence: Confidence(str(props["confidence"]))}
+}
+
+func decodeGraphEdge(v any, cp *citationPlan) *GraphEdge {
+	props, _ := v.(map[string]any)
+	n, _ := props["__citationCount"].(int64)
+	e := &GraphEdge{
+		ID: str(props["id"]), Type: RelType(str(props["__type"])), Source: str(props["__source"]), Target: str(props["__target"]),
+		Role: str(props["role"]), Confidence: Confidence(str(props["confidence"])), CitationCount: int(n),
+		When: Interval{From: readDate(props["from"]), To: readDate(props["to"])},
+	}
+	if cp != nil {
+		e.Citations = cp.decode(props["__citations"])
+	}
+	return e
+}
+
+// neighborhood walks breadth first, one CALL per level, so that each level sees only
+// nodes not reached before and stops at the limit instead of enumerating paths.
+func (c *compiler) neighborhood(f Selection) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	id := str(f.Args["id"])
+	depth, err := intArg(f.Args, "depth", 1, MaxDepth, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	limit, err := intArg(f.Args, "limit", 200, MaxNeighbours, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	s := c.newVar("s")
+	r := c.newVar("r")
+	conds, err := c.edgeConds(r, f.Args, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	types := relTypesArg(f.Args["relTypes"])
+	m := c.newVar("m")
+	kinds := "true"
+	if list, ok := f.Args["kinds"].([]any); ok && len(list) > 0 {
+		kinds = c.kindFilter(m, list)
+	}
+	var b strings.Builder
+	b.WriteString(c.matchEntity(s, id) + "\n")
+	fmt.Fprintf(&b, "WITH %s, CASE WHEN %s IS NULL THEN [] ELSE [%s] END AS seen, CASE WHEN %s IS NULL THEN [] ELSE [%s] END AS frontier, false AS truncated\n", s, s, s, s, s)
+	for level := 1; level <= depth; level++ {
+		fmt.Fprintf(&b, `CALL { WITH frontier, seen UNWIND frontier AS f MATCH (f)-[%s:%s]-(%s)
+  WHERE NOT %s IN seen AND %s AND %s.confidence <> 'RETRACTED' AND %s
+  WITH DISTINCT %s ORDER BY %s.id LIMIT %d RETURN collect(%s) AS next }
+WITH %s, seen, truncated OR size(seen) + size(next) > %d + 1 AS truncated, next[0..%d + 1 - size(seen)] AS next
+WITH %s, seen + next AS seen, next AS frontier, truncated
+`, r, types, m, m, conds, m, kinds, m, m, limit+2, m, s, limit, limit, s)
+	}
+	fields := []Selection{}
+	if f.Sub != nil {
+		fields = f.Sub("Subgraph")
+	}
+	edgeFields := []Selection{}
+	if sub, ok := mergeSub(fields, "edges"); ok {
+		edgeFields = sub("GraphEdge")
+	}
+	e := c.newVar("e")
+	edgeProj, cp, err := c.graphEdgeProj(e, edgeFields, f.Alias+".edges")
+	if err != nil {
+		return plan, "", err
+	}
+	econds, _ := c.edgeConds(e, f.Args, f.Alias)
+	a, z, n := c.newVar("a"), c.newVar("z"), c.newVar("n")
+	fmt.Fprintf(&b, `CALL { WITH seen UNWIND seen AS %s MATCH (%s)-[%s:%s]->(%s) WHERE %s IN seen AND %s RETURN collect(DISTINCT %s) AS edges }
+RETURN {found: %s IS NOT NULL, truncated: truncated, nodes: [%s IN seen | %s], edges: [%s IN edges | %s]}`,
+		a, a, e, types, z, z, econds, e, s, n, graphNodeProj(n), e, edgeProj)
+	plan.decode = func(v any) (any, error) {
+		m, _ := v.(map[string]any)
+		if found, _ := m["found"].(bool); !found {
+			return nil, Errorf(ENOTFOUND, "no entity %q", id)
+		}
+		sg := &Subgraph{Truncated: m["truncated"] == true}
+		for _, n := range m["nodes"].([]any) {
+			sg.Nodes = append(sg.Nodes, decodeGraphNode(n))
+		}
+		for _, e := range m["edges"].([]any) {
+			sg.Edges = append(sg.Edges, decodeGraphEdge(e, cp))
+		}
+		return sg, nil
+	}
+	return plan, b.String(), nil
+}
+
+// expandStats counts an entity's relationships by type, direction and neighbour kind.
+func (c *compiler) expandStats(f Selection) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	id := str(f.Args["id"])
+	s, r, m := c.newVar("s"), c.newVar("r"), c.newVar("m")
+	conds, err := c.edgeConds(r, f.Args, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	labels := make([]string, len(EntityKinds))
+	for i, k := range EntityKinds {
+		labels[i] = k.Label()
+	}
+	cypher := c.matchEntity(s, id) + fmt.Sprintf(`
+CALL { WITH %s
+  MATCH (%s)-[%s:%s]-(%s) WHERE %s AND %s.confidence <> 'RETRACTED'
+  WITH %s, %s, CASE WHEN startNode(%s) = %s THEN 'OUT' ELSE 'IN' END AS direction
+  WITH type(%s) AS type, head([l IN labels(%s) WHERE l IN %s]) AS label, direction, count(*) AS n
+  ORDER BY type, direction, label
+  RETURN collect({type: type, label: label, direction: direction, n: n}) AS stats }
+RETURN {found: %s IS NOT NULL, stats: stats}`,
+		s, s, r, relTypesArg(nil), m, conds, m, r, m, r, s, r, m, c.param(labels), s)
+	plan.decode = func(v any) (any, error) {
+		res, _ := v.(map[string]any)
+		if found, _ := res["found"].(bool); !found {
+			return nil, Errorf(ENOTFOUND, "no entity %q", id)
+		}
+		out := []*ExpandStat{}
+		for _, row := range res["stats"].([]any) {
+			st := row.(map[string]any)
+			n, _ := st["n"].(int64)
+			kind := KindPerson
+			for _, k := range EntityKinds {
+				if k.Label() == str(st["label"]) {
+					kind = k
+				}
+			}
+			out = append(out, &ExpandStat{RelType: RelType(str(st["type"])), Kind: kind,
+				Direction: EdgeDirection(str(st["direction"])), Count: int(n)})
+		}
+		return out, nil
+	}
+	return plan, cypher, nil
+}
+
+// paths finds the k shortest paths (Neo4j's SHORTEST k, a bidirectional breadth-first
+// search), so that "shortest first, then further ones up to limit" never enumerates the
+// graph. Paths that repeat a node are dropped; limit+1 are asked to tell truncation.
+func (c *compiler) paths(f Selection) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	from, to := str(f.Args["from"]), str(f.Args["to"])
+	maxLength, err := intArg(f.Args, "maxLength", 6, MaxPathLength, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	limit, err := intArg(f.Args, "limit", 10, MaxPaths, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	a, b, x, y, r, p := c.newVar("a"), c.newVar("b"), c.newVar("x"), c.newVar("y"), c.newVar("r"), c.newVar("p")
+	conds, err := c.edgeConds(r, f.Args, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	arrow := "-"
+	if directed, _ := f.Args["directed"].(bool); directed {
+		arrow = "->"
+	}
+	fields := []Selection{}
+	if f.Sub != nil {
+		fields = f.Sub("Path")
+	}
+	stepFields := []Selection{}
+	if sub, ok := mergeSub(fields, "steps"); ok {
+		stepFields = sub("PathStep")
+	}
+	n := c.newVar("n")
+	endSub := func(t string) []Selection {
+		var out []Selection
+		for _, name := range []string{"from", "to"} {
+			if s, ok := mergeSub(stepFields, name); ok {
+				out = append(out, s(t)...)
+			}
+		}
+		return out
+	}
+	nodeProj, np, err := c.node(n, EntityKinds, endSub, f.Alias+".steps")
+	if err != nil {
+		return plan, "", err
+	}
+	edgeFields := []Selection{}
+	if sub, ok := mergeSub(stepFields, "edge"); ok {
+		edgeFields = sub("GraphEdge")
+	}
+	e := c.newVar("e")
+	edgeProj, cp, err := c.graphEdgeProj(e, edgeFields, f.Alias+".steps.edge")
+	if err != nil {
+		return plan, "", err
+	}
+	cypher := fmt.Sprintf(`%s
+%s
+CALL { WITH %s, %s
+  MATCH %s = SHORTEST %d (%s)((%s)-[%s:%s]%s(%s) WHERE %s AND %s.confidence <> 'RETRACTED'){1,%d}(%s)
+  WHERE %s <> %s
+  RETURN collect({nodes: [%s IN nodes(%s) | %s], rels: [%s IN relationships(%s) | %s]}) AS found }
+RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
+		c.matchEntity(a, from), c.matchEntity(b, to),
+		a, b, p, limit+1, a, x, r, relTypesArg(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
+		a, b, n, p, nodeProj, e, p, edgeProj, a, b)
+	plan.decode = func(v any) (any, error) {
+		res, _ := v.(map[string]any)
+		if found, _ := res["found"].(bool); !found {
+			return nil, Errorf(ENOTFOUND, "no entity %q or %q", from, to)
+		}
+		var out []*Path
+		for _, raw := range res["paths"].([]any) {
+			if path := decodePath(raw.(map[string]any), np, cp); path != nil {
+				out = append(out, path)
+			}
+		}
+		truncated := len(out) > limit
+		if truncated {
+			out = out[:limit]
+		}
+		for _, path := range out {
+			path.Truncated = truncated
+		}
+		if out == nil {
+			out = []*Path{}
+		}
+		return out, nil
+	}
+	return plan, cypher, nil
+}
+
+// decodePath builds a path, or nil when it visits a node twice.
+func decodePath(raw map[string]any, np *nodePlan, cp *citationPlan) *Path {
+	nodes, rels := raw["nodes"].([]any), raw["rels"].([]any)
+	seen := map[string]bool{}
+	entities := make([]Entity, len(nodes))
+	for i, n := range nodes {
+		entities[i] = np.decode(n)
+		if entities[i] == nil || seen[entities[i].Common().ID] {
+			return nil
+		}
+		seen[entities[i].Common().ID] = true
+	}
+	path := &Path{Length: len(rels), Confidence: Adjudicated}
+	for i, r := range rels {
+		edge := decodeGraphEdge(r, cp)
+		dir := StepDirection("FORWARD")
+		if edge.Source != entities[i].Common().ID {
+			dir = "BACKWARD"
+		}
+		path.Steps = append(path.Steps, &PathStep{From: entities[i], Edge: edge, To: entities[i+1], Direction: dir})
+		path.Confidence = Weakest(path.Confidence, edge.Confidence)
+	}
+	return path
+}

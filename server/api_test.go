@@ -11,8 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"

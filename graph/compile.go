@@ -72,6 +72,8 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		return c.expandStats(f)
 	case "paths":
 		return c.paths(f)
+	case "accountability":
+		return c.accountability(f)
 	}
 	return plan, "", Errorf(EINTERNAL, "no compiler for root field %q", f.Name)
 }

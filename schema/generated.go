@@ -49,6 +49,24 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AccountabilityEntry struct {
+		Basis      func(childComplexity int) int
+		Citations  func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Entity     func(childComplexity int) int
+		Path       func(childComplexity int) int
+		PostsNow   func(childComplexity int) int
+		PostsThen  func(childComplexity int) int
+		Role       func(childComplexity int) int
+	}
+
+	AccountabilityReport struct {
+		AsOf     func(childComplexity int) int
+		Entries  func(childComplexity int) int
+		Subject  func(childComplexity int) int
+		Verdicts func(childComplexity int) int
+	}
+
 	Citation struct {
 		Accessed   func(childComplexity int) int
 		Claimant   func(childComplexity int) int
@@ -277,19 +295,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Entity        func(childComplexity int, id string) int
-		Events        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		ExpandStats   func(childComplexity int, id string, asOf *graph.Date, minConfidence *graph.Confidence) int
-		Holders       func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
-		Neighborhood  func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
-		Organizations func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Paths         func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) int
-		People        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Positions     func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Search        func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
-		Sources       func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Status        func(childComplexity int) int
-		Verdicts      func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Accountability func(childComplexity int, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) int
+		Entity         func(childComplexity int, id string) int
+		Events         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		ExpandStats    func(childComplexity int, id string, asOf *graph.Date, minConfidence *graph.Confidence) int
+		Holders        func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
+		Neighborhood   func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
+		Organizations  func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Paths          func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) int
+		People         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Positions      func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Search         func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
+		Sources        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Status         func(childComplexity int) int
+		Verdicts       func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 	}
 
 	Relation struct {
@@ -493,6 +512,7 @@ type QueryResolver interface {
 	Verdicts(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Sources(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Holders(ctx context.Context, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) ([]*graph.Tenure, error)
+	Accountability(ctx context.Context, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) (*graph.AccountabilityReport, error)
 	Neighborhood(ctx context.Context, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) (*graph.Subgraph, error)
 	ExpandStats(ctx context.Context, id string, asOf *graph.Date, minConfidence *graph.Confidence) ([]*graph.ExpandStat, error)
 	Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) ([]*graph.Path, error)
@@ -532,6 +552,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AccountabilityEntry.basis":
+		if e.ComplexityRoot.AccountabilityEntry.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Basis(childComplexity), true
+	case "AccountabilityEntry.citations":
+		if e.ComplexityRoot.AccountabilityEntry.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Citations(childComplexity), true
+	case "AccountabilityEntry.confidence":
+		if e.ComplexityRoot.AccountabilityEntry.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Confidence(childComplexity), true
+	case "AccountabilityEntry.entity":
+		if e.ComplexityRoot.AccountabilityEntry.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Entity(childComplexity), true
+	case "AccountabilityEntry.path":
+		if e.ComplexityRoot.AccountabilityEntry.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Path(childComplexity), true
+	case "AccountabilityEntry.postsNow":
+		if e.ComplexityRoot.AccountabilityEntry.PostsNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.PostsNow(childComplexity), true
+	case "AccountabilityEntry.postsThen":
+		if e.ComplexityRoot.AccountabilityEntry.PostsThen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.PostsThen(childComplexity), true
+	case "AccountabilityEntry.role":
+		if e.ComplexityRoot.AccountabilityEntry.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.Role(childComplexity), true
+
+	case "AccountabilityReport.asOf":
+		if e.ComplexityRoot.AccountabilityReport.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityReport.AsOf(childComplexity), true
+	case "AccountabilityReport.entries":
+		if e.ComplexityRoot.AccountabilityReport.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityReport.Entries(childComplexity), true
+	case "AccountabilityReport.subject":
+		if e.ComplexityRoot.AccountabilityReport.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityReport.Subject(childComplexity), true
+	case "AccountabilityReport.verdicts":
+		if e.ComplexityRoot.AccountabilityReport.Verdicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityReport.Verdicts(childComplexity), true
 
 	case "Citation.accessed":
 		if e.ComplexityRoot.Citation.Accessed == nil {
@@ -1659,6 +1753,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PositionEdge.Node(childComplexity), true
 
+	case "Query.accountability":
+		if e.ComplexityRoot.Query.Accountability == nil {
+			break
+		}
+
+		args, err := ec.field_Query_accountability_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Accountability(childComplexity, args["subject"].(string), args["asOf"].(*graph.Date), args["maxHops"].(*int), args["minConfidence"].(*graph.Confidence)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -2476,7 +2581,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "status.graphqls"
+//go:embed "accountability.graphqls" "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "status.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2488,6 +2593,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "accountability.graphqls", Input: sourceData("accountability.graphqls"), BuiltIn: false},
 	{Name: "entity.graphqls", Input: sourceData("entity.graphqls"), BuiltIn: false},
 	{Name: "explore.graphqls", Input: sourceData("explore.graphqls"), BuiltIn: false},
 	{Name: "filter.graphqls", Input: sourceData("filter.graphqls"), BuiltIn: false},
@@ -2500,6 +2606,42 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AccountabilityEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_AccountabilityEntry_entity(ctx, field)
+	case "basis":
+		return ec.fieldContext_AccountabilityEntry_basis(ctx, field)
+	case "role":
+		return ec.fieldContext_AccountabilityEntry_role(ctx, field)
+	case "confidence":
+		return ec.fieldContext_AccountabilityEntry_confidence(ctx, field)
+	case "path":
+		return ec.fieldContext_AccountabilityEntry_path(ctx, field)
+	case "citations":
+		return ec.fieldContext_AccountabilityEntry_citations(ctx, field)
+	case "postsThen":
+		return ec.fieldContext_AccountabilityEntry_postsThen(ctx, field)
+	case "postsNow":
+		return ec.fieldContext_AccountabilityEntry_postsNow(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountabilityEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountabilityReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "subject":
+		return ec.fieldContext_AccountabilityReport_subject(ctx, field)
+	case "asOf":
+		return ec.fieldContext_AccountabilityReport_asOf(ctx, field)
+	case "entries":
+		return ec.fieldContext_AccountabilityReport_entries(ctx, field)
+	case "verdicts":
+		return ec.fieldContext_AccountabilityReport_verdicts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountabilityReport", field.Name)
+}
 
 func (ec *executionContext) childFields_Citation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -4473,6 +4615,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_accountability_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_entity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5246,6 +5426,354 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AccountabilityEntry_entity(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityEntry_basis(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountabilityEntry", field, false, false, "Basis")
+}
+
+func (ec *executionContext) _AccountabilityEntry_role(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountabilityEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccountabilityEntry_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountabilityEntry", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _AccountabilityEntry_path(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityEntry_citations(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityEntry_postsThen(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_postsThen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostsThen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
+			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_postsThen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityEntry_postsNow(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_postsNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostsNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
+			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_postsNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityReport_subject(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityReport_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityReport_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityReport_asOf(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityReport_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityReport_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountabilityReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccountabilityReport_entries(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityReport_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.AccountabilityEntry) graphql.Marshaler {
+			return ec.marshalNAccountabilityEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityReport_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountabilityEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountabilityReport_verdicts(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityReport_verdicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Verdict) graphql.Marshaler {
+			return ec.marshalNVerdict2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVerdictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityReport_verdicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Verdict(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -10219,6 +10747,50 @@ func (ec *executionContext) fieldContext_Query_holders(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_accountability(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_accountability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Accountability(ctx, fc.Args["subject"].(string), fc.Args["asOf"].(*graph.Date), fc.Args["maxHops"].(*int), fc.Args["minConfidence"].(*graph.Confidence))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
+			return ec.marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_accountability(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountabilityReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_accountability_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15512,6 +16084,122 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 
 // region    **************************** object.gotpl ****************************
 
+var accountabilityEntryImplementors = []string{"AccountabilityEntry"}
+
+func (ec *executionContext) _AccountabilityEntry(ctx context.Context, sel ast.SelectionSet, obj *graph.AccountabilityEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountabilityEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountabilityEntry")
+		case "entity":
+			out.Values[i] = ec._AccountabilityEntry_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._AccountabilityEntry_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._AccountabilityEntry_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._AccountabilityEntry_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "path":
+			out.Values[i] = ec._AccountabilityEntry_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._AccountabilityEntry_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postsThen":
+			out.Values[i] = ec._AccountabilityEntry_postsThen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postsNow":
+			out.Values[i] = ec._AccountabilityEntry_postsNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountabilityReportImplementors = []string{"AccountabilityReport"}
+
+func (ec *executionContext) _AccountabilityReport(ctx context.Context, sel ast.SelectionSet, obj *graph.AccountabilityReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountabilityReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountabilityReport")
+		case "subject":
+			out.Values[i] = ec._AccountabilityReport_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._AccountabilityReport_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "entries":
+			out.Values[i] = ec._AccountabilityReport_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verdicts":
+			out.Values[i] = ec._AccountabilityReport_verdicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var citationImplementors = []string{"Citation"}
 
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *graph.Citation) graphql.Marshaler {
@@ -17054,6 +17742,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_holders(ctx, field)
 				})
+		case "accountability":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_accountability(ctx, field)
+				})
 		case "neighborhood":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -18326,6 +19020,48 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccountabilityEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.AccountabilityEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccountabilityEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAccountabilityEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityEntry(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountabilityEntry!")
+		return graphql.Null
+	}
+	return ec._AccountabilityEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountabilityReport!")
+		return graphql.Null
+	}
+	return ec._AccountabilityReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx context.Context, v any) (graph.Basis, error) {
+	var res graph.Basis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx context.Context, sel ast.SelectionSet, v graph.Basis) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19088,6 +19824,22 @@ func (ec *executionContext) marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Tenure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVerdict2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVerdictᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Verdict) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVerdict2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVerdict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNVerdict2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVerdict(ctx context.Context, sel ast.SelectionSet, v *graph.Verdict) graphql.Marshaler {

@@ -1,0 +1,334 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Basis says why an entry belongs in an accountability report.
+type Basis string
+
+// The bases, in report order.
+var Bases = []Basis{"DIRECT", "MEMBER", "COMMAND", "INSTITUTIONAL"}
+
+func (b Basis) MarshalGQL(w io.Writer)    { marshalEnum(w, b) }
+func (b *Basis) UnmarshalGQL(v any) error { return unmarshalEnum(b, v, Bases, "basis") }
+
+// AccountabilityReport is the chain of accountability around a subject.
+type AccountabilityReport struct {
+	Subject  Entity
+	AsOf     *string
+	Entries  []*AccountabilityEntry
+	Verdicts []*Verdict
+}
+
+// AccountabilityEntry is one link of the chain, with the path that justifies it.
+type AccountabilityEntry struct {
+	Entity     Entity
+	Basis      Basis
+	Role       *string
+	Confidence Confidence
+	Path       *Path
+	PostsThen  []*Tenure
+	PostsNow   []*Tenure
+}
+
+// Citations are the citations of every step of the entry's path.
+func (e *AccountabilityEntry) Citations() []Citation {
+	var out []Citation
+	for _, s := range e.Path.Steps {
+		out = append(out, s.Edge.Citations...)
+	}
+	return out
+}
+
+// accountabilityPatterns gives, per subject kind, the Cypher that collects candidate
+// entries as maps {entity, basis, role, nodes, rels}, nodes and rels forming the path
+// from the subject. S is the subject, C(x) stands for the confidence condition on the
+// relationship x, T(x) for "x held at the time of the event in ev".
+var accountabilityPatterns = map[EntityKind][]string{
+	KindEvent: {
+		`MATCH (x)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r) AND x.confidence <> 'RETRACTED'
+		 RETURN {entity: x, basis: 'DIRECT', role: r.role, nodes: [S, x], rels: [r], ev: S} AS entry`,
+		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(S) WITH S AS ev, p, m, o, r WHERE C(r) AND C(m) AND T(m)
+		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev} AS entry`,
+		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r)
+		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
+		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WITH S AS ev, r, up, h, t, pos, pi WHERE C(t) AND C(pi) AND T(t)
+		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev} AS entry`,
+		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r)
+		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
+		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: null, nodes: [S] + nodes(up), rels: [r] + relationships(up), ev: S} AS entry`,
+	},
+	KindPerson: {
+		`MATCH (S)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [S, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH (S)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND T(m)
+		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [S, o, ev], rels: [m, r], ev: ev} AS entry`,
+		`MATCH (S)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
+		 MATCH down = (u)<-[:PART_OF*0..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND T(t)
+		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [S, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev} AS entry`,
+	},
+	KindOrganization: {
+		`MATCH (S)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [S, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH down = (S)<-[:PART_OF*1..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r)
+		 RETURN {entity: ev, basis: 'INSTITUTIONAL', role: r.role, nodes: nodes(down) + [ev], rels: relationships(down) + [r], ev: ev} AS entry`,
+		`MATCH (p:Person)-[m:MEMBER_OF]->(S) WHERE C(m)
+		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [S, p], rels: [m], ev: null} AS entry`,
+		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(S) WHERE C(t) AND C(pi)
+		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [S, pos, h], rels: [pi, t], ev: null} AS entry`,
+	},
+}
+
+// heldThen is T(x): x is known to hold at some time of the event ev; when ev has no
+// date, any cited holding counts (the sources cannot say otherwise).
+const heldThen = `(ev IS NULL OR (ev.validFrom IS NULL AND ev.validTo IS NULL) OR ((X.validFrom IS NOT NULL OR X.validTo IS NOT NULL)
+ AND (X.validFrom IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
+ AND (X.validTo IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom)))`
+
+// accountability compiles the report for an event, a person or an organization.
+func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	id := str(f.Args["subject"])
+	kind, _ := kindOfID(id)
+	patterns, ok := accountabilityPatterns[kind]
+	if !ok {
+		if kind == "" {
+			plan.skip = true
+			plan.decode = func(any) (any, error) { return nil, Errorf(ENOTFOUND, "no entity %q", id) }
+			return plan, "", nil
+		}
+		return plan, "", badArg(f.Alias+".subject", "accountability is for events, people and organizations, not a %s", kind.Label())
+	}
+	hops, err := intArg(f.Args, "maxHops", 4, MaxPathLength, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	var asOf Date
+	if s := str(f.Args["asOf"]); s != "" {
+		if asOf, err = ParseDate(s); err != nil {
+			return plan, "", badArg(f.Alias+".asOf", "%s", ErrorMessage(err))
+		}
+	}
+	minConf := str(f.Args["minConfidence"])
+	s := c.newVar("s")
+	conf := func(x string) string { return c.confidenceAtLeast(x, minConf, false) }
+	expand := func(p string) string {
+		p = strings.ReplaceAll(p, "HOPS", fmt.Sprint(hops))
+		p = strings.ReplaceAll(p, "(S)", "("+s+")")
+		p = strings.ReplaceAll(p, "[S]", "["+s+"]")
+		p = strings.ReplaceAll(p, "[S,", "["+s+",")
+		p = strings.ReplaceAll(p, " S AS ", " "+s+" AS ")
+		p = strings.ReplaceAll(p, "ev: S}", "ev: "+s+"}")
+		for _, x := range []string{"r", "m", "t", "pi", "x"} {
+			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
+			p = strings.ReplaceAll(p, "T("+x+")", strings.ReplaceAll(heldThen, "X.", x+"."))
+		}
+		return p
+	}
+	var calls []string
+	for _, p := range patterns {
+		calls = append(calls, "WITH "+s+" "+expand(p))
+	}
+
+	var fields []Selection
+	if f.Sub != nil {
+		fields = f.Sub("AccountabilityReport")
+	}
+	subjectSub, _ := mergeSub(fields, "subject")
+	subjectProj, subjectPlan, err := c.node(s, []EntityKind{kind}, subjectSub, f.Alias+".subject")
+	if err != nil {
+		return plan, "", err
+	}
+	var entryFields []Selection
+	if sub, ok := mergeSub(fields, "entries"); ok {
+		entryFields = sub("AccountabilityEntry")
+	}
+	x := c.newVar("x")
+	entitySub, _ := mergeSub(entryFields, "entity")
+	entityProj, entityPlan, err := c.node(x, []EntityKind{KindPerson, KindOrganization, KindEvent}, entitySub, f.Alias+".entries.entity")
+	if err != nil {
+		return plan, "", err
+	}
+	// the path's nodes and edges, and the citations asked of the entry or its steps
+	var pathFields, stepFields []Selection
+	if sub, ok := mergeSub(entryFields, "path"); ok {
+		pathFields = sub("Path")
+	}
+	if sub, ok := mergeSub(pathFields, "steps"); ok {
+		stepFields = sub("PathStep")
+	}
+	n := c.newVar("n")
+	endSub := func(t string) []Selection {
+		var out []Selection
+		for _, name := range []string{"from", "to"} {
+			if s, ok := mergeSub(stepFields, name); ok {
+				out = append(out, s(t)...)
+			}
+		}
+		return out
+	}
+	nodeProj, np, err := c.node(n, EntityKinds, endSub, f.Alias+".entries.path.steps")
+	if err != nil {
+		return plan, "", err
+	}
+	var edgeFields []Selection
+	if sub, ok := mergeSub(stepFields, "edge"); ok {
+		edgeFields = sub("GraphEdge")
+	}
+	if hasField(entryFields, "citations") { // the entry's citations are its steps'
+		edgeFields = append(edgeFields, Selection{Alias: "citations", Name: "citations", Sub: func(t string) []Selection {
+			sub, _ := mergeSub(entryFields, "citations")
+			return sub(t)
+		}})
+	}
+	e := c.newVar("e")
+	edgeProj, cp, err := c.graphEdgeProj(e, edgeFields, f.Alias+".entries.path.steps.edge")
+	if err != nil {
+		return plan, "", err
+	}
+	// postsThen / postsNow for people
+	posts := func(name string, then bool) (string, *relPlan, error) {
+		sub, ok := mergeSub(entryFields, name)
+		if !ok {
+			return "[]", nil, nil
+		}
+		t, pos := c.newVar("t"), c.newVar("pos")
+		edge, rp, err := c.edge(t, x, pos, KindPerson, relFields[KindPerson]["tenures"], sub, f.Alias+".entries."+name)
+		if err != nil {
+			return "", nil, err
+		}
+		var where, tail string
+		switch {
+		case then:
+			where = strings.ReplaceAll(heldThen, "X.", t+".")
+		case !asOf.IsZero():
+			where = c.overlaps(t, At(asOf))
+		default:
+			where = fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", t, t)
+			tail = fmt.Sprintf(" ORDER BY coalesce(%s.validTo, date('9999-12-31')) DESC, %s.validFrom DESC LIMIT 1", t, t)
+		}
+		return fmt.Sprintf("CASE WHEN %s:Person THEN COLLECT { MATCH (%s)-[%s:HOLDS]->(%s) WHERE %s AND %s WITH %s, %s, %s, ev%s RETURN %s } ELSE [] END",
+			x, x, t, pos, where, conf(t), x, t, pos, tail, edge), rp, nil
+	}
+	thenExpr, thenPlan, err := posts("postsThen", true)
+	if err != nil {
+		return plan, "", err
+	}
+	nowExpr, nowPlan, err := posts("postsNow", false)
+	if err != nil {
+		return plan, "", err
+	}
+	verdictSub, _ := mergeSub(fields, "verdicts")
+	vv := c.newVar("v")
+	verdictProj, verdictPlan, err := c.node(vv, []EntityKind{KindVerdict}, verdictSub, f.Alias+".verdicts")
+	if err != nil {
+		return plan, "", err
+	}
+	verdictPattern := fmt.Sprintf("(%s:Verdict)-[:CONCERNS]->(%s)", vv, s)
+	if kind != KindEvent {
+		verdictPattern = fmt.Sprintf("(%s:Verdict)-[:AGAINST]->(%s)", vv, s)
+	}
+
+	en := c.newVar("en")
+	cypher := fmt.Sprintf(`%s
+CALL {
+%s
+}
+WITH %s, collect(entry) AS entries
+RETURN CASE WHEN %s IS NULL THEN null ELSE {
+  subject: %s,
+  verdicts: COLLECT { MATCH %s WHERE %s.confidence <> 'RETRACTED' RETURN %s ORDER BY %s.id },
+  entries: [%s IN entries | {basis: %s.basis, role: %s.role,
+    entity: [%s IN [%s.entity] | %s][0],
+    nodes: [%s IN %s.nodes | %s], rels: [%s IN %s.rels | %s],
+    postsThen: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0],
+    postsNow: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0]}]
+} END`,
+		c.matchEntity(s, id), strings.Join(calls, "\nUNION ALL\n"), s, s, subjectProj,
+		verdictPattern, vv, verdictProj, vv,
+		en, en, en, x, en, entityProj, n, en, nodeProj, e, en, edgeProj,
+		x, en, en, thenExpr, x, en, en, nowExpr)
+
+	plan.decode = func(v any) (any, error) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, Errorf(ENOTFOUND, "no entity %q", id)
+		}
+		report := &AccountabilityReport{Subject: subjectPlan.decode(m["subject"])}
+		if !asOf.IsZero() {
+			s := asOf.String()
+			report.AsOf = &s
+		}
+		for _, raw := range m["verdicts"].([]any) {
+			if v, ok := verdictPlan.decode(raw).(*Verdict); ok {
+				report.Verdicts = append(report.Verdicts, v)
+			}
+		}
+		seen := map[string]bool{}
+		for _, raw := range m["entries"].([]any) {
+			en := raw.(map[string]any)
+			path := decodePath(map[string]any{"nodes": en["nodes"], "rels": en["rels"]}, np, cp)
+			entity := entityPlan.decode(en["entity"])
+			if path == nil || entity == nil {
+				continue
+			}
+			entry := &AccountabilityEntry{Entity: entity, Basis: Basis(str(en["basis"])), Confidence: path.Confidence, Path: path,
+				PostsThen: tenures(thenPlan, en["postsThen"]), PostsNow: tenures(nowPlan, en["postsNow"])}
+			if role := str(en["role"]); role != "" {
+				entry.Role = &role
+			}
+			report.Entries = append(report.Entries, entry)
+		}
+		sortEntries(report.Entries)
+		kept := report.Entries[:0]
+		for _, entry := range report.Entries {
+			role := ""
+			if entry.Role != nil {
+				role = *entry.Role
+			}
+			key := string(entry.Basis) + " " + entry.Entity.Common().ID + " " + role
+			if !seen[key] { // else the same link by a longer or weaker way
+				seen[key] = true
+				kept = append(kept, entry)
+			}
+		}
+		report.Entries = kept
+		return report, nil
+	}
+	return plan, cypher, nil
+}
+
+func tenures(rp *relPlan, v any) []*Tenure {
+	if rp == nil {
+		return []*Tenure{}
+	}
+	list, _ := rp.decode(v).([]*Tenure)
+	return list
+}
+
+// sortEntries orders by basis, then confidence (strongest first), then name; shorter
+// paths come first among equals, so that dropping duplicates keeps the most direct.
+func sortEntries(entries []*AccountabilityEntry) {
+	rank := map[Basis]int{}
+	for i, b := range Bases {
+		rank[b] = i
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		switch {
+		case a.Basis != b.Basis:
+			return rank[a.Basis] < rank[b.Basis]
+		case a.Confidence != b.Confidence:
+			return a.Confidence.Rank() > b.Confidence.Rank()
+		case a.Entity.Common().Name != b.Entity.Common().Name:
+			return a.Entity.Common().Name < b.Entity.Common().Name
+		}
+		return a.Path.Length < b.Path.Length
+	})
+}

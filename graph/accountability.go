@@ -50,46 +50,52 @@ func (e *AccountabilityEntry) Citations() []Citation {
 // relationship x, T(x) for "x held at the time of the event in ev".
 var accountabilityPatterns = map[EntityKind][]string{
 	KindEvent: {
-		`MATCH (x)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r) AND x.confidence <> 'RETRACTED'
-		 RETURN {entity: x, basis: 'DIRECT', role: r.role, nodes: [S, x], rels: [r], ev: S} AS entry`,
-		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(S) WITH S AS ev, p, m, o, r WHERE C(r) AND C(m) AND T(m)
+		`MATCH (x)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND x.confidence <> 'RETRACTED'
+		 RETURN {entity: x, basis: 'DIRECT', role: r.role, nodes: [ev, x], rels: [r], ev: ev} AS entry`,
+		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) AND T(m)
 		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev} AS entry`,
-		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r)
-		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
-		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WITH S AS ev, r, up, h, t, pos, pi WHERE C(t) AND C(pi) AND T(t)
+		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
+		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
+		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) AND T(t)
 		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev} AS entry`,
-		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(S) WHERE C(r)
-		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
-		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: null, nodes: [S] + nodes(up), rels: [r] + relationships(up), ev: S} AS entry`,
+		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
+		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
+		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: null, nodes: [ev] + nodes(up), rels: [r] + relationships(up), ev: ev} AS entry`,
 	},
 	KindPerson: {
-		`MATCH (S)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
-		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [S, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH (S)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND T(m)
-		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [S, o, ev], rels: [m, r], ev: ev} AS entry`,
-		`MATCH (S)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
+		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND T(m)
+		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [subject, o, ev], rels: [m, r], ev: ev} AS entry`,
+		`MATCH (subject)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
 		 MATCH down = (u)<-[:PART_OF*0..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
-		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND T(t)
-		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [S, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev} AS entry`,
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND T(t) AND all(x IN relationships(down) WHERE S(x))
+		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [subject, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev} AS entry`,
 	},
 	KindOrganization: {
-		`MATCH (S)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
-		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [S, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH down = (S)<-[:PART_OF*1..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
-		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r)
+		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH down = (subject)<-[:PART_OF*1..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND all(x IN relationships(down) WHERE S(x))
 		 RETURN {entity: ev, basis: 'INSTITUTIONAL', role: r.role, nodes: nodes(down) + [ev], rels: relationships(down) + [r], ev: ev} AS entry`,
-		`MATCH (p:Person)-[m:MEMBER_OF]->(S) WHERE C(m)
-		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [S, p], rels: [m], ev: null} AS entry`,
-		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(S) WHERE C(t) AND C(pi)
-		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [S, pos, h], rels: [pi, t], ev: null} AS entry`,
+		`MATCH (p:Person)-[m:MEMBER_OF]->(subject) WHERE C(m)
+		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [subject, p], rels: [m], ev: null} AS entry`,
+		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(subject) WHERE C(t) AND C(pi)
+		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [subject, pos, h], rels: [pi, t], ev: null} AS entry`,
 	},
 }
 
-// heldThen is T(x): x is known to hold at some time of the event ev; when ev has no
-// date, any cited holding counts (the sources cannot say otherwise).
+// heldThen is T(x), for memberships and tenures: x is KNOWN to hold at some time of the
+// event ev. When ev has no date, any cited holding counts: the sources cannot say more.
 const heldThen = `(ev IS NULL OR (ev.validFrom IS NULL AND ev.validTo IS NULL) OR ((X.validFrom IS NOT NULL OR X.validTo IS NOT NULL)
  AND (X.validFrom IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
  AND (X.validTo IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom)))`
+
+// standingThen is S(x), for the structure (PART_OF): x is not known to have NOT held at
+// the event's time. An undated PART_OF is taken as standing: structures are usually
+// recorded without dates, and a dated one that began later or ended before is left out.
+const standingThen = `((X.validFrom IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
+ AND (X.validTo IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom))`
 
 // accountability compiles the report for an event, a person or an organization.
 func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
@@ -120,20 +126,21 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	conf := func(x string) string { return c.confidenceAtLeast(x, minConf, false) }
 	expand := func(p string) string {
 		p = strings.ReplaceAll(p, "HOPS", fmt.Sprint(hops))
-		p = strings.ReplaceAll(p, "(S)", "("+s+")")
-		p = strings.ReplaceAll(p, "[S]", "["+s+"]")
-		p = strings.ReplaceAll(p, "[S,", "["+s+",")
-		p = strings.ReplaceAll(p, " S AS ", " "+s+" AS ")
-		p = strings.ReplaceAll(p, "ev: S}", "ev: "+s+"}")
+		p = strings.ReplaceAll(p, "subject", s)
 		for _, x := range []string{"r", "m", "t", "pi", "x"} {
 			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
 			p = strings.ReplaceAll(p, "T("+x+")", strings.ReplaceAll(heldThen, "X.", x+"."))
+			p = strings.ReplaceAll(p, "S("+x+")", strings.ReplaceAll(standingThen, "X.", x+"."))
 		}
 		return p
 	}
+	with := "WITH " + s + " "
+	if kind == KindEvent {
+		with = "WITH " + s + " WITH " + s + ", " + s + " AS ev "
+	}
 	var calls []string
 	for _, p := range patterns {
-		calls = append(calls, "WITH "+s+" "+expand(p))
+		calls = append(calls, with+expand(p))
 	}
 
 	var fields []Selection
@@ -237,10 +244,9 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 
 	en := c.newVar("en")
 	cypher := fmt.Sprintf(`%s
-CALL {
+CALL { WITH %s CALL {
 %s
-}
-WITH %s, collect(entry) AS entries
+} RETURN collect(entry) AS entries }
 RETURN CASE WHEN %s IS NULL THEN null ELSE {
   subject: %s,
   verdicts: COLLECT { MATCH %s WHERE %s.confidence <> 'RETRACTED' RETURN %s ORDER BY %s.id },
@@ -250,7 +256,7 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
     postsThen: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0],
     postsNow: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0]}]
 } END`,
-		c.matchEntity(s, id), strings.Join(calls, "\nUNION ALL\n"), s, s, subjectProj,
+		c.matchEntity(s, id), s, strings.Join(calls, "\nUNION ALL\n"), s, subjectProj,
 		verdictPattern, vv, verdictProj, vv,
 		en, en, en, x, en, entityProj, n, en, nodeProj, e, en, edgeProj,
 		x, en, en, thenExpr, x, en, en, nowExpr)
@@ -292,8 +298,8 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
 			if entry.Role != nil {
 				role = *entry.Role
 			}
-			key := string(entry.Basis) + " " + entry.Entity.Common().ID + " " + role
-			if !seen[key] { // else the same link by a longer or weaker way
+			key := string(entry.Basis) + " " + role + " " + pathKey(entry.Path)
+			if !seen[key] { // else the same link found twice
 				seen[key] = true
 				kept = append(kept, entry)
 			}
@@ -302,6 +308,15 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
 		return report, nil
 	}
 	return plan, cypher, nil
+}
+
+// pathKey names a path by its nodes.
+func pathKey(p *Path) string {
+	var b strings.Builder
+	for _, s := range p.Steps {
+		b.WriteString(s.From.Common().ID + ">" + s.To.Common().ID + " ")
+	}
+	return b.String()
 }
 
 func tenures(rp *relPlan, v any) []*Tenure {

@@ -70,7 +70,11 @@ func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
 			continue
 		}
 		if plan.skip { // nothing to ask Neo4j: a search with no words, an id of no kind
-			res.values[f.Alias], _ = plan.decode(nil)
+			if v, err := plan.decode(nil); err != nil {
+				res.errs[f.Alias] = err
+			} else {
+				res.values[f.Alias] = v
+			}
 			continue
 		}
 		v := "r" + strconv.Itoa(len(plans))

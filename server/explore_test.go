@@ -27,7 +27,9 @@ func fixture(t testing.TB) *api {
 	db := graphtest.MustOpenDB(t)
 	cite := []graph.Citation{{Source: "source:fx", ClaimedBy: "org:court", Quote: "fixture", Confidence: graph.Reported}}
 	adj := []graph.Citation{{Source: "source:fx", ClaimedBy: "org:court", Quote: "fixture", Confidence: graph.Adjudicated}}
-	base := func(id string) graph.Base { return graph.Base{ID: id, Name: strings.SplitN(id, ":", 2)[1], Citations: cite} }
+	base := func(id string) graph.Base {
+		return graph.Base{ID: id, Name: strings.SplitN(id, ":", 2)[1], Citations: cite}
+	}
 	date := func(s string) graph.Date { d, _ := graph.ParseDate(s); return d }
 	ds := &graph.Dataset{Entities: []graph.Entity{
 		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "DATASET"},

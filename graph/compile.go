@@ -74,6 +74,8 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		return c.paths(f)
 	case "accountability":
 		return c.accountability(f)
+	case "timeline":
+		return c.timeline(f)
 	}
 	return plan, "", Errorf(EINTERNAL, "no compiler for root field %q", f.Name)
 }

@@ -22,6 +22,9 @@ func (e *EdgeBase) From() Date { return e.When.From }
 // To is when it ended, as the sources give it.
 func (e *EdgeBase) To() Date { return e.When.To }
 
+// ToKnown is false when the sources give no end (nor a date by which it ended).
+func (e *EdgeBase) ToKnown() bool { return !e.When.To.IsZero() || !e.EndedBy.IsZero() }
+
 // Tenure is Person -HOLDS-> Position.
 type Tenure struct {
 	EdgeBase

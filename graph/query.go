@@ -48,7 +48,7 @@ func (r *Results) Get(alias string) (any, error) {
 var Roots = map[string]bool{
 	"entity": true, "search": true, "holders": true, "people": true, "organizations": true,
 	"positions": true, "events": true, "verdicts": true, "sources": true,
-	"neighborhood": true, "expandStats": true, "paths": true, "accountability": true,
+	"neighborhood": true, "expandStats": true, "paths": true, "accountability": true, "timeline": true,
 }
 
 // Read answers every root field of a GraphQL read in ONE Cypher statement: each root is a

@@ -149,6 +149,7 @@ type ComplexityRoot struct {
 		Retraction   func(childComplexity int) int
 		Role         func(childComplexity int) int
 		To           func(childComplexity int) int
+		ToKnown      func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -201,6 +202,7 @@ type ComplexityRoot struct {
 		Part       func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		To         func(childComplexity int) int
+		ToKnown    func(childComplexity int) int
 		Whole      func(childComplexity int) int
 	}
 
@@ -308,6 +310,7 @@ type ComplexityRoot struct {
 		Search         func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
 		Sources        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Status         func(childComplexity int) int
+		Timeline       func(childComplexity int, id string, from *graph.Date, to *graph.Date) int
 		Verdicts       func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 	}
 
@@ -405,6 +408,19 @@ type ComplexityRoot struct {
 		Position   func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		To         func(childComplexity int) int
+		ToKnown    func(childComplexity int) int
+	}
+
+	TimelineEntry struct {
+		Citations  func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		EndDate    func(childComplexity int) int
+		Entity     func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Title      func(childComplexity int) int
+		ToKnown    func(childComplexity int) int
 	}
 
 	Verdict struct {
@@ -517,6 +533,7 @@ type QueryResolver interface {
 	ExpandStats(ctx context.Context, id string, asOf *graph.Date, minConfidence *graph.Confidence) ([]*graph.ExpandStat, error)
 	Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) ([]*graph.Path, error)
 	Status(ctx context.Context) (*graph.Status, error)
+	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date) ([]*graph.TimelineEntry, error)
 }
 type SourceEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Source, error)
@@ -1029,6 +1046,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.To(childComplexity), true
+	case "Membership.toKnown":
+		if e.ComplexityRoot.Membership.ToKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.ToKnown(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -1311,6 +1334,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartOf.To(childComplexity), true
+	case "PartOf.toKnown":
+		if e.ComplexityRoot.PartOf.ToKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartOf.ToKnown(childComplexity), true
 	case "PartOf.whole":
 		if e.ComplexityRoot.PartOf.Whole == nil {
 			break
@@ -1892,6 +1921,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Status(childComplexity), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["from"].(*graph.Date), args["to"].(*graph.Date)), true
 	case "Query.verdicts":
 		if e.ComplexityRoot.Query.Verdicts == nil {
 			break
@@ -2319,6 +2359,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenure.To(childComplexity), true
+	case "Tenure.toKnown":
+		if e.ComplexityRoot.Tenure.ToKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenure.ToKnown(childComplexity), true
+
+	case "TimelineEntry.citations":
+		if e.ComplexityRoot.TimelineEntry.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Citations(childComplexity), true
+	case "TimelineEntry.confidence":
+		if e.ComplexityRoot.TimelineEntry.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Confidence(childComplexity), true
+	case "TimelineEntry.date":
+		if e.ComplexityRoot.TimelineEntry.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Date(childComplexity), true
+	case "TimelineEntry.edge":
+		if e.ComplexityRoot.TimelineEntry.Edge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Edge(childComplexity), true
+	case "TimelineEntry.endDate":
+		if e.ComplexityRoot.TimelineEntry.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.EndDate(childComplexity), true
+	case "TimelineEntry.entity":
+		if e.ComplexityRoot.TimelineEntry.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Entity(childComplexity), true
+	case "TimelineEntry.kind":
+		if e.ComplexityRoot.TimelineEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Kind(childComplexity), true
+	case "TimelineEntry.title":
+		if e.ComplexityRoot.TimelineEntry.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Title(childComplexity), true
+	case "TimelineEntry.toKnown":
+		if e.ComplexityRoot.TimelineEntry.ToKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.ToKnown(childComplexity), true
 
 	case "Verdict.aliases":
 		if e.ComplexityRoot.Verdict.Aliases == nil {
@@ -2581,7 +2682,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "accountability.graphqls" "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "status.graphqls"
+//go:embed "accountability.graphqls" "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "status.graphqls" "timeline.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2600,6 +2701,7 @@ var sources = []*ast.Source{
 	{Name: "query.graphqls", Input: sourceData("query.graphqls"), BuiltIn: false},
 	{Name: "relation.graphqls", Input: sourceData("relation.graphqls"), BuiltIn: false},
 	{Name: "status.graphqls", Input: sourceData("status.graphqls"), BuiltIn: false},
+	{Name: "timeline.graphqls", Input: sourceData("timeline.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2801,6 +2903,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_attested(ctx, field)
 	case "endedBy":
 		return ec.fieldContext_Membership_endedBy(ctx, field)
+	case "toKnown":
+		return ec.fieldContext_Membership_toKnown(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Membership_confidence(ctx, field)
 	case "retraction":
@@ -2907,6 +3011,8 @@ func (ec *executionContext) childFields_PartOf(ctx context.Context, field graphq
 		return ec.fieldContext_PartOf_attested(ctx, field)
 	case "endedBy":
 		return ec.fieldContext_PartOf_endedBy(ctx, field)
+	case "toKnown":
+		return ec.fieldContext_PartOf_toKnown(ctx, field)
 	case "confidence":
 		return ec.fieldContext_PartOf_confidence(ctx, field)
 	case "retraction":
@@ -3223,6 +3329,8 @@ func (ec *executionContext) childFields_Tenure(ctx context.Context, field graphq
 		return ec.fieldContext_Tenure_attested(ctx, field)
 	case "endedBy":
 		return ec.fieldContext_Tenure_endedBy(ctx, field)
+	case "toKnown":
+		return ec.fieldContext_Tenure_toKnown(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Tenure_confidence(ctx, field)
 	case "retraction":
@@ -3231,6 +3339,30 @@ func (ec *executionContext) childFields_Tenure(ctx context.Context, field graphq
 		return ec.fieldContext_Tenure_citations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tenure", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_TimelineEntry_date(ctx, field)
+	case "endDate":
+		return ec.fieldContext_TimelineEntry_endDate(ctx, field)
+	case "toKnown":
+		return ec.fieldContext_TimelineEntry_toKnown(ctx, field)
+	case "kind":
+		return ec.fieldContext_TimelineEntry_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_TimelineEntry_title(ctx, field)
+	case "entity":
+		return ec.fieldContext_TimelineEntry_entity(ctx, field)
+	case "edge":
+		return ec.fieldContext_TimelineEntry_edge(ctx, field)
+	case "confidence":
+		return ec.fieldContext_TimelineEntry_confidence(ctx, field)
+	case "citations":
+		return ec.fieldContext_TimelineEntry_citations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Verdict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5084,6 +5216,36 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -7314,6 +7476,29 @@ func (ec *executionContext) fieldContext_Membership_endedBy(_ context.Context, f
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Membership_toKnown(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_toKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToKnown(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_toKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Membership_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8480,6 +8665,29 @@ func (ec *executionContext) _PartOf_endedBy(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_PartOf_endedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartOf", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartOf_toKnown(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartOf_toKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToKnown(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartOf_toKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartOf", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) _PartOf_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
@@ -10961,6 +11169,50 @@ func (ec *executionContext) fieldContext_Query_status(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["from"].(*graph.Date), fc.Args["to"].(*graph.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
+			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12672,6 +12924,29 @@ func (ec *executionContext) fieldContext_Tenure_endedBy(_ context.Context, field
 	return graphql.NewScalarFieldContext("Tenure", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Tenure_toKnown(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenure_toKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToKnown(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tenure_toKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenure", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Tenure_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12742,6 +13017,240 @@ func (ec *executionContext) fieldContext_Tenure_citations(_ context.Context, fie
 		Object:     "Tenure",
 		Field:      field,
 		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TimelineEntry_endDate(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TimelineEntry_toKnown(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_toKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToKnown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_toKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineEntry_kind(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineEntry_title(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineEntry_entity(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_edge(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_edge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐGraphEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _TimelineEntry_citations(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
@@ -16700,6 +17209,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "toKnown":
+			out.Values[i] = ec._Membership_toKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "confidence":
 			out.Values[i] = ec._Membership_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17040,6 +17554,11 @@ func (ec *executionContext) _PartOf(ctx context.Context, sel ast.SelectionSet, o
 		case "endedBy":
 			out.Values[i] = ec._PartOf_endedBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toKnown":
+			out.Values[i] = ec._PartOf_toKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "confidence":
@@ -17772,6 +18291,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_status(ctx, field)
 				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -18384,6 +18909,11 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "toKnown":
+			out.Values[i] = ec._Tenure_toKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "confidence":
 			out.Values[i] = ec._Tenure_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -18396,6 +18926,79 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "citations":
 			out.Values[i] = ec._Tenure_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEntryImplementors = []string{"TimelineEntry"}
+
+func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.SelectionSet, obj *graph.TimelineEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEntry")
+		case "date":
+			out.Values[i] = ec._TimelineEntry_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._TimelineEntry_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toKnown":
+			out.Values[i] = ec._TimelineEntry_toKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._TimelineEntry_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._TimelineEntry_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entity":
+			out.Values[i] = ec._TimelineEntry_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edge":
+			out.Values[i] = ec._TimelineEntry_edge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._TimelineEntry_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._TimelineEntry_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19103,6 +19706,16 @@ func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgr
 }
 
 func (ec *executionContext) marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, sel ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, v any) (graph.Date, error) {
+	var res graph.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v graph.Date) graphql.Marshaler {
 	return v
 }
 
@@ -19824,6 +20437,30 @@ func (ec *executionContext) marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Tenure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *graph.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEntry!")
+		return graphql.Null
+	}
+	return ec._TimelineEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVerdict2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVerdictᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Verdict) graphql.Marshaler {

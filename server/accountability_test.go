@@ -158,3 +158,43 @@ func TestAccountabilityOnTheSeed(t *testing.T) {
 		t.Errorf("paths from the diplomat to the minister = %q, want among them %q", pathsOf(data["diplomat"]), want)
 	}
 }
+
+func TestTimelineOnFixture(t *testing.T) {
+	a := fixture(t)
+	data := a.ok(`{
+	  unit: timeline(id: "org:unit") { date endDate toKnown kind title confidence citations { quote } }
+	  later: timeline(id: "org:unit", from: "1989") { title }
+	  chief: timeline(id: "person:chief") { date toKnown kind }
+	}`, nil)
+	var got []string
+	for _, e := range data["unit"].([]any) {
+		e := e.(map[string]any)
+		got = append(got, fmt.Sprintf("%v..%v %v %v (toKnown %v)", e["date"], e["endDate"], e["kind"], e["title"], e["toKnown"]))
+		if len(e["citations"].([]any)) == 0 {
+			t.Errorf("uncited timeline entry %v", e)
+		}
+	}
+	want := []string{
+		"1980..<nil> PART_OF part of agency (toKnown false)",
+		"1988..1988 MEMBERSHIP has member member (toKnown true)",
+		"1988-07..1988-07 EVENT responsible for killing (toKnown true)",
+		"1990..<nil> PART_OF part of ministry (toKnown false)",
+		"1995..<nil> MEMBERSHIP has member late-member (toKnown false)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("timeline of org:unit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var later []string
+	for _, e := range data["later"].([]any) {
+		later = append(later, e.(map[string]any)["title"].(string))
+	}
+	if w := []string{"part of agency", "part of ministry", "has member late-member"}; !slices.Equal(later, w) {
+		t.Errorf("timeline from 1989 = %v, want %v (the open-ended ones reach into it)", later, w)
+	}
+	if c := data["chief"].([]any); len(c) != 1 || c[0].(map[string]any)["toKnown"] != false {
+		t.Errorf("the chief's open tenure = %v, want toKnown false", c)
+	}
+	if r := a.query(`{ timeline(id: "person:ghost") { title } }`, nil); len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "NOT_FOUND" {
+		t.Errorf("unknown id = %s", r.raw)
+	}
+}

@@ -17,6 +17,14 @@ type WriteStats struct {
 // twice leaves the graph as the first write did; a fact's citations are replaced by the
 // dataset's.
 func (db *DB) Write(ctx context.Context, d *Dataset) (WriteStats, error) {
+	return db.WriteBatched(ctx, d, 0)
+}
+
+// WriteBatched is Write in transactions of about batch facts each (all in one when batch
+// is 0), for generated and imported data too large for one transaction. The whole
+// dataset is validated first; a failure leaves the batches before it written, and
+// writing again completes the dataset.
+func (db *DB) WriteBatched(ctx context.Context, d *Dataset, batch int) (WriteStats, error) {
 	if err := d.Validate(); err != nil {
 		return WriteStats{}, err
 	}
@@ -24,6 +32,34 @@ func (db *DB) Write(ctx context.Context, d *Dataset) (WriteStats, error) {
 	for _, e := range d.Entities {
 		kindOf[e.Common().ID] = e.Kind()
 	}
+	if batch <= 0 {
+		return db.writeTx(ctx, d, kindOf)
+	}
+	var total WriteStats
+	add := func(s WriteStats) {
+		total.Entities += s.Entities
+		total.Links += s.Links
+		total.Citations += s.Citations
+	}
+	for i := 0; i < len(d.Entities); i += batch {
+		stats, err := db.writeTx(ctx, &Dataset{Entities: d.Entities[i:min(i+batch, len(d.Entities))]}, kindOf)
+		if err != nil {
+			return total, err
+		}
+		add(stats)
+	}
+	for i := 0; i < len(d.Links); i += batch {
+		stats, err := db.writeTx(ctx, &Dataset{Links: d.Links[i:min(i+batch, len(d.Links))]}, kindOf)
+		if err != nil {
+			return total, err
+		}
+		add(stats)
+	}
+	return total, nil
+}
+
+// writeTx writes a validated (part of a) dataset in one transaction.
+func (db *DB) writeTx(ctx context.Context, d *Dataset, kindOf map[string]EntityKind) (WriteStats, error) {
 	stmts, stats := writeStatements(d, kindOf)
 	session := db.session(ctx)
 	defer session.Close(ctx)

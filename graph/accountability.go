@@ -82,6 +82,10 @@ var accountabilityPatterns = map[EntityKind][]string{
 		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [subject, p], rels: [m], ev: null} AS entry`,
 		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(subject) WHERE C(t) AND C(pi)
 		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [subject, pos, h], rels: [pi, t], ev: null} AS entry`,
+		`MATCH up = (subject)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
+		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: 'above', nodes: nodes(up), rels: relationships(up), ev: null} AS entry`,
+		`MATCH down = (subject)<-[:PART_OF*1..HOPS]-(d:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		 RETURN {entity: d, basis: 'INSTITUTIONAL', role: 'below', nodes: nodes(down), rels: relationships(down), ev: null} AS entry`,
 	},
 }
 

@@ -87,7 +87,8 @@ func TestAccountabilityOnFixture(t *testing.T) {
 		t.Errorf("person report = %v, want %v", got, want)
 	}
 	gotOrg := entries(data["org"])
-	for _, want := range []string{"COMMAND person:minister (minister)", "COMMAND person:old-minister (minister)", "INSTITUTIONAL event:killing (CARRIED_OUT)"} {
+	for _, want := range []string{"COMMAND person:minister (minister)", "COMMAND person:old-minister (minister)",
+		"INSTITUTIONAL event:killing (CARRIED_OUT)", "INSTITUTIONAL org:agency (below)", "INSTITUTIONAL org:unit (below)"} {
 		if !slices.Contains(gotOrg, want) {
 			t.Errorf("organization report %v lacks %q", gotOrg, want)
 		}

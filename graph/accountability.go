@@ -167,42 +167,18 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 		return plan, "", err
 	}
 	// the path's nodes and edges, and the citations asked of the entry or its steps
-	var pathFields, stepFields []Selection
+	var pathFields, extraEdge []Selection
 	if sub, ok := mergeSub(entryFields, "path"); ok {
 		pathFields = sub("Path")
 	}
-	if sub, ok := mergeSub(pathFields, "steps"); ok {
-		stepFields = sub("PathStep")
+	if sub, ok := mergeSub(entryFields, "citations"); ok {
+		extraEdge = []Selection{{Alias: "citations", Name: "citations", Sub: sub}}
 	}
-	n := c.newVar("n")
-	endSub := func(t string) []Selection {
-		var out []Selection
-		for _, name := range []string{"from", "to"} {
-			if s, ok := mergeSub(stepFields, name); ok {
-				out = append(out, s(t)...)
-			}
-		}
-		return out
-	}
-	nodeProj, np, err := c.node(n, EntityKinds, endSub, f.Alias+".entries.path.steps")
+	pp, err := c.pathParts(pathFields, extraEdge, f.Alias+".entries.path")
 	if err != nil {
 		return plan, "", err
 	}
-	var edgeFields []Selection
-	if sub, ok := mergeSub(stepFields, "edge"); ok {
-		edgeFields = sub("GraphEdge")
-	}
-	if hasField(entryFields, "citations") { // the entry's citations are its steps'
-		edgeFields = append(edgeFields, Selection{Alias: "citations", Name: "citations", Sub: func(t string) []Selection {
-			sub, _ := mergeSub(entryFields, "citations")
-			return sub(t)
-		}})
-	}
-	e := c.newVar("e")
-	edgeProj, cp, err := c.graphEdgeProj(e, edgeFields, f.Alias+".entries.path.steps.edge")
-	if err != nil {
-		return plan, "", err
-	}
+	n, nodeProj, e, edgeProj := pp.n, pp.nodeProj, pp.e, pp.edgeProj
 	// postsThen / postsNow for people
 	posts := func(name string, then bool) (string, *relPlan, error) {
 		sub, ok := mergeSub(entryFields, name)
@@ -283,7 +259,7 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
 		seen := map[string]bool{}
 		for _, raw := range m["entries"].([]any) {
 			en := raw.(map[string]any)
-			path := decodePath(map[string]any{"nodes": en["nodes"], "rels": en["rels"]}, np, cp)
+			path := decodePath(map[string]any{"nodes": en["nodes"], "rels": en["rels"]}, pp.nodes, pp.citations)
 			entity := entityPlan.decode(en["entity"])
 			if path == nil || entity == nil {
 				continue

@@ -332,33 +332,11 @@ func (c *compiler) paths(f Selection) (rootPlan, string, error) {
 	if f.Sub != nil {
 		fields = f.Sub("Path")
 	}
-	stepFields := []Selection{}
-	if sub, ok := mergeSub(fields, "steps"); ok {
-		stepFields = sub("PathStep")
-	}
-	n := c.newVar("n")
-	endSub := func(t string) []Selection {
-		var out []Selection
-		for _, name := range []string{"from", "to"} {
-			if s, ok := mergeSub(stepFields, name); ok {
-				out = append(out, s(t)...)
-			}
-		}
-		return out
-	}
-	nodeProj, np, err := c.node(n, EntityKinds, endSub, f.Alias+".steps")
+	pp, err := c.pathParts(fields, nil, f.Alias)
 	if err != nil {
 		return plan, "", err
 	}
-	edgeFields := []Selection{}
-	if sub, ok := mergeSub(stepFields, "edge"); ok {
-		edgeFields = sub("GraphEdge")
-	}
-	e := c.newVar("e")
-	edgeProj, cp, err := c.graphEdgeProj(e, edgeFields, f.Alias+".steps.edge")
-	if err != nil {
-		return plan, "", err
-	}
+	n, nodeProj, e, edgeProj := pp.n, pp.nodeProj, pp.e, pp.edgeProj
 	cypher := fmt.Sprintf(`%s
 %s
 CALL { WITH %s, %s
@@ -376,7 +354,7 @@ RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
 		}
 		var out []*Path
 		for _, raw := range res["paths"].([]any) {
-			if path := decodePath(raw.(map[string]any), np, cp); path != nil {
+			if path := decodePath(raw.(map[string]any), pp.nodes, pp.citations); path != nil {
 				out = append(out, path)
 			}
 		}
@@ -393,6 +371,45 @@ RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
 		return out, nil
 	}
 	return plan, cypher, nil
+}
+
+// pathParts projects the nodes and relationships of paths as a Path's selections ask:
+// each node bound to n, each relationship to e. extraEdge adds selections to every edge
+// (an accountability entry's citations are its steps').
+type pathParts struct {
+	n, nodeProj string
+	e, edgeProj string
+	nodes       *nodePlan
+	citations   *citationPlan
+}
+
+func (c *compiler) pathParts(pathFields, extraEdge []Selection, path string) (*pathParts, error) {
+	var stepFields []Selection
+	if sub, ok := mergeSub(pathFields, "steps"); ok {
+		stepFields = sub("PathStep")
+	}
+	endSub := func(t string) []Selection {
+		var out []Selection
+		for _, name := range []string{"from", "to"} {
+			if s, ok := mergeSub(stepFields, name); ok {
+				out = append(out, s(t)...)
+			}
+		}
+		return out
+	}
+	pp := &pathParts{n: c.newVar("n"), e: c.newVar("e")}
+	var err error
+	if pp.nodeProj, pp.nodes, err = c.node(pp.n, EntityKinds, endSub, path+".steps"); err != nil {
+		return nil, err
+	}
+	var edgeFields []Selection
+	if sub, ok := mergeSub(stepFields, "edge"); ok {
+		edgeFields = sub("GraphEdge")
+	}
+	if pp.edgeProj, pp.citations, err = c.graphEdgeProj(pp.e, append(edgeFields, extraEdge...), path+".steps.edge"); err != nil {
+		return nil, err
+	}
+	return pp, nil
 }
 
 // decodePath builds a path, or nil when it visits a node twice.

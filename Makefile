@@ -37,6 +37,10 @@ check: compose-config
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.cache/*')); \
 		[ -z "$$unformatted" ] || { echo "not gofmt-ed: $$unformatted"; exit 1; }
 	$(GO) vet ./...
+	@# the GraphQL executor in the tree must be what the schema in the tree generates
+	@before=$$(cat schema/*.go server/*.resolvers.go | sha256sum); $(GO) generate ./schema; \
+		[ "$$before" = "$$(cat schema/*.go server/*.resolvers.go | sha256sum)" ] || \
+		{ echo "schema/*.go or server/*.resolvers.go were stale: 'make generate' updated them; commit them"; exit 1; }
 
 # docker-compose.yml must stay valid; checked with whichever compose client the machine has
 # (the Docker CLI without its compose plugin gets Debian's docker-compose).

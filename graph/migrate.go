@@ -25,6 +25,10 @@ var migrations = []migration{
 		 OPTIONS {indexConfig: {` + "`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false" + `}}`,
 	}},
 	{3, "range indexes for filters, ordering and time travel", rangeIndexes()},
+	{4, "saved queries: one node per version", []string{
+		"CREATE CONSTRAINT saved_query_key IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.key IS UNIQUE",
+		"CREATE INDEX saved_query_name IF NOT EXISTS FOR (q:SavedQuery) ON (q.name, q.version)",
+	}},
 }
 
 // LatestSchemaVersion is the version Migrate brings the database to.

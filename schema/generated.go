@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	Position() PositionResolver
 	PositionEdge() PositionEdgeResolver
 	Query() QueryResolver
+	SavedQuery() SavedQueryResolver
 	SourceEdge() SourceEdgeResolver
 	Statement() StatementResolver
 	Verdict() VerdictResolver
@@ -297,21 +298,25 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Accountability func(childComplexity int, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) int
-		Entity         func(childComplexity int, id string) int
-		Events         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		ExpandStats    func(childComplexity int, id string, asOf *graph.Date, minConfidence *graph.Confidence) int
-		Holders        func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
-		Neighborhood   func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
-		Organizations  func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Paths          func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) int
-		People         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Positions      func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Search         func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
-		Sources        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Status         func(childComplexity int) int
-		Timeline       func(childComplexity int, id string, from *graph.Date, to *graph.Date) int
-		Verdicts       func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Accountability    func(childComplexity int, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) int
+		Entity            func(childComplexity int, id string) int
+		Events            func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		ExpandStats       func(childComplexity int, id string, asOf *graph.Date, minConfidence *graph.Confidence) int
+		Holders           func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
+		Neighborhood      func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
+		Organizations     func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Paths             func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) int
+		People            func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Positions         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		RunSavedQuery     func(childComplexity int, name string, variables map[string]any, version *int) int
+		SavedQueries      func(childComplexity int, tag *string) int
+		SavedQuery        func(childComplexity int, name string, version *int) int
+		SavedQueryHistory func(childComplexity int, name string) int
+		Search            func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
+		Sources           func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Status            func(childComplexity int) int
+		Timeline          func(childComplexity int, id string, from *graph.Date, to *graph.Date) int
+		Verdicts          func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 	}
 
 	Relation struct {
@@ -335,6 +340,36 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
+	}
+
+	SavedColumn struct {
+		Citations func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Path      func(childComplexity int) int
+	}
+
+	SavedQuery struct {
+		CSVURL        func(childComplexity int) int
+		Columns       func(childComplexity int) int
+		CreatedAtText func(childComplexity int) int
+		CreatedBy     func(childComplexity int) int
+		Deleted       func(childComplexity int) int
+		Description   func(childComplexity int) int
+		Document      func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Rows          func(childComplexity int) int
+		Tags          func(childComplexity int) int
+		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
+		Variables     func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
+	SavedVariable struct {
+		DefaultJSON func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Required    func(childComplexity int) int
+		Type        func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -532,8 +567,16 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) (*graph.Subgraph, error)
 	ExpandStats(ctx context.Context, id string, asOf *graph.Date, minConfidence *graph.Confidence) ([]*graph.ExpandStat, error)
 	Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) ([]*graph.Path, error)
+	SavedQueries(ctx context.Context, tag *string) ([]*graph.SavedQuery, error)
+	SavedQuery(ctx context.Context, name string, version *int) (*graph.SavedQuery, error)
+	SavedQueryHistory(ctx context.Context, name string) ([]*graph.SavedQuery, error)
+	RunSavedQuery(ctx context.Context, name string, variables map[string]any, version *int) (map[string]any, error)
 	Status(ctx context.Context) (*graph.Status, error)
 	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date) ([]*graph.TimelineEntry, error)
+}
+type SavedQueryResolver interface {
+	URL(ctx context.Context, obj *graph.SavedQuery) (string, error)
+	CSVURL(ctx context.Context, obj *graph.SavedQuery) (string, error)
 }
 type SourceEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Source, error)
@@ -1893,6 +1936,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Positions(childComplexity, args["where"].(map[string]any), args["orderBy"].([]map[string]any), args["first"].(*int), args["after"].(*string)), true
+	case "Query.runSavedQuery":
+		if e.ComplexityRoot.Query.RunSavedQuery == nil {
+			break
+		}
+
+		args, err := ec.field_Query_runSavedQuery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RunSavedQuery(childComplexity, args["name"].(string), args["variables"].(map[string]any), args["version"].(*int)), true
+	case "Query.savedQueries":
+		if e.ComplexityRoot.Query.SavedQueries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_savedQueries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SavedQueries(childComplexity, args["tag"].(*string)), true
+	case "Query.savedQuery":
+		if e.ComplexityRoot.Query.SavedQuery == nil {
+			break
+		}
+
+		args, err := ec.field_Query_savedQuery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SavedQuery(childComplexity, args["name"].(string), args["version"].(*int)), true
+	case "Query.savedQueryHistory":
+		if e.ComplexityRoot.Query.SavedQueryHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Query_savedQueryHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SavedQueryHistory(childComplexity, args["name"].(string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2047,6 +2134,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Responsibility.Role(childComplexity), true
+
+	case "SavedColumn.citations":
+		if e.ComplexityRoot.SavedColumn.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedColumn.Citations(childComplexity), true
+	case "SavedColumn.name":
+		if e.ComplexityRoot.SavedColumn.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedColumn.Name(childComplexity), true
+	case "SavedColumn.path":
+		if e.ComplexityRoot.SavedColumn.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedColumn.Path(childComplexity), true
+
+	case "SavedQuery.csvUrl":
+		if e.ComplexityRoot.SavedQuery.CSVURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.CSVURL(childComplexity), true
+	case "SavedQuery.columns":
+		if e.ComplexityRoot.SavedQuery.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Columns(childComplexity), true
+	case "SavedQuery.createdAt":
+		if e.ComplexityRoot.SavedQuery.CreatedAtText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.CreatedAtText(childComplexity), true
+	case "SavedQuery.createdBy":
+		if e.ComplexityRoot.SavedQuery.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.CreatedBy(childComplexity), true
+	case "SavedQuery.deleted":
+		if e.ComplexityRoot.SavedQuery.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Deleted(childComplexity), true
+	case "SavedQuery.description":
+		if e.ComplexityRoot.SavedQuery.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Description(childComplexity), true
+	case "SavedQuery.document":
+		if e.ComplexityRoot.SavedQuery.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Document(childComplexity), true
+	case "SavedQuery.name":
+		if e.ComplexityRoot.SavedQuery.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Name(childComplexity), true
+	case "SavedQuery.rows":
+		if e.ComplexityRoot.SavedQuery.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Rows(childComplexity), true
+	case "SavedQuery.tags":
+		if e.ComplexityRoot.SavedQuery.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Tags(childComplexity), true
+	case "SavedQuery.title":
+		if e.ComplexityRoot.SavedQuery.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Title(childComplexity), true
+	case "SavedQuery.url":
+		if e.ComplexityRoot.SavedQuery.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.URL(childComplexity), true
+	case "SavedQuery.variables":
+		if e.ComplexityRoot.SavedQuery.Variables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Variables(childComplexity), true
+	case "SavedQuery.version":
+		if e.ComplexityRoot.SavedQuery.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Version(childComplexity), true
+
+	case "SavedVariable.default":
+		if e.ComplexityRoot.SavedVariable.DefaultJSON == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedVariable.DefaultJSON(childComplexity), true
+	case "SavedVariable.name":
+		if e.ComplexityRoot.SavedVariable.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedVariable.Name(childComplexity), true
+	case "SavedVariable.required":
+		if e.ComplexityRoot.SavedVariable.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedVariable.Required(childComplexity), true
+	case "SavedVariable.type":
+		if e.ComplexityRoot.SavedVariable.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedVariable.Type(childComplexity), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -2682,7 +2898,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "accountability.graphqls" "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "status.graphqls" "timeline.graphqls"
+//go:embed "accountability.graphqls" "entity.graphqls" "explore.graphqls" "filter.graphqls" "query.graphqls" "relation.graphqls" "saved.graphqls" "status.graphqls" "timeline.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2700,6 +2916,7 @@ var sources = []*ast.Source{
 	{Name: "filter.graphqls", Input: sourceData("filter.graphqls"), BuiltIn: false},
 	{Name: "query.graphqls", Input: sourceData("query.graphqls"), BuiltIn: false},
 	{Name: "relation.graphqls", Input: sourceData("relation.graphqls"), BuiltIn: false},
+	{Name: "saved.graphqls", Input: sourceData("saved.graphqls"), BuiltIn: false},
 	{Name: "status.graphqls", Input: sourceData("status.graphqls"), BuiltIn: false},
 	{Name: "timeline.graphqls", Input: sourceData("timeline.graphqls"), BuiltIn: false},
 }
@@ -3219,6 +3436,66 @@ func (ec *executionContext) childFields_Responsibility(ctx context.Context, fiel
 		return ec.fieldContext_Responsibility_citations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Responsibility", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedColumn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SavedColumn_name(ctx, field)
+	case "path":
+		return ec.fieldContext_SavedColumn_path(ctx, field)
+	case "citations":
+		return ec.fieldContext_SavedColumn_citations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedColumn", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedQuery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SavedQuery_name(ctx, field)
+	case "version":
+		return ec.fieldContext_SavedQuery_version(ctx, field)
+	case "title":
+		return ec.fieldContext_SavedQuery_title(ctx, field)
+	case "description":
+		return ec.fieldContext_SavedQuery_description(ctx, field)
+	case "document":
+		return ec.fieldContext_SavedQuery_document(ctx, field)
+	case "tags":
+		return ec.fieldContext_SavedQuery_tags(ctx, field)
+	case "variables":
+		return ec.fieldContext_SavedQuery_variables(ctx, field)
+	case "rows":
+		return ec.fieldContext_SavedQuery_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_SavedQuery_columns(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_SavedQuery_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedQuery_createdAt(ctx, field)
+	case "deleted":
+		return ec.fieldContext_SavedQuery_deleted(ctx, field)
+	case "url":
+		return ec.fieldContext_SavedQuery_url(ctx, field)
+	case "csvUrl":
+		return ec.fieldContext_SavedQuery_csvUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedQuery", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedVariable(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SavedVariable_name(ctx, field)
+	case "type":
+		return ec.fieldContext_SavedVariable_type(ctx, field)
+	case "required":
+		return ec.fieldContext_SavedVariable_required(ctx, field)
+	case "default":
+		return ec.fieldContext_SavedVariable_default(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedVariable", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5148,6 +5425,86 @@ func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_runSavedQuery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "variables",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalOJSON2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["variables"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_savedQueries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tag",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tag"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_savedQueryHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_savedQuery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
 	return args, nil
 }
 
@@ -11137,6 +11494,182 @@ func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_savedQueries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedQueries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SavedQueries(ctx, fc.Args["tag"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SavedQuery) graphql.Marshaler {
+			return ec.marshalNSavedQuery2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQueryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedQueries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_savedQueries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SavedQuery(ctx, fc.Args["name"].(string), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SavedQuery) graphql.Marshaler {
+			return ec.marshalOSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQuery(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedQuery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_savedQuery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedQueryHistory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedQueryHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SavedQueryHistory(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SavedQuery) graphql.Marshaler {
+			return ec.marshalNSavedQuery2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQueryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedQueryHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_savedQueryHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_runSavedQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_runSavedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RunSavedQuery(ctx, fc.Args["name"].(string), fc.Args["variables"].(map[string]any), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOJSON2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_runSavedQuery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JSON does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_runSavedQuery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_status(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11732,6 +12265,507 @@ func (ec *executionContext) fieldContext_Responsibility_citations(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SavedColumn_name(ctx context.Context, field graphql.CollectedField, obj *graph.Column) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedColumn_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedColumn_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedColumn_path(ctx context.Context, field graphql.CollectedField, obj *graph.Column) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedColumn_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedColumn_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedColumn_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Column) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedColumn_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedColumn_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedQuery_name(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_version(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedQuery_title(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_description(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_document(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_tags(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_variables(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_variables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Variable) graphql.Marshaler {
+			return ec.marshalNSavedVariable2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVariableᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_variables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQuery",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedVariable(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQuery_rows(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_columns(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Column) graphql.Marshaler {
+			return ec.marshalNSavedColumn2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐColumnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQuery",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedColumn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQuery_createdBy(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_createdAt(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAtText(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, true, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_deleted(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedQuery_url(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedQuery().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, true, true, "String")
+}
+
+func (ec *executionContext) _SavedQuery_csvUrl(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_csvUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedQuery().CSVURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_csvUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, true, true, "String")
+}
+
+func (ec *executionContext) _SavedVariable_name(ctx context.Context, field graphql.CollectedField, obj *graph.Variable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedVariable_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedVariable_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedVariable", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedVariable_type(ctx context.Context, field graphql.CollectedField, obj *graph.Variable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedVariable_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedVariable_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedVariable", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedVariable_required(ctx context.Context, field graphql.CollectedField, obj *graph.Variable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedVariable_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedVariable_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedVariable", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedVariable_default(ctx context.Context, field graphql.CollectedField, obj *graph.Variable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedVariable_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultJSON(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedVariable_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedVariable", field, true, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
@@ -18285,6 +19319,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paths(ctx, field)
 				})
+		case "savedQueries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedQueries(ctx, field)
+				})
+		case "savedQuery":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedQuery(ctx, field)
+				})
+		case "savedQueryHistory":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedQueryHistory(ctx, field)
+				})
+		case "runSavedQuery":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_runSavedQuery(ctx, field)
+				})
 		case "status":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -18450,6 +19508,197 @@ func (ec *executionContext) _Responsibility(ctx context.Context, sel ast.Selecti
 		case "citations":
 			out.Values[i] = ec._Responsibility_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedColumnImplementors = []string{"SavedColumn"}
+
+func (ec *executionContext) _SavedColumn(ctx context.Context, sel ast.SelectionSet, obj *graph.Column) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedColumnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedColumn")
+		case "name":
+			out.Values[i] = ec._SavedColumn_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "path":
+			out.Values[i] = ec._SavedColumn_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._SavedColumn_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedQueryImplementors = []string{"SavedQuery"}
+
+func (ec *executionContext) _SavedQuery(ctx context.Context, sel ast.SelectionSet, obj *graph.SavedQuery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedQueryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedQuery")
+		case "name":
+			out.Values[i] = ec._SavedQuery_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._SavedQuery_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._SavedQuery_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._SavedQuery_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.Values[i] = ec._SavedQuery_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tags":
+			out.Values[i] = ec._SavedQuery_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variables":
+			out.Values[i] = ec._SavedQuery_variables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rows":
+			out.Values[i] = ec._SavedQuery_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "columns":
+			out.Values[i] = ec._SavedQuery_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._SavedQuery_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SavedQuery_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deleted":
+			out.Values[i] = ec._SavedQuery_deleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedQuery_url(ctx, field, obj)
+				})
+		case "csvUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedQuery_csvUrl(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedVariableImplementors = []string{"SavedVariable"}
+
+func (ec *executionContext) _SavedVariable(ctx context.Context, sel ast.SelectionSet, obj *graph.Variable) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedVariableImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedVariable")
+		case "name":
+			out.Values[i] = ec._SavedVariable_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._SavedVariable_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._SavedVariable_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "default":
+			out.Values[i] = ec._SavedVariable_default(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -20267,6 +21516,70 @@ func (ec *executionContext) marshalNResponsibility2ᚖgithubᚗcomᚋaccgraphᚋ
 	return ec._Responsibility(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSavedColumn2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐColumn(ctx context.Context, sel ast.SelectionSet, v graph.Column) graphql.Marshaler {
+	return ec._SavedColumn(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSavedColumn2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐColumnᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Column) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedColumn2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐColumn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedQuery2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQueryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SavedQuery) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQuery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQuery(ctx context.Context, sel ast.SelectionSet, v *graph.SavedQuery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedQuery!")
+		return graphql.Null
+	}
+	return ec._SavedQuery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedVariable2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVariable(ctx context.Context, sel ast.SelectionSet, v graph.Variable) graphql.Marshaler {
+	return ec._SavedVariable(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSavedVariable2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVariableᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Variable) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedVariable2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐVariable(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21325,6 +22638,13 @@ func (ec *executionContext) unmarshalORelationWhere2map(ctx context.Context, v a
 	}
 	res, err := ec.unmarshalInputRelationWhere(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSavedQuery(ctx context.Context, sel ast.SelectionSet, v *graph.SavedQuery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedQuery(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSourceKind2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSourceKindᚄ(ctx context.Context, v any) ([]graph.SourceKind, error) {

@@ -50,6 +50,25 @@ func (s *Server) presentError(ctx context.Context, err error) *gqlerror.Error {
 	return gqlErr
 }
 
+// httpCodes maps graph error codes to HTTP statuses for the non-GraphQL routes.
+var httpCodes = map[string]int{
+	graph.EINVALID:     http.StatusBadRequest,
+	graph.ENOTFOUND:    http.StatusNotFound,
+	graph.ECONFLICT:    http.StatusConflict,
+	graph.EUNAVAILABLE: http.StatusServiceUnavailable,
+	graph.ETIMEOUT:     http.StatusGatewayTimeout,
+	graph.EINTERNAL:    http.StatusInternalServerError,
+}
+
+// writeError answers a non-GraphQL route with err's status and caller-safe message.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	code := graph.ErrorCode(err)
+	if code == graph.EINTERNAL {
+		s.Logger.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, httpCodes[code], map[string]string{"error": graph.ErrorMessage(err), "code": gqlCodes[code]})
+}
+
 // unavailableKey marks a request whose answer failed because Neo4j could not be reached:
 // the HTTP status becomes 503, so that load balancers and clients see it without reading
 // the body.

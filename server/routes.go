@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
 	"log/slog"
 	"net/http"
 
@@ -16,37 +18,63 @@ import (
 
 // Handler lists every route the server answers.
 func (s *Server) Handler() http.Handler {
-	if s.Logger == nil {
-		s.Logger = slog.Default()
-	}
+	s.setup()
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", statusFor503(s.graphqlHandler()))
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
+	mux.HandleFunc("GET /saved", s.handleSavedList)
+	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
 	return s.logRequests(mux)
+}
+
+// setup builds, once, what every route shares: the logger, the executable schema and an
+// executor for saved queries run inside the server.
+func (s *Server) setup() {
+	s.once.Do(func() {
+		if s.Logger == nil {
+			s.Logger = slog.Default()
+		}
+		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
+		s.exec = executor.New(s.schema)
+		s.configure(s.exec)
+	})
 }
 
 // graphqlHandler is gqlgen's executor with explicit transports: POST for everything,
 // GET for queries only (gqlgen refuses mutations over GET).
 func (s *Server) graphqlHandler() http.Handler {
-	h := handler.New(costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB}})})
+	h := handler.New(s.schema)
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
 	h.AddTransport(transport.POST{})
-	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	if s.Introspection {
-		h.Use(extension.Introspection{})
-	} else {
-		h.Use(refuseIntrospection{})
-	}
-	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	h.Use(depthLimit{max: orDefault(s.MaxDepth, DefaultMaxDepth)})
-	h.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
-	h.Use(readAhead{db: s.DB})
-	h.SetErrorPresenter(s.presentError)
-	h.SetRecoverFunc(s.recoverPanic)
+	s.configure(h)
 	return h
+}
+
+// executorSettings is what handler.Server and executor.Executor share.
+type executorSettings interface {
+	Use(graphql.HandlerExtension)
+	SetQueryCache(graphql.Cache[*ast.QueryDocument])
+	SetErrorPresenter(graphql.ErrorPresenterFunc)
+	SetRecoverFunc(graphql.RecoverFunc)
+}
+
+// configure applies the limits, caches and the one-statement read to an executor.
+func (s *Server) configure(x executorSettings) {
+	x.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if s.Introspection {
+		x.Use(extension.Introspection{})
+	} else {
+		x.Use(refuseIntrospection{})
+	}
+	x.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	x.Use(depthLimit{max: orDefault(s.MaxDepth, DefaultMaxDepth)})
+	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
+	x.Use(readAhead{db: s.DB})
+	x.SetErrorPresenter(s.presentError)
+	x.SetRecoverFunc(s.recoverPanic)
 }
 
 func orDefault(v, def int) int {

@@ -10,6 +10,10 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
@@ -24,8 +28,11 @@ type Server struct {
 	MaxDepth      int          // deepest query accepted (DefaultMaxDepth when 0)
 	MaxComplexity int          // costliest query accepted (DefaultMaxComplexity when 0)
 
-	ln   net.Listener
-	http *http.Server
+	ln     net.Listener
+	http   *http.Server
+	once   sync.Once
+	schema graphql.ExecutableSchema
+	exec   *executor.Executor
 }
 
 // Open starts listening and serving in the background.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/server"
 )
 
 // SeedCommand loads the curated dataset: `accgraph seed [--dir DIR] [--check]`.
@@ -41,7 +42,11 @@ func (c *SeedCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.Stdout, "ok: %d entities, %d links, %d citations\n", len(ds.Entities), len(ds.Links), countCitations(ds))
+		qs, err := builtInQueries(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.Stdout, "ok: %d entities, %d links, %d citations, %d saved queries\n", len(ds.Entities), len(ds.Links), countCitations(ds), len(qs))
 		return nil
 	}
 	logger, err := logs.logger(c.Stderr)
@@ -57,8 +62,41 @@ func (c *SeedCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stdout, "seeded: %d entities, %d links, %d citations\n", stats.Entities, stats.Links, stats.Citations)
+	n, err := saveBuiltInQueries(ctx, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.Stdout, "seeded: %d entities, %d links, %d citations, %d saved queries\n", stats.Entities, stats.Links, stats.Citations, n)
 	return nil
+}
+
+// builtInQueries loads the built-in saved queries and validates them against the schema.
+func builtInQueries(ctx context.Context) ([]*graph.SavedQuery, error) {
+	qs, err := seed.LoadQueries(seed.Queries())
+	if err != nil {
+		return nil, err
+	}
+	validator := &server.Server{}
+	for _, q := range qs {
+		if err := validator.ValidateSavedQuery(ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	return qs, nil
+}
+
+// saveBuiltInQueries stores the built-in saved queries; an unchanged one stores nothing.
+func saveBuiltInQueries(ctx context.Context, db *graph.DB) (int, error) {
+	qs, err := builtInQueries(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, q := range qs {
+		if _, err := db.SaveQuery(ctx, q); err != nil {
+			return 0, fmt.Errorf("save query %s: %w", q.Name, err)
+		}
+	}
+	return len(qs), nil
 }
 
 // seedGraph loads and validates a seed directory, then writes it in one transaction.

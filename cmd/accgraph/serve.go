@@ -82,6 +82,13 @@ func (m *Main) Open(ctx context.Context) error {
 				"links", stats.Links, "citations", stats.Citations, "took", time.Since(began).Round(time.Millisecond).String())
 		}
 	}
+	if m.Seed {
+		n, err := saveBuiltInQueries(ctx, db)
+		if err != nil {
+			return fmt.Errorf("save the built-in saved queries: %w", err)
+		}
+		m.Logger.Info("built-in saved queries up to date", "queries", n)
+	}
 	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection}
 	return m.Server.Open()
 }

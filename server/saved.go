@@ -1,0 +1,405 @@
+package server
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/complexity"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// ValidateSavedQuery checks a saved query before it is stored: its document parses and
+// validates against the live schema, holds exactly one query operation, stays under the
+// complexity limit with its default variables, and its rows and column paths exist in
+// the selection. It fills in the variables and their defaults from the operation. Each
+// failure is EINVALID naming the line and column.
+func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) error {
+	s.setup()
+	bad := func(pos *ast.Position, format string, args ...any) error {
+		where := ""
+		if pos != nil {
+			where = fmt.Sprintf("line %d, column %d: ", pos.Line, pos.Column)
+		}
+		return graph.Errorf(graph.EINVALID, "saved query %s: %s%s", q.Name, where, fmt.Sprintf(format, args...))
+	}
+	doc, errs := gqlparser.LoadQueryWithRules(s.schema.Schema(), q.Document, nil)
+	if len(errs) > 0 {
+		e := errs[0]
+		var pos *ast.Position
+		if len(e.Locations) > 0 {
+			pos = &ast.Position{Line: e.Locations[0].Line, Column: e.Locations[0].Column}
+		}
+		return bad(pos, "%s", e.Message)
+	}
+	if len(doc.Operations) != 1 {
+		return bad(nil, "the document must hold exactly one operation, not %d", len(doc.Operations))
+	}
+	op := doc.Operations[0]
+	if op.Operation != ast.Query {
+		return bad(op.Position, "a saved query runs a query, not a %s", op.Operation)
+	}
+	q.Variables, q.Defaults = nil, map[string]any{}
+	for _, v := range op.VariableDefinitions {
+		variable := graph.Variable{Name: v.Variable, Type: v.Type.String(), Required: v.Type.NonNull && v.DefaultValue == nil}
+		if v.DefaultValue != nil {
+			def, err := v.DefaultValue.Value(nil)
+			if err != nil {
+				return bad(v.Position, "default of $%s: %v", v.Variable, err)
+			}
+			variable.Default, q.Defaults[v.Variable] = def, def
+		}
+		q.Variables = append(q.Variables, variable)
+	}
+	// the cost with the defaults; a required variable has none and costs as absent
+	limit := orDefault(s.MaxComplexity, DefaultMaxComplexity)
+	if cost := complexity.Calculate(ctx, s.schema, op, q.Defaults); cost > limit {
+		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d", cost, limit)
+	}
+	rows, ok := findPath(op.SelectionSet, q.Rows)
+	if !ok {
+		return bad(op.Position, "rows path %q is not in the selection", q.Rows)
+	}
+	for _, c := range q.Columns {
+		if _, ok := findPath(rows, c.Path); !ok {
+			return bad(op.Position, "column %q: path %q is not in the selection under %q", c.Name, c.Path, q.Rows)
+		}
+	}
+	return nil
+}
+
+// findPath follows a dot path of field aliases through a selection set (fragments
+// included) and returns the selection set it reaches.
+func findPath(set ast.SelectionSet, path string) (ast.SelectionSet, bool) {
+	if path == "" {
+		return set, true
+	}
+	head, rest, _ := strings.Cut(path, ".")
+	for _, sel := range set {
+		var sub ast.SelectionSet
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Alias != head {
+				continue
+			}
+			sub = s.SelectionSet
+			if rest == "" {
+				return sub, true
+			}
+		case *ast.InlineFragment:
+			sub, rest = s.SelectionSet, path
+		case *ast.FragmentSpread:
+			if s.Definition == nil {
+				continue
+			}
+			sub, rest = s.Definition.SelectionSet, path
+		}
+		if found, ok := findPath(sub, rest); ok {
+			return found, true
+		}
+	}
+	return nil, false
+}
+
+// SavedResult is a saved query's answer as a table.
+type SavedResult struct {
+	Name    string
+	Version int
+	Columns []string
+	Rows    [][]string
+}
+
+// RunSavedQuery runs a saved query with vars (its defaults fill the rest) through the
+// same executor, limits and one-statement read as /graphql, and flattens the answer.
+func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (*SavedResult, error) {
+	s.setup()
+	params := &graphql.RawParams{Query: q.Document, Variables: vars}
+	ctx = graphql.StartOperationTrace(ctx)
+	rc, errs := s.exec.CreateOperationContext(ctx, params)
+	if len(errs) > 0 {
+		return nil, graphErr(errs[0])
+	}
+	handler, ctx := s.exec.DispatchOperation(ctx, rc)
+	resp := handler(ctx)
+	if len(resp.Errors) > 0 {
+		return nil, graphErr(resp.Errors[0])
+	}
+	var data any
+	if err := json.Unmarshal(resp.Data, &data); err != nil {
+		return nil, fmt.Errorf("saved query %s: %w", q.Name, err)
+	}
+	out := &SavedResult{Name: q.Name, Version: q.Version}
+	for _, c := range q.Columns {
+		out.Columns = append(out.Columns, c.Name)
+	}
+	for _, row := range collect(data, q.Rows) {
+		cells := make([]string, len(q.Columns))
+		for i, c := range q.Columns {
+			var parts []string
+			for _, v := range collect(row, c.Path) {
+				if c.Citations {
+					parts = append(parts, citationText(v))
+				} else if t := cellText(v); t != "" {
+					parts = append(parts, t)
+				}
+			}
+			sep := "; "
+			if c.Citations {
+				sep = " | "
+			}
+			cells[i] = strings.Join(parts, sep)
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out, nil
+}
+
+// graphErr turns an executor error into a graph error with the same meaning.
+func graphErr(e *gqlerror.Error) error {
+	code, _ := e.Extensions["code"].(string)
+	switch code {
+	case "UNAVAILABLE":
+		return graph.Errorf(graph.EUNAVAILABLE, "%s", e.Message)
+	case "TIMEOUT":
+		return graph.Errorf(graph.ETIMEOUT, "%s", e.Message)
+	case "NOT_FOUND":
+		return graph.Errorf(graph.ENOTFOUND, "%s", e.Message)
+	case "INTERNAL_SERVER_ERROR":
+		return &graph.Error{Code: graph.EINTERNAL, Err: e}
+	}
+	msg := e.Message
+	if len(e.Path) > 0 {
+		msg = e.Path.String() + ": " + msg
+	}
+	return graph.Errorf(graph.EINVALID, "%s", msg)
+}
+
+// collect follows a dot path through a decoded JSON value; lists along the way are
+// flattened, so the result is every value found at the path.
+func collect(v any, path string) []any {
+	if list, ok := v.([]any); ok {
+		var out []any
+		for _, item := range list {
+			out = append(out, collect(item, path)...)
+		}
+		return out
+	}
+	if v == nil {
+		return nil
+	}
+	if path == "" {
+		return []any{v}
+	}
+	head, rest, _ := strings.Cut(path, ".")
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	return collect(m[head], rest)
+}
+
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// citationText renders a citation for a table cell: “quote” — who (source, confidence).
+func citationText(v any) string {
+	m, _ := v.(map[string]any)
+	text := ""
+	if q := cellText(m["quote"]); q != "" {
+		text = "“" + q + "”"
+	}
+	var about []string
+	for _, p := range []string{"claimedBy.name", "source.title", "confidence"} {
+		for _, x := range collect(m, p) {
+			if t := cellText(x); t != "" {
+				about = append(about, t)
+			}
+		}
+	}
+	if len(about) > 0 {
+		text += " — " + strings.Join(about, ", ")
+	}
+	return text
+}
+
+// handleSavedList answers GET /saved: the saved queries, their variables and URLs.
+func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
+	list, err := s.DB.SavedQueries(r.Context(), r.URL.Query().Get("tag"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]map[string]any, 0, len(list))
+	for _, q := range list {
+		out = append(out, map[string]any{"name": q.Name, "version": q.Version, "title": q.Title,
+			"description": q.Description, "tags": q.Tags, "variables": q.Variables,
+			"url": savedURL(q.Name, ""), "csv": savedURL(q.Name, ".csv")})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func savedURL(name, suffix string) string { return "/saved/" + name + suffix }
+
+// handleSavedRun answers GET /saved/{name}[.csv]?var=value&version=N: the table as JSON
+// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column).
+func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
+	name, asCSV := strings.CutSuffix(r.PathValue("name"), ".csv")
+	query := r.URL.Query()
+	version := 0
+	if v := query.Get("version"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			s.writeError(w, r, graph.Errorf(graph.EINVALID, "version must be a positive integer, got %q", v))
+			return
+		}
+		version = n
+	}
+	q, err := s.DB.SavedQueryVersion(r.Context(), name, version)
+	if err != nil {
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": graph.ErrorMessage(err), "code": "NOT_FOUND", "list": "/saved"})
+			return
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	vars, err := queryVariables(q, query)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res, err := s.RunSavedQuery(r.Context(), q, vars)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !asCSV {
+		writeJSON(w, http.StatusOK, map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows})
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, q.Name))
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	_ = cw.Write(res.Columns)
+	_ = cw.WriteAll(res.Rows)
+}
+
+// queryVariables types the query string's values by the saved query's variables: a
+// missing required variable, a wrong type or an unknown name is EINVALID naming it.
+func queryVariables(q *graph.SavedQuery, query map[string][]string) (map[string]any, error) {
+	byName := map[string]graph.Variable{}
+	for _, v := range q.Variables {
+		byName[v.Name] = v
+	}
+	vars := map[string]any{}
+	names := make([]string, 0, len(query))
+	for k := range query {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if k == "version" {
+			continue
+		}
+		def, ok := byName[k]
+		if !ok {
+			return nil, graph.Errorf(graph.EINVALID, "unknown variable %q: %s takes %s", k, q.Name, variableList(q))
+		}
+		raw := query[k][0]
+		base := strings.Trim(def.Type, "[]!")
+		var v any = raw
+		switch {
+		case strings.HasPrefix(def.Type, "["):
+			var list []any
+			for _, item := range strings.Split(raw, ",") {
+				list = append(list, strings.TrimSpace(item))
+			}
+			v = list
+		case base == "Int":
+			n, err := strconv.Atoi(raw)
+			if err != nil {
+				return nil, graph.Errorf(graph.EINVALID, "variable %s: want an Int, got %q", k, raw)
+			}
+			v = n
+		case base == "Float":
+			f, err := strconv.ParseFloat(raw, 64)
+			if err != nil {
+				return nil, graph.Errorf(graph.EINVALID, "variable %s: want a Float, got %q", k, raw)
+			}
+			v = f
+		case base == "Boolean":
+			b, err := strconv.ParseBool(raw)
+			if err != nil {
+				return nil, graph.Errorf(graph.EINVALID, "variable %s: want a Boolean, got %q", k, raw)
+			}
+			v = b
+		}
+		vars[k] = v
+	}
+	for _, v := range q.Variables {
+		if _, given := vars[v.Name]; !given && v.Required {
+			return nil, graph.Errorf(graph.EINVALID, "missing required variable %s (%s)", v.Name, v.Type)
+		}
+	}
+	return vars, nil
+}
+
+func variableList(q *graph.SavedQuery) string {
+	if len(q.Variables) == 0 {
+		return "no variables"
+	}
+	var names []string
+	for _, v := range q.Variables {
+		names = append(names, v.Name+" ("+v.Type+")")
+	}
+	return strings.Join(names, ", ")
+}
+
+// runSavedQueryJSON is runSavedQuery for GraphQL: the table as a JSON object.
+func (s *Server) runSavedQueryJSON(ctx context.Context, name string, vars map[string]any, version int) (map[string]any, error) {
+	q, err := s.DB.SavedQueryVersion(ctx, name, version)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range q.Variables {
+		if _, given := vars[v.Name]; !given && v.Required {
+			return nil, graph.Errorf(graph.EINVALID, "missing required variable %s (%s)", v.Name, v.Type)
+		}
+	}
+	res, err := s.RunSavedQuery(ctx, q, vars)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows}, nil
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

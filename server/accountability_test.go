@@ -112,7 +112,8 @@ func TestAccountabilityOnTheSeed(t *testing.T) {
 	data := a.ok(`{
 	  massacre: accountability(subject: "event:1988-massacre", asOf: "2021-02") `+reportFields+`
 	  plot: accountability(subject: "event:assadi-bomb-plot") `+reportFields+`
-	  diplomat: paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif") `+pathFields+`
+	  diplomat: paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif",
+	    relTypes: [MEMBER_OF, PART_OF, POSITION_IN, HOLDS]) `+pathFields+`
 	}`, nil)
 	massacre := data["massacre"]
 	for _, want := range []string{"DIRECT org:1988-death-commissions (ORDERED)", "DIRECT person:ebrahim-raisi (ORDERED)", "DIRECT person:alireza-avaei (ORDERED)"} {

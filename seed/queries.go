@@ -48,7 +48,7 @@ func LoadQueries(fsys fs.FS) ([]*graph.SavedQuery, error) {
 		if err != nil {
 			return nil, err
 		}
-		q, problems := parseQueryFile(name, string(data))
+		q, problems := parseQuery(name, string(data))
 		for _, p := range problems {
 			all.At(graph.Origin{File: name, Lines: map[string]int{"": p.line}}).Add(p.field, "%s", p.msg)
 		}
@@ -65,7 +65,17 @@ type headerProblem struct {
 	field, msg string
 }
 
-func parseQueryFile(name, text string) (*graph.SavedQuery, []headerProblem) {
+// ParseQuery reads one saved query file (see LoadQueries) named name.
+func ParseQuery(name, text string) (*graph.SavedQuery, error) {
+	q, problems := parseQuery(name, text)
+	var all graph.Problems
+	for _, p := range problems {
+		all.At(graph.Origin{File: name, Lines: map[string]int{"": p.line}}).Add(p.field, "%s", p.msg)
+	}
+	return q, all.Err()
+}
+
+func parseQuery(name, text string) (*graph.SavedQuery, []headerProblem) {
 	q := &graph.SavedQuery{Name: strings.TrimSuffix(path.Base(name), ".graphql"), CreatedBy: "accgraph seed"}
 	var problems []headerProblem
 	sc := bufio.NewScanner(strings.NewReader(text))

@@ -285,7 +285,7 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	vars, err := queryVariables(q, query)
+	vars, err := SavedQueryVariables(q, query)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -307,9 +307,10 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	_ = cw.WriteAll(res.Rows)
 }
 
-// queryVariables types the query string's values by the saved query's variables: a
-// missing required variable, a wrong type or an unknown name is EINVALID naming it.
-func queryVariables(q *graph.SavedQuery, query map[string][]string) (map[string]any, error) {
+// SavedQueryVariables types string values (a query string, a command line) by the saved
+// query's variables: a missing required variable, a wrong type or an unknown name is
+// EINVALID naming it. "version" is not a variable: it picks the version.
+func SavedQueryVariables(q *graph.SavedQuery, query map[string][]string) (map[string]any, error) {
 	byName := map[string]graph.Variable{}
 	for _, v := range q.Variables {
 		byName[v.Name] = v

@@ -37,6 +37,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "seed":
 		return (&SeedCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "query":
+		return (&QueryCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "neo4j":
 		return (&Neo4jCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
@@ -52,6 +54,9 @@ const usage = `accgraph: a knowledge graph of officials, institutions and events
 Usage:
   accgraph serve [flags]                    serve GraphQL on :8080 (embedded Neo4j unless NEO4J_URI is set)
   accgraph seed [--dir DIR] [--check]       load the curated dataset (validate only with --check)
+  accgraph query list [--tag T]             the saved queries
+  accgraph query run NAME [--var k=v] [--format table|csv|json] [--version N]
+  accgraph query save FILE.graphql          validate and store a saved query (a new version)
   accgraph neo4j start|stop|status [flags]  run the embedded Neo4j in the background
   accgraph neo4j exec [flags] -- CMD ...    run CMD against a fresh embedded Neo4j (NEO4J_URI set), then stop it
 

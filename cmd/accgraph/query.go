@@ -167,22 +167,41 @@ func terminalWidth(env Env) int {
 	return 120
 }
 
-// fitRows shortens cells so that the table fits width: each column gets an equal share
-// of what the widest ones would need, cut with "…".
+// fitRows shortens cells so that the table fits width: narrow columns keep their width
+// and the wide ones share what is left (the largest cap that fits), cut with "…".
 func fitRows(header []string, rows [][]string, width int) [][]string {
-	if len(header) == 0 {
-		return rows
-	}
-	share := max(width/len(header)-2, 8)
 	out := make([][]string, len(rows))
+	natural := make([]int, len(header))
+	for j, h := range header {
+		natural[j] = utf8.RuneCountInString(h)
+	}
 	for i, r := range rows {
 		out[i] = make([]string, len(r))
 		for j, cell := range r {
-			cell = strings.Join(strings.Fields(cell), " ")
-			if utf8.RuneCountInString(cell) > share {
-				cell = string([]rune(cell)[:share-1]) + "…"
+			out[i][j] = strings.Join(strings.Fields(cell), " ")
+			natural[j] = max(natural[j], utf8.RuneCountInString(out[i][j]))
+		}
+	}
+	budget := width - 2*(len(header)-1)
+	fits := func(limit int) bool {
+		total := 0
+		for _, w := range natural {
+			total += min(w, limit)
+		}
+		return total <= budget
+	}
+	limit := 1
+	for _, w := range natural {
+		limit = max(limit, w)
+	}
+	for limit > 4 && !fits(limit) {
+		limit--
+	}
+	for _, r := range out {
+		for j, cell := range r {
+			if utf8.RuneCountInString(cell) > limit {
+				r[j] = string([]rune(cell)[:limit-1]) + "…"
 			}
-			out[i][j] = cell
 		}
 	}
 	return out

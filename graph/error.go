@@ -7,12 +7,14 @@ import (
 
 // Error codes. Each maps to one GraphQL extensions.code and one HTTP status in server/.
 const (
-	EINVALID     = "invalid"     // the caller's input is wrong; the message says which part
-	ENOTFOUND    = "not_found"   // no entity with that id
-	ECONFLICT    = "conflict"    // the write contradicts what is stored
-	EUNAVAILABLE = "unavailable" // Neo4j cannot be reached or refused our credentials
-	ETIMEOUT     = "timeout"     // the read took longer than its budget
-	EINTERNAL    = "internal"    // a bug or an unexpected database error
+	EINVALID         = "invalid"         // the caller's input is wrong; the message says which part
+	ENOTFOUND        = "not_found"       // no entity with that id
+	ECONFLICT        = "conflict"        // the write contradicts what is stored
+	EUNAVAILABLE     = "unavailable"     // Neo4j cannot be reached or refused our credentials
+	ETIMEOUT         = "timeout"         // the read took longer than its budget
+	EUNAUTHENTICATED = "unauthenticated" // no valid credentials, and the operation needs them
+	EFORBIDDEN       = "forbidden"       // the caller's role may not do this
+	EINTERNAL        = "internal"        // a bug or an unexpected database error
 )
 
 // Error is an error with a code that the API can show to its caller. Any other error is

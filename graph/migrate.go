@@ -29,6 +29,11 @@ var migrations = []migration{
 		"CREATE CONSTRAINT saved_query_key IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.key IS UNIQUE",
 		"CREATE INDEX saved_query_name IF NOT EXISTS FOR (q:SavedQuery) ON (q.name, q.version)",
 	}},
+	{5, "API keys by hash; saved queries by document hash", []string{
+		"CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:APIKey) REQUIRE k.hash IS UNIQUE",
+		"CREATE INDEX api_key_name IF NOT EXISTS FOR (k:APIKey) ON (k.name)",
+		"CREATE INDEX saved_query_document IF NOT EXISTS FOR (q:SavedQuery) ON (q.documentId)",
+	}},
 }
 
 // LatestSchemaVersion is the version Migrate brings the database to.

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"time"
 
@@ -96,7 +98,7 @@ func (db *DB) SaveQuery(ctx context.Context, q *SavedQuery) (int, error) {
 	res, err = db.write(ctx, `
 		OPTIONAL MATCH (old:SavedQuery {name: $name})
 		WITH coalesce(max(old.version), 0) + 1 AS version
-		CREATE (q:SavedQuery {key: $name + '@' + toString(version), name: $name, version: version,
+		CREATE (q:SavedQuery {key: $name + '@' + toString(version), name: $name, version: version, documentId: $documentId,
 		  title: $title, description: $description, document: $document, tags: $tags,
 		  variables: $variables, defaults: $defaults, rows: $rows, columns: $columns,
 		  createdBy: $createdBy, createdAt: datetime(), deleted: false})
@@ -104,13 +106,33 @@ func (db *DB) SaveQuery(ctx context.Context, q *SavedQuery) (int, error) {
 		RETURN DISTINCT q.version`, map[string]any{
 		"name": q.Name, "title": q.Title, "description": q.Description, "document": q.Document,
 		"tags": nonNil(q.Tags), "variables": string(vars), "defaults": string(defaults), "rows": q.Rows,
-		"columns": string(columns), "createdBy": q.CreatedBy,
+		"columns": string(columns), "createdBy": q.CreatedBy, "documentId": DocumentID(q.Document),
 	})
 	if err != nil {
 		return 0, err
 	}
 	v, _ := res.Records[0].Values[0].(int64)
 	return int(v), nil
+}
+
+// DocumentID is the trusted-document id of a GraphQL document: "sha256:<hex>".
+func DocumentID(document string) string {
+	sum := sha256.Sum256([]byte(document))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// SavedDocument returns the document a saved query (any version not deleted) stores
+// under id, for the allow-list mode; ENOTFOUND when none does.
+func (db *DB) SavedDocument(ctx context.Context, id string) (string, error) {
+	res, err := db.read(ctx, `MATCH (q:SavedQuery {documentId: $id}) WHERE NOT q.deleted RETURN q.document LIMIT 1`,
+		map[string]any{"id": id})
+	if err != nil {
+		return "", err
+	}
+	if len(res.Records) == 0 {
+		return "", Errorf(ENOTFOUND, "no saved query has the document %s", id)
+	}
+	return str(res.Records[0].Values[0]), nil
 }
 
 // SavedQueries lists the latest version of every saved query not deleted, by name; with a

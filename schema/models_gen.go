@@ -9,7 +9,30 @@ import (
 	"strconv"
 )
 
+type Mutation struct {
+}
+
 type Query struct {
+}
+
+type SavedColumnInput struct {
+	Name string `json:"name"`
+	Path string `json:"path"`
+	// The column gathers the citations at its path.
+	Citations *bool `json:"citations,omitempty"`
+}
+
+type SavedQueryInput struct {
+	// A slug: who-held-post.
+	Name        string  `json:"name"`
+	Title       string  `json:"title"`
+	Description *string `json:"description,omitempty"`
+	// One GraphQL query operation; its variables' defaults become the saved query's.
+	Document string   `json:"document"`
+	Tags     []string `json:"tags,omitempty"`
+	// Dot path to the list whose items are the table's rows.
+	Rows    string              `json:"rows"`
+	Columns []*SavedColumnInput `json:"columns"`
 }
 
 type Direction string

@@ -16,12 +16,14 @@ import (
 
 // gqlCodes maps graph error codes to GraphQL extensions.code values.
 var gqlCodes = map[string]string{
-	graph.EINVALID:     "BAD_USER_INPUT",
-	graph.ENOTFOUND:    "NOT_FOUND",
-	graph.ECONFLICT:    "CONFLICT",
-	graph.EUNAVAILABLE: "UNAVAILABLE",
-	graph.ETIMEOUT:     "TIMEOUT",
-	graph.EINTERNAL:    "INTERNAL_SERVER_ERROR",
+	graph.EINVALID:         "BAD_USER_INPUT",
+	graph.ENOTFOUND:        "NOT_FOUND",
+	graph.ECONFLICT:        "CONFLICT",
+	graph.EUNAVAILABLE:     "UNAVAILABLE",
+	graph.ETIMEOUT:         "TIMEOUT",
+	graph.EUNAUTHENTICATED: "UNAUTHENTICATED",
+	graph.EFORBIDDEN:       "FORBIDDEN",
+	graph.EINTERNAL:        "INTERNAL_SERVER_ERROR",
 }
 
 // presentError shows a resolver error with its code and a caller-safe message, and logs
@@ -44,20 +46,23 @@ func (s *Server) presentError(ctx context.Context, err error) *gqlerror.Error {
 	if errors.As(gqlErr.Err, &ge) && ge.Path != "" {
 		gqlErr.Extensions["argument"] = ge.Path
 	}
-	if code == graph.EUNAVAILABLE {
-		markUnavailable(ctx)
+	switch code {
+	case graph.EUNAVAILABLE, graph.EUNAUTHENTICATED, graph.EFORBIDDEN:
+		markStatus(ctx, httpCodes[code])
 	}
 	return gqlErr
 }
 
 // httpCodes maps graph error codes to HTTP statuses for the non-GraphQL routes.
 var httpCodes = map[string]int{
-	graph.EINVALID:     http.StatusBadRequest,
-	graph.ENOTFOUND:    http.StatusNotFound,
-	graph.ECONFLICT:    http.StatusConflict,
-	graph.EUNAVAILABLE: http.StatusServiceUnavailable,
-	graph.ETIMEOUT:     http.StatusGatewayTimeout,
-	graph.EINTERNAL:    http.StatusInternalServerError,
+	graph.EINVALID:         http.StatusBadRequest,
+	graph.ENOTFOUND:        http.StatusNotFound,
+	graph.ECONFLICT:        http.StatusConflict,
+	graph.EUNAVAILABLE:     http.StatusServiceUnavailable,
+	graph.ETIMEOUT:         http.StatusGatewayTimeout,
+	graph.EUNAUTHENTICATED: http.StatusUnauthorized,
+	graph.EFORBIDDEN:       http.StatusForbidden,
+	graph.EINTERNAL:        http.StatusInternalServerError,
 }
 
 // writeError answers a non-GraphQL route with err's status and caller-safe message.
@@ -69,50 +74,50 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, httpCodes[code], map[string]string{"error": graph.ErrorMessage(err), "code": gqlCodes[code]})
 }
 
-// unavailableKey marks a request whose answer failed because Neo4j could not be reached:
-// the HTTP status becomes 503, so that load balancers and clients see it without reading
-// the body.
-type unavailableKey struct{}
+// statusKey carries the HTTP status a GraphQL answer should have instead of 200: 503
+// when Neo4j could not be reached, 401 or 403 when the caller may not do what it asked,
+// so that load balancers and clients see it without reading the body.
+type statusKey struct{}
 
-func markUnavailable(ctx context.Context) {
-	if flag, ok := ctx.Value(unavailableKey{}).(*atomic.Bool); ok {
-		flag.Store(true)
+func markStatus(ctx context.Context, status int) {
+	if flag, ok := ctx.Value(statusKey{}).(*atomic.Int64); ok {
+		flag.CompareAndSwap(0, int64(status))
 	}
 }
 
-// statusFor503 answers 503 instead of 200 when a GraphQL request failed for want of Neo4j.
-func statusFor503(next http.Handler) http.Handler {
+// graphqlStatus answers a GraphQL request with the status markStatus set, if any.
+func graphqlStatus(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		flag := new(atomic.Bool)
-		next.ServeHTTP(&unavailableWriter{ResponseWriter: w, flag: flag}, r.WithContext(context.WithValue(r.Context(), unavailableKey{}, flag)))
+		flag := new(atomic.Int64)
+		next.ServeHTTP(&statusWriter{ResponseWriter: w, flag: flag}, r.WithContext(context.WithValue(r.Context(), statusKey{}, flag)))
 	})
 }
 
-type unavailableWriter struct {
+type statusWriter struct {
 	http.ResponseWriter
-	flag        *atomic.Bool
+	flag        *atomic.Int64
 	wroteHeader bool
 }
 
-func (w *unavailableWriter) WriteHeader(status int) {
+func (w *statusWriter) WriteHeader(status int) {
 	if w.wroteHeader {
 		return
 	}
 	w.wroteHeader = true
-	if status == http.StatusOK && w.flag.Load() {
-		status = http.StatusServiceUnavailable
+	if marked := w.flag.Load(); status == http.StatusOK && marked != 0 {
+		status = int(marked)
 	}
 	w.ResponseWriter.WriteHeader(status)
 }
 
-func (w *unavailableWriter) Write(b []byte) (int, error) {
+func (w *statusWriter) Write(b []byte) (int, error) {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)
 	}
 	return w.ResponseWriter.Write(b)
 }
 
-func (w *unavailableWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // recoverPanic turns a resolver panic into an internal error: logged with its value,
 // shown to the caller without a stack trace.

@@ -20,13 +20,13 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", statusFor503(s.graphqlHandler()))
+	mux.Handle("/graphql", s.trustedDocuments(graphqlStatus(s.graphqlHandler())))
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
-	return s.logRequests(mux)
+	return s.logRequests(s.authenticate(mux))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/schema"
 )
 
 // ValidateSavedQuery checks a saved query before it is stored: its document parses and
@@ -403,4 +404,35 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// saveQuery is the saveQuery mutation: editors validate and store a saved query.
+func (s *Server) saveQuery(ctx context.Context, in schema.SavedQueryInput) (*graph.SavedQuery, error) {
+	if err := requireRole(ctx, graph.RoleEditor); err != nil {
+		return nil, err
+	}
+	q := &graph.SavedQuery{Name: in.Name, Title: in.Title, Description: deref(in.Description), Document: in.Document,
+		Tags: in.Tags, Rows: in.Rows, CreatedBy: identity(ctx).Name}
+	for _, c := range in.Columns {
+		q.Columns = append(q.Columns, graph.Column{Name: c.Name, Path: c.Path, Citations: deref(c.Citations)})
+	}
+	if err := s.ValidateSavedQuery(ctx, q); err != nil {
+		return nil, err
+	}
+	version, err := s.DB.SaveQuery(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.DB.SavedQueryVersion(ctx, q.Name, version)
+}
+
+// deleteSavedQuery is the deleteSavedQuery mutation: editors hide a saved query.
+func (s *Server) deleteSavedQuery(ctx context.Context, name string) (bool, error) {
+	if err := requireRole(ctx, graph.RoleEditor); err != nil {
+		return false, err
+	}
+	if err := s.DB.DeleteSavedQuery(ctx, name); err != nil {
+		return false, err
+	}
+	return true, nil
 }

@@ -27,6 +27,9 @@ type Server struct {
 	Introspection bool         // allow GraphQL introspection (GraphiQL needs it)
 	MaxDepth      int          // deepest query accepted (DefaultMaxDepth when 0)
 	MaxComplexity int          // costliest query accepted (DefaultMaxComplexity when 0)
+	// TrustedDocuments is the allow-list mode: callers without an API key may run only
+	// saved queries.
+	TrustedDocuments bool
 
 	ln     net.Listener
 	http   *http.Server

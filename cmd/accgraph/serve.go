@@ -23,8 +23,10 @@ type Main struct {
 	Addr          string
 	Database      database
 	Introspection bool
-	Seed          bool // seed an empty graph with the curated dataset
-	Logger        *slog.Logger
+	// TrustedDocuments lets callers without an API key run only saved queries.
+	TrustedDocuments bool
+	Seed             bool // seed an empty graph with the curated dataset
+	Logger           *slog.Logger
 
 	Server *server.Server
 }
@@ -35,6 +37,8 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	stringFlag(fs, c.Env, &m.Addr, "addr", "ACCGRAPH_ADDR", ":8080", "HTTP listen address")
 	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true, "allow GraphQL introspection")
 	boolFlag(fs, c.Env, &m.Seed, "seed", "ACCGRAPH_SEED", true, "seed an empty graph with the curated dataset")
+	boolFlag(fs, c.Env, &m.TrustedDocuments, "trusted-documents", "ACCGRAPH_TRUSTED_DOCUMENTS", false,
+		"allow-list mode: callers without an API key may run only saved queries")
 	m.Database.register(fs, c.Env)
 	var logs logConfig
 	logs.register(fs, c.Env)
@@ -89,7 +93,8 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		m.Logger.Info("built-in saved queries up to date", "queries", n)
 	}
-	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection}
+	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
+		TrustedDocuments: m.TrustedDocuments}
 	return m.Server.Open()
 }
 

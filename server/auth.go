@@ -1,0 +1,133 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// Identity is who is calling: a key's name and role, or anonymous.
+type Identity struct {
+	Name string
+	Role graph.Role
+}
+
+type identityKey struct{}
+
+// identity returns the caller of a request (anonymous when no key was given).
+func identity(ctx context.Context) Identity {
+	if id, ok := ctx.Value(identityKey{}).(Identity); ok {
+		return id
+	}
+	return Identity{Name: "anonymous", Role: graph.RoleAnonymous}
+}
+
+// authenticate reads `Authorization: Bearer <key>`: a valid key gives its name and role,
+// an unknown or revoked one is refused with 401, none leaves the caller anonymous.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		header := r.Header.Get("Authorization")
+		if header == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key, ok := strings.CutPrefix(header, "Bearer ")
+		if !ok {
+			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "the Authorization header must be `Bearer <API key>`")
+			return
+		}
+		k, err := s.DB.Authenticate(r.Context(), strings.TrimSpace(key))
+		switch graph.ErrorCode(err) {
+		case "":
+		case graph.ENOTFOUND:
+			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "unknown or revoked API key")
+			return
+		default:
+			s.writeError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, Identity{Name: k.Name, Role: k.Role})))
+	})
+}
+
+// requireRole refuses a caller weaker than min: UNAUTHENTICATED without a key, FORBIDDEN
+// with one too weak.
+func requireRole(ctx context.Context, min graph.Role) error {
+	id := identity(ctx)
+	switch {
+	case id.Role.AtLeast(min):
+		return nil
+	case id.Role == graph.RoleAnonymous:
+		return graph.Errorf(graph.EUNAUTHENTICATED, "this needs an API key with the %s role (Authorization: Bearer <key>)", min)
+	}
+	return graph.Errorf(graph.EFORBIDDEN, "the key %q is a %s; this needs %s", id.Name, id.Role, min)
+}
+
+// MaxBodyBytes bounds a GraphQL request body.
+const MaxBodyBytes = 1 << 20
+
+// trustedDocuments, in allow-list mode, lets anonymous callers run only saved queries:
+// by {"documentId": "sha256:<hex>"} or by sending a saved document verbatim. Anything
+// else needs an API key. Callers with a key pass untouched.
+func (s *Server) trustedDocuments(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.TrustedDocuments || identity(r.Context()).Role != graph.RoleAnonymous || r.Method == http.MethodOptions {
+			next.ServeHTTP(w, r)
+			return
+		}
+		params := map[string]any{}
+		if r.Method == http.MethodGet {
+			for k, v := range r.URL.Query() {
+				params[k] = v[0]
+			}
+			if vars, ok := params["variables"].(string); ok {
+				var decoded any
+				if json.Unmarshal([]byte(vars), &decoded) == nil {
+					params["variables"] = decoded
+				}
+			}
+		} else {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+			if err != nil || json.Unmarshal(body, &params) != nil {
+				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the body must be a GraphQL request in JSON, at most 1 MB")
+				return
+			}
+		}
+		id, _ := params["documentId"].(string)
+		if id == "" {
+			query, _ := params["query"].(string)
+			id = graph.DocumentID(query)
+		}
+		doc, err := s.DB.SavedDocument(r.Context(), id)
+		switch graph.ErrorCode(err) {
+		case "":
+		case graph.ENOTFOUND:
+			writeGraphQLError(w, http.StatusForbidden, "PERSISTED_QUERY_NOT_ALLOWED",
+				"this server runs only saved queries for callers without an API key: send a saved query's documentId (GET /saved lists them) or a key")
+			return
+		default:
+			s.writeError(w, r, err)
+			return
+		}
+		params["query"] = doc
+		delete(params, "documentId")
+		body, _ := json.Marshal(params)
+		r2 := r.Clone(r.Context())
+		r2.Method, r2.URL = http.MethodPost, &url.URL{Path: r.URL.Path}
+		r2.Header.Set("Content-Type", "application/json")
+		r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		next.ServeHTTP(w, r2)
+	})
+}
+
+// writeGraphQLError answers in the GraphQL response shape, for refusals made before
+// gqlgen runs.
+func writeGraphQLError(w http.ResponseWriter, status int, code, message string) {
+	writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}}})
+}

@@ -229,7 +229,7 @@ func TestSavedQueryVersionsAndErrors(t *testing.T) {
 func TestSavedQueryValidation(t *testing.T) {
 	_, srv := savedAPI(t)
 	for name, tt := range map[string]struct{ doc, rows, col, want string }{
-		"mutation":     {"mutation { nothing }", "x", "y", "line 1, column 1: Schema does not support operation type \"mutation\""},
+		"mutation":     {`mutation { deleteSavedQuery(name: "x") }`, "deleteSavedQuery", "x", "line 1, column 1: a saved query runs a query, not a mutation"},
 		"syntax error": {"query {\n  people {", "people", "x", "line 2, column 11: Expected Name, found <EOF>"},
 		"unknown field": {"query {\n  people { edges { node { shoeSize } } }\n}", "people", "x",
 			`line 2, column 27: Cannot query field "shoeSize" on type "Person".`},

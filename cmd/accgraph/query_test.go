@@ -57,3 +57,30 @@ func TestQueryCommands(t *testing.T) {
 		t.Errorf("saving an invalid query: %v", err)
 	}
 }
+
+func TestKeysCommands(t *testing.T) {
+	graphtest.MustOpenDB(t)
+	cfg := graphtest.Config(t)
+	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_USER": cfg.User, "NEO4J_PASSWORD": cfg.Password}
+	run := func(args ...string) (string, string, error) {
+		var stdout, stderr bytes.Buffer
+		err := Run(context.Background(), append(args, "--log-level", "error"), func(k string) string { return env[k] }, &stdout, &stderr)
+		return stdout.String(), stderr.String(), err
+	}
+	key, note, err := run("keys", "create", "--name", "night-desk", "--role", "editor")
+	if err != nil || !strings.HasPrefix(key, "acg_") || !strings.Contains(note, "shown once") {
+		t.Fatalf("keys create = %q %q %v", key, note, err)
+	}
+	if _, _, err := run("keys", "create", "--name", "night-desk", "--role", "boss"); err == nil || !strings.Contains(err.Error(), `unknown role "boss"`) {
+		t.Errorf("a bad role: %v", err)
+	}
+	if out, _, err := run("keys", "list"); err != nil || !strings.Contains(out, "night-desk") || !strings.Contains(out, "active") || strings.Contains(out, key) {
+		t.Errorf("keys list = %q, %v (it must never show a key)", out, err)
+	}
+	if out, _, err := run("keys", "revoke", "night-desk"); err != nil || out != "revoked night-desk\n" {
+		t.Errorf("keys revoke = %q, %v", out, err)
+	}
+	if out, _, _ := run("keys", "list"); !strings.Contains(out, "revoked") {
+		t.Errorf("after revoke: %q", out)
+	}
+}

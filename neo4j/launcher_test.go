@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -115,4 +116,22 @@ func TestJavaMajor(t *testing.T) {
 			t.Errorf("JavaMajor(%q) = %d, %v; want %d", out, got, ok, want)
 		}
 	}
+}
+
+// TestSecondStartNeedsNoMaven: once the classpath is built, a start runs without Maven
+// (and so without the network): here with no mvn on PATH at all.
+func TestSecondStartNeedsNoMaven(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	srv := neo4jtest.Start(t, cfg) // builds the classpath if this cache has none yet
+	if err := srv.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	java, err := exec.LookPath("java")
+	if err != nil {
+		t.Fatal(err)
+	}
+	javaHome, _ := filepath.EvalSymlinks(java)
+	t.Setenv("JAVA_HOME", filepath.Dir(filepath.Dir(javaHome)))
+	t.Setenv("PATH", t.TempDir()) // no mvn, no java on PATH
+	neo4jtest.Start(t, cfg)
 }

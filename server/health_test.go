@@ -102,3 +102,15 @@ func get(t *testing.T, url string) (int, map[string]string) {
 	}
 	return resp.StatusCode, body
 }
+
+// waitFor polls cond for up to 10 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 10s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
+	"github.com/rs/cors"
 	"log/slog"
 	"net/http"
 
@@ -20,13 +21,18 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.trustedDocuments(graphqlStatus(s.graphqlHandler())))
+	mux.Handle("/graphql", limitBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
-	return s.logRequests(s.authenticate(mux))
+	var h http.Handler = mux
+	if len(s.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
+			AllowedHeaders: []string{"Authorization", "Content-Type"}, MaxAge: 600}).Handler(h)
+	}
+	return s.logRequests(s.limitRate(s.authenticate(h)))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an
@@ -71,10 +77,23 @@ func (s *Server) configure(x executorSettings) {
 	}
 	x.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	x.Use(depthLimit{max: orDefault(s.MaxDepth, DefaultMaxDepth)})
+	x.Use(aliasLimit{max: orDefault(s.MaxAliases, DefaultMaxAliases)})
 	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
 	x.Use(readAhead{db: s.DB})
 	x.SetErrorPresenter(s.presentError)
 	x.SetRecoverFunc(s.recoverPanic)
+}
+
+// limitBody refuses a request body over MaxBodyBytes with 413, before it is read.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBodyBytes {
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
 }
 
 func orDefault(v, def int) int {

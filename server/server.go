@@ -30,6 +30,10 @@ type Server struct {
 	// TrustedDocuments is the allow-list mode: callers without an API key may run only
 	// saved queries.
 	TrustedDocuments bool
+	MaxAliases       int      // aliased fields per request (DefaultMaxAliases when 0)
+	RatePerKey       float64  // requests per second per API key (DefaultRatePerKey when 0)
+	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
+	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
 
 	ln     net.Listener
 	http   *http.Server
@@ -37,6 +41,10 @@ type Server struct {
 	schema graphql.ExecutableSchema
 	exec   *executor.Executor
 }
+
+// DefaultTimeoutForWrites bounds how long an answer may take to be written; reads are
+// bounded first by their Neo4j transaction timeout.
+const DefaultTimeoutForWrites = 30 * time.Second
 
 // Open starts listening and serving in the background.
 func (s *Server) Open() error {
@@ -48,6 +56,9 @@ func (s *Server) Open() error {
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * DefaultTimeoutForWrites,
+		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.Logger.Handler(), slog.LevelWarn),
 	}
 	go func() {

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
+	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
@@ -26,6 +29,7 @@ type Main struct {
 	// TrustedDocuments lets callers without an API key run only saved queries.
 	TrustedDocuments bool
 	Seed             bool // seed an empty graph with the curated dataset
+	Limits           limits
 	Logger           *slog.Logger
 
 	Server *server.Server
@@ -35,7 +39,11 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	fs := flagSet("serve", c.Stderr)
 	var m Main
 	stringFlag(fs, c.Env, &m.Addr, "addr", "ACCGRAPH_ADDR", ":8080", "HTTP listen address")
-	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true, "allow GraphQL introspection")
+	var production bool
+	boolFlag(fs, c.Env, &production, "production", "ACCGRAPH_PRODUCTION", false, "production mode: introspection off unless asked for")
+	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true,
+		"allow GraphQL introspection (default: on, off in production mode)")
+	m.Limits.register(fs, c.Env)
 	boolFlag(fs, c.Env, &m.Seed, "seed", "ACCGRAPH_SEED", true, "seed an empty graph with the curated dataset")
 	boolFlag(fs, c.Env, &m.TrustedDocuments, "trusted-documents", "ACCGRAPH_TRUSTED_DOCUMENTS", false,
 		"allow-list mode: callers without an API key may run only saved queries")
@@ -47,6 +55,9 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return usageError(fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0)))
+	}
+	if production && !isSet(fs, "introspection") && c.Env("ACCGRAPH_INTROSPECTION") == "" {
+		m.Introspection = false
 	}
 	logger, err := logs.logger(c.Stderr)
 	if err != nil {
@@ -94,7 +105,12 @@ func (m *Main) Open(ctx context.Context) error {
 		m.Logger.Info("built-in saved queries up to date", "queries", n)
 	}
 	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
-		TrustedDocuments: m.TrustedDocuments}
+		TrustedDocuments: m.TrustedDocuments, MaxDepth: m.Limits.depth, MaxComplexity: m.Limits.complexity,
+		MaxAliases: m.Limits.aliases, RatePerKey: float64(m.Limits.perKey), RatePerIP: float64(m.Limits.perIP),
+		CORSOrigins: m.Limits.origins()}
+	if m.Limits.readTimeout > 0 {
+		db.SetTimeout(m.Limits.readTimeout)
+	}
 	return m.Server.Open()
 }
 
@@ -111,4 +127,35 @@ func (m *Main) Close(ctx context.Context) error {
 		first = err
 	}
 	return first
+}
+
+// limits are the configurable safety limits of serve.
+type limits struct {
+	depth, complexity, aliases, perKey, perIP int
+	readTimeout                               time.Duration
+	cors                                      string
+}
+
+func (l *limits) register(fs *flag.FlagSet, env Env) {
+	intFlag(fs, env, &l.depth, "max-depth", "ACCGRAPH_MAX_DEPTH", server.DefaultMaxDepth, "deepest query accepted")
+	intFlag(fs, env, &l.complexity, "max-complexity", "ACCGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity, "costliest query accepted (lists cost their first)")
+	intFlag(fs, env, &l.aliases, "max-aliases", "ACCGRAPH_MAX_ALIASES", server.DefaultMaxAliases, "aliased fields per request")
+	intFlag(fs, env, &l.perKey, "rate-per-key", "ACCGRAPH_RATE_PER_KEY", int(server.DefaultRatePerKey), "requests per second per API key")
+	intFlag(fs, env, &l.perIP, "rate-per-ip", "ACCGRAPH_RATE_PER_IP", int(server.DefaultRatePerIP), "requests per second per client IP without a key")
+	def := graph.DefaultTimeout
+	if d, err := time.ParseDuration(env("ACCGRAPH_READ_TIMEOUT")); err == nil {
+		def = d
+	}
+	fs.DurationVar(&l.readTimeout, "read-timeout", def, "Neo4j transaction timeout of a read ($ACCGRAPH_READ_TIMEOUT)")
+	stringFlag(fs, env, &l.cors, "cors-origins", "ACCGRAPH_CORS_ORIGINS", "", "comma-separated origins allowed to call from a browser (none: same origin only)")
+}
+
+func (l *limits) origins() []string {
+	var out []string
+	for _, o := range strings.Split(l.cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -10,6 +10,9 @@ import (
 type Dataset struct {
 	Entities []Entity
 	Links    []*Link
+	// Existing are entities already in the graph that the dataset may refer to (by id,
+	// with their kind): a mutation's sources, claimants and link ends.
+	Existing map[string]EntityKind
 }
 
 // Validate checks everything before anything is written and reports every problem at
@@ -56,42 +59,56 @@ func (d *Dataset) Check(all *Problems) {
 		p := all.At(l.Origin)
 		l.validate(p)
 		define(l.ID, where(l.Origin, l.Field), p, l.Field+".target")
-		from, to := byID[l.From], byID[l.To]
-		if l.To != "" && to == nil {
+		from, fromOK := d.kindOf(byID, l.From)
+		to, toOK := d.kindOf(byID, l.To)
+		if l.From != "" && !fromOK {
+			p.Add(l.Field+".source", "dangling reference: no entity %q", l.From)
+		}
+		if l.To != "" && !toOK {
 			p.Add(l.Field+".target", "dangling reference: no entity %q", l.To)
 		}
-		if from != nil && to != nil && l.Type.IsValid() && !l.Type.Allows(from.Kind(), to.Kind()) {
+		if fromOK && toOK && l.Type.IsValid() && !l.Type.Allows(from, to) {
 			p.Add(l.Field+".type", "%s cannot join %s to %s (%s joins %s)",
-				l.Type, withArticle(from.Kind().Label()), withArticle(to.Kind().Label()), l.Type, describeEndpoints(l.Type))
+				l.Type, withArticle(from.Label()), withArticle(to.Label()), l.Type, describeEndpoints(l.Type))
 		}
 	}
 
 	for _, e := range d.Entities {
 		b := e.Common()
-		checkCitations(b.Citations, byID, all.At(b.Origin))
+		d.checkCitations(b.Citations, byID, all.At(b.Origin))
 	}
 	for _, l := range d.Links {
-		checkCitations(l.Citations, byID, all.At(l.Origin).Under(l.Field+"."))
+		d.checkCitations(l.Citations, byID, all.At(l.Origin).Under(l.Field+"."))
 	}
+}
+
+// kindOf finds an entity in the dataset, or among the existing ones.
+func (d *Dataset) kindOf(byID map[string]Entity, id string) (EntityKind, bool) {
+	if e, ok := byID[id]; ok {
+		return e.Kind(), true
+	}
+	k, ok := d.Existing[id]
+	return k, ok
 }
 
 // checkCitations checks that each citation's source and claimant exist, and that its
 // quote stands verbatim in the source's text when accgraph holds it.
-func checkCitations(cites []Citation, byID map[string]Entity, p *Problems) {
+func (d *Dataset) checkCitations(cites []Citation, byID map[string]Entity, p *Problems) {
 	for i, c := range cites {
 		f := field("citations", i)
 		if c.Source != "" {
-			src, ok := byID[c.Source].(*Source)
+			kind, found := d.kindOf(byID, c.Source)
+			src, _ := byID[c.Source].(*Source)
 			switch {
-			case byID[c.Source] == nil:
+			case !found:
 				p.Add(f+".source", "unknown source %q", c.Source)
-			case !ok:
-				p.Add(f+".source", "%q is a %s, not a Source", c.Source, byID[c.Source].Kind().Label())
-			case src.Text != "" && c.Quote != "" && !strings.Contains(normalizeSpace(src.Text), normalizeSpace(c.Quote)):
+			case kind != KindSource:
+				p.Add(f+".source", "%q is a %s, not a Source", c.Source, kind.Label())
+			case src != nil && src.Text != "" && c.Quote != "" && !strings.Contains(normalizeSpace(src.Text), normalizeSpace(c.Quote)):
 				p.Add(f+".quote", "quote not found verbatim in %s (%s)", src.ID, src.TextFile)
 			}
 		}
-		if c.ClaimedBy != "" && byID[c.ClaimedBy] == nil {
+		if _, found := d.kindOf(byID, c.ClaimedBy); c.ClaimedBy != "" && !found {
 			p.Add(f+".claimedBy", "dangling reference: no entity %q", c.ClaimedBy)
 		}
 	}

@@ -66,6 +66,9 @@ func readDate(v any) Date {
 // Common returns b, so that every entity type shares its validation and storage.
 func (b *Base) Common() *Base { return b }
 
+// MaxNameBytes bounds names and aliases: Neo4j's indexes refuse long keys.
+const MaxNameBytes = 4000
+
 // idPrefixes are the id prefixes of each kind: `org:embassy-iran-vienna`.
 var idPrefixes = map[EntityKind]string{
 	KindPerson: "person", KindOrganization: "org", KindPosition: "position", KindEvent: "event",
@@ -86,9 +89,15 @@ func validateBase(e Entity, p *Problems) {
 	if strings.TrimSpace(b.Name) == "" {
 		p.Add("name", "missing name")
 	}
+	if len(b.Name) > MaxNameBytes {
+		p.Add("name", "name is %d bytes; at most %d (names are indexed)", len(b.Name), MaxNameBytes)
+	}
 	for i, a := range b.Aliases {
 		if strings.TrimSpace(a) == "" {
 			p.Add(field("aliases", i), "empty alias")
+		}
+		if len(a) > MaxNameBytes {
+			p.Add(field("aliases", i), "alias is %d bytes; at most %d (aliases are indexed)", len(a), MaxNameBytes)
 		}
 	}
 	validateFact(b.Confidence, b.Retraction, b.Citations, p)

@@ -107,6 +107,13 @@ func (l *Link) Valid() Interval {
 	return iv
 }
 
+// relTypeOfID reads a relationship's type from its id prefix (`holds:…` is HOLDS).
+func relTypeOfID(id string) (RelType, bool) {
+	prefix, _, ok := strings.Cut(id, ":")
+	t := RelType(strings.ToUpper(prefix))
+	return t, ok && t.IsValid()
+}
+
 // DefaultLinkID is the id of the only link of a type between two entities.
 func DefaultLinkID(t RelType, from, to string) string {
 	return strings.ToLower(string(t)) + ":" + slug(from) + "--" + slug(to)
@@ -126,6 +133,9 @@ func (l *Link) validate(p *Problems) {
 	}
 	if l.To == "" {
 		p.Add("target", "missing target")
+	}
+	if l.Type.IsValid() && l.ID != "" && !strings.HasPrefix(l.ID, strings.ToLower(string(l.Type))+":") {
+		p.Add("id", "id %q must start with %s: (the type tells where to find it)", l.ID, strings.ToLower(string(l.Type)))
 	}
 	if l.Type == RelResponsibleFor && !oneOf(ResponsibilityRole(l.Role), ResponsibilityRoles) {
 		p.Add("role", "%s", unknownValue("responsibility role", l.Role, ResponsibilityRoles))

@@ -34,6 +34,11 @@ var migrations = []migration{
 		"CREATE INDEX api_key_name IF NOT EXISTS FOR (k:APIKey) ON (k.name)",
 		"CREATE INDEX saved_query_document IF NOT EXISTS FOR (q:SavedQuery) ON (q.documentId)",
 	}},
+	{6, "audit records by time and author", []string{
+		"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE",
+		"CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)",
+		"CREATE INDEX change_by IF NOT EXISTS FOR (c:Change) ON (c.by)",
+	}},
 }
 
 // LatestSchemaVersion is the version Migrate brings the database to.

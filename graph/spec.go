@@ -85,7 +85,9 @@ func (spec relSpec) farKinds(near EntityKind) []EntityKind {
 	return out
 }
 
-// kindOfID reads an entity's kind from its id prefix (`person:…` is a PERSON).
+// KindOfID reads an entity's kind from its id prefix (`person:…` is a PERSON).
+func KindOfID(id string) (EntityKind, bool) { return kindOfID(id) }
+
 func kindOfID(id string) (EntityKind, bool) {
 	for k, prefix := range idPrefixes {
 		if len(id) > len(prefix) && id[:len(prefix)+1] == prefix+":" {

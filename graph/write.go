@@ -29,6 +29,9 @@ func (db *DB) WriteBatched(ctx context.Context, d *Dataset, batch int) (WriteSta
 		return WriteStats{}, err
 	}
 	kindOf := map[string]EntityKind{}
+	for id, k := range d.Existing {
+		kindOf[id] = k
+	}
 	for _, e := range d.Entities {
 		kindOf[e.Common().ID] = e.Kind()
 	}
@@ -64,17 +67,7 @@ func (db *DB) writeTx(ctx context.Context, d *Dataset, kindOf map[string]EntityK
 	session := db.session(ctx)
 	defer session.Close(ctx)
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		for _, s := range stmts {
-			db.statements.Add(1)
-			res, err := tx.Run(ctx, s.cypher, s.params)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
+		return nil, db.runAll(ctx, tx, stmts)
 	})
 	if err != nil {
 		return WriteStats{}, fmt.Errorf("write dataset: %w", db.wrap(err))

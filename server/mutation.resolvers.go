@@ -17,6 +17,56 @@ func (r *mutationResolver) DeleteSavedQuery(ctx context.Context, name string) (b
 	return r.Server.deleteSavedQuery(ctx, name)
 }
 
+// CreateEntity is the resolver for the createEntity field.
+func (r *mutationResolver) CreateEntity(ctx context.Context, input map[string]any) (graph.Entity, error) {
+	return r.Server.createEntity(ctx, input)
+}
+
+// AddSource is the resolver for the addSource field.
+func (r *mutationResolver) AddSource(ctx context.Context, input map[string]any) (*graph.Source, error) {
+	return r.Server.addSource(ctx, input)
+}
+
+// UpdateEntity is the resolver for the updateEntity field.
+func (r *mutationResolver) UpdateEntity(ctx context.Context, id string, input map[string]any) (graph.Entity, error) {
+	return r.Server.updateEntity(ctx, id, input)
+}
+
+// Link is the resolver for the link field.
+func (r *mutationResolver) Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) (string, error) {
+	return r.Server.link(ctx, from, typeArg, to, properties, citations)
+}
+
+// Unlink is the resolver for the unlink field.
+func (r *mutationResolver) Unlink(ctx context.Context, id string) (bool, error) {
+	return r.Server.unlink(ctx, id)
+}
+
+// AddCitation is the resolver for the addCitation field.
+func (r *mutationResolver) AddCitation(ctx context.Context, id string, citation map[string]any) (int, error) {
+	return r.Server.addCitation(ctx, id, citation)
+}
+
+// SetConfidence is the resolver for the setConfidence field.
+func (r *mutationResolver) SetConfidence(ctx context.Context, id string, confidence graph.Confidence) (graph.Confidence, error) {
+	return r.Server.setConfidence(ctx, id, confidence)
+}
+
+// Retract is the resolver for the retract field.
+func (r *mutationResolver) Retract(ctx context.Context, id string, reason string) (bool, error) {
+	return r.Server.retract(ctx, id, reason)
+}
+
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, id string) ([]*graph.Change, error) {
+	return r.Server.history(ctx, id)
+}
+
+// Changes is the resolver for the changes field.
+func (r *queryResolver) Changes(ctx context.Context, since string, by *string) ([]*graph.Change, error) {
+	return r.Server.changes(ctx, since, deref(by))
+}
+
 // Mutation returns schema.MutationResolver implementation.
 func (r *Resolver) Mutation() schema.MutationResolver { return &mutationResolver{r} }
 

@@ -108,7 +108,7 @@ func canonical(v any) string {
 	m, _ := v.(map[string]any)
 	keys := make([]string, 0, len(m))
 	for k := range m {
-		if k == "appliedAt" { // migration records carry the time they ran
+		if k == "appliedAt" || k == "lastUsed" { // the time a migration ran, a key was last used
 			continue
 		}
 		keys = append(keys, k)

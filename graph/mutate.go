@@ -1,0 +1,388 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Change is one audited write: who, when, which mutation, the ids it touched, and their
+// properties before and after (JSON objects keyed by id).
+type Change struct {
+	ID       string
+	At       time.Time
+	By       string
+	Mutation string
+	IDs      []string
+	Before   string
+	After    string
+}
+
+// AtText is At in RFC 3339.
+func (c *Change) AtText() string { return c.At.UTC().Format(time.RFC3339Nano) }
+
+// Apply validates a dataset against the graph (it may cite and link entities that
+// exist) with the seed loader's rules, then writes it and its audit record in ONE
+// transaction: all of it, with the record, or nothing.
+func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error {
+	existing, err := db.existingKinds(ctx, referenced(d))
+	if err != nil {
+		return err
+	}
+	d.Existing = existing
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	kindOf := map[string]EntityKind{}
+	for id, k := range d.Existing {
+		kindOf[id] = k
+	}
+	var ids []string
+	for _, e := range d.Entities {
+		kindOf[e.Common().ID] = e.Kind()
+		ids = append(ids, e.Common().ID)
+	}
+	for _, l := range d.Links {
+		ids = append(ids, l.ID)
+	}
+	stmts, _ := writeStatements(d, kindOf)
+	return db.audited(ctx, by, mutation, ids, func(tx neo4j.ManagedTransaction) error {
+		return db.runAll(ctx, tx, stmts)
+	})
+}
+
+// audited runs write inside one transaction between two snapshots of ids, and records
+// the change.
+func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, write func(neo4j.ManagedTransaction) error) error {
+	session := db.session(ctx)
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		before, err := db.snapshot(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		if err := write(tx); err != nil {
+			return nil, err
+		}
+		after, err := db.snapshot(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		b, _ := json.Marshal(before)
+		a, _ := json.Marshal(after)
+		return nil, db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
+			mutation: $mutation, ids: $ids, before: $before, after: $after})`,
+			map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
+	}
+	return nil
+}
+
+func (db *DB) runAll(ctx context.Context, tx neo4j.ManagedTransaction, stmts []statement) error {
+	for _, s := range stmts {
+		db.statements.Add(1)
+		res, err := tx.Run(ctx, s.cypher, s.params)
+		if err != nil {
+			return err
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// snapshot reads the properties of the nodes and relationships with ids, by id.
+func (db *DB) snapshot(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]any, error) {
+	nodes := map[EntityKind][]string{}
+	rels := map[RelType][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			nodes[k] = append(nodes[k], id)
+		} else if t, ok := relTypeOfID(id); ok {
+			rels[t] = append(rels[t], id)
+		}
+	}
+	out := map[string]any{}
+	read := func(cypher string, ids []string) error {
+		db.statements.Add(1)
+		res, err := tx.Run(ctx, cypher, map[string]any{"ids": ids})
+		if err != nil {
+			return err
+		}
+		records, err := res.Collect(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range records {
+			out[str(r.Values[0])] = jsonable(r.Values[1])
+		}
+		return nil
+	}
+	for _, k := range EntityKinds {
+		if len(nodes[k]) > 0 {
+			if err := read("MATCH (n:"+k.Label()+") WHERE n.id IN $ids RETURN n.id, properties(n)", nodes[k]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, t := range RelTypes {
+		if len(rels[t]) > 0 {
+			if err := read("MATCH ()-[r:"+string(t)+"]->() WHERE r.id IN $ids RETURN r.id, properties(r)", rels[t]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// jsonable turns Neo4j values into what encoding/json writes plainly (dates as
+// YYYY-MM-DD).
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonable(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonable(e)
+		}
+		return out
+	case neo4j.Date:
+		return time.Time(x).Format("2006-01-02")
+	}
+	return v
+}
+
+// referenced lists the ids a dataset points at: citations' sources and claimants, and
+// the ends of its links.
+func referenced(d *Dataset) []string {
+	var ids []string
+	add := func(cs []Citation) {
+		for _, c := range cs {
+			ids = append(ids, c.Source, c.ClaimedBy)
+		}
+	}
+	for _, e := range d.Entities {
+		add(e.Common().Citations)
+	}
+	for _, l := range d.Links {
+		ids = append(ids, l.From, l.To)
+		add(l.Citations)
+	}
+	return ids
+}
+
+// existingKinds returns which of ids are entities in the graph, with their kinds.
+func (db *DB) existingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
+	byKind := map[EntityKind][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			byKind[k] = append(byKind[k], id)
+		}
+	}
+	var parts []string
+	params := map[string]any{}
+	for _, k := range EntityKinds {
+		if len(byKind[k]) > 0 {
+			p := fmt.Sprintf("p%d", len(params))
+			params[p] = byKind[k]
+			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s RETURN n.id AS id", k.Label(), p))
+		}
+	}
+	out := map[string]EntityKind{}
+	if len(parts) == 0 {
+		return out, nil
+	}
+	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ")+" } RETURN id", params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		id := str(r.Values[0])
+		out[id], _ = kindOfID(id)
+	}
+	return out, nil
+}
+
+// CreateEntity adds a new entity, cited; ECONFLICT when its id is taken.
+func (db *DB) CreateEntity(ctx context.Context, by string, e Entity) error {
+	taken, err := db.existingKinds(ctx, []string{e.Common().ID})
+	if err != nil {
+		return err
+	}
+	if len(taken) > 0 {
+		return Errorf(ECONFLICT, "%s exists; update it instead", e.Common().ID)
+	}
+	e.Common().Origin = Origin{}
+	return db.Apply(ctx, by, "create"+e.Kind().Label(), &Dataset{Entities: []Entity{e}})
+}
+
+// UpdateEntity loads an entity, lets change edit it, and writes it back, validated and
+// audited; ENOTFOUND when there is none.
+func (db *DB) UpdateEntity(ctx context.Context, by, mutation, id string, change func(Entity) error) (Entity, error) {
+	e, err := db.loadEntity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := change(e); err != nil {
+		return nil, err
+	}
+	return e, db.Apply(ctx, by, mutation, &Dataset{Entities: []Entity{e}})
+}
+
+// UpdateLink is UpdateEntity for a relationship.
+func (db *DB) UpdateLink(ctx context.Context, by, mutation, id string, change func(*Link) error) (*Link, error) {
+	l, err := db.loadLink(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := change(l); err != nil {
+		return nil, err
+	}
+	return l, db.Apply(ctx, by, mutation, &Dataset{Links: []*Link{l}})
+}
+
+// LinkEntities adds a cited relationship between two entities of the graph.
+func (db *DB) LinkEntities(ctx context.Context, by string, l *Link) error {
+	if l.ID == "" && l.Type.IsValid() {
+		l.ID = DefaultLinkID(l.Type, l.From, l.To)
+	}
+	if t, ok := relTypeOfID(l.ID); ok {
+		if exists, err := db.linkExists(ctx, t, l.ID); err != nil {
+			return err
+		} else if exists {
+			return Errorf(ECONFLICT, "%s exists; give the second %s between them its own id", l.ID, t)
+		}
+	}
+	l.Field = "link"
+	return db.Apply(ctx, by, "link", &Dataset{Links: []*Link{l}})
+}
+
+// Unlink deletes a relationship and its citations; the audit keeps what it was.
+func (db *DB) Unlink(ctx context.Context, by, id string) error {
+	t, ok := relTypeOfID(id)
+	if !ok {
+		return Errorf(ENOTFOUND, "no relationship %q", id)
+	}
+	if exists, err := db.linkExists(ctx, t, id); err != nil {
+		return err
+	} else if !exists {
+		return Errorf(ENOTFOUND, "no relationship %q", id)
+	}
+	return db.audited(ctx, by, "unlink", []string{id}, func(tx neo4j.ManagedTransaction) error {
+		return db.runAll(ctx, tx, []statement{
+			{"MATCH ()-[r:" + string(t) + " {id: $id}]->() DELETE r", map[string]any{"id": id}},
+			{"MATCH (c:Citation {about: $id}) DETACH DELETE c", map[string]any{"id": id}},
+		})
+	})
+}
+
+func (db *DB) linkExists(ctx context.Context, t RelType, id string) (bool, error) {
+	res, err := db.read(ctx, "RETURN EXISTS { MATCH ()-[r:"+string(t)+" {id: $id}]->() } AS found", map[string]any{"id": id})
+	if err != nil {
+		return false, err
+	}
+	found, _ := res.Records[0].Values[0].(bool)
+	return found, nil
+}
+
+// loadEntity reads an entity with its citations (as ids), ready to edit and write back.
+func (db *DB) loadEntity(ctx context.Context, id string) (Entity, error) {
+	kind, ok := kindOfID(id)
+	if !ok {
+		return nil, Errorf(ENOTFOUND, "no entity %q", id)
+	}
+	res, err := db.read(ctx, "MATCH (n:"+kind.Label()+" {id: $id}) RETURN properties(n), "+citationsOf("n"), map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, Errorf(ENOTFOUND, "no entity %q", id)
+	}
+	e := newEntity(kind)
+	props, _ := res.Records[0].Values[0].(map[string]any)
+	readBase(e.Common(), props)
+	e.readProperties(props)
+	e.Common().Citations = readCitations(res.Records[0].Values[1])
+	return e, nil
+}
+
+// loadLink reads a relationship with its ends and citations.
+func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
+	t, ok := relTypeOfID(id)
+	if !ok {
+		return nil, Errorf(ENOTFOUND, "no relationship %q", id)
+	}
+	res, err := db.read(ctx, "MATCH (a)-[r:"+string(t)+" {id: $id}]->(b) RETURN properties(r), a.id, b.id, "+citationsOf("r"),
+		map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, Errorf(ENOTFOUND, "no relationship %q", id)
+	}
+	v := res.Records[0].Values
+	props, _ := v[0].(map[string]any)
+	base := readEdge(props, t)
+	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
+		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
+		Confidence: base.Confidence, Retraction: base.Retraction, Citations: readCitations(v[3]), Field: "link"}, nil
+}
+
+// citationsOf is the Cypher that lists x's citations with their source and claimant ids.
+func citationsOf(x string) string {
+	return "COLLECT { MATCH (c:Citation {about: " + x + ".id})-[:FROM_SOURCE]->(s:Source) OPTIONAL MATCH (c)-[:CLAIMED_BY]->(e) " +
+		"RETURN c {.*, __source: s.id, __claimant: e.id} ORDER BY c.id }"
+}
+
+func readCitations(v any) []Citation {
+	list, _ := v.([]any)
+	out := make([]Citation, 0, len(list))
+	for _, raw := range list {
+		p, _ := raw.(map[string]any)
+		out = append(out, Citation{ID: str(p["id"]), Source: str(p["__source"]), ClaimedBy: str(p["__claimant"]),
+			Quote: str(p["quote"]), Locator: str(p["locator"]), Confidence: Confidence(str(p["confidence"])),
+			Accessed: readDate(p["accessed"])})
+	}
+	return out
+}
+
+// History returns the changes that touched id, newest first.
+func (db *DB) History(ctx context.Context, id string) ([]*Change, error) {
+	return db.changes(ctx, "MATCH (c:Change) WHERE $id IN c.ids RETURN c ORDER BY c.at DESC", map[string]any{"id": id})
+}
+
+// Changes returns the changes since a time, by one caller when by is not empty, newest
+// first.
+func (db *DB) Changes(ctx context.Context, since time.Time, by string) ([]*Change, error) {
+	return db.changes(ctx, "MATCH (c:Change) WHERE c.at >= $since AND ($by = '' OR c.by = $by) RETURN c ORDER BY c.at DESC LIMIT 1000",
+		map[string]any{"since": since, "by": by})
+}
+
+func (db *DB) changes(ctx context.Context, cypher string, params map[string]any) ([]*Change, error) {
+	res, err := db.read(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Change, 0, len(res.Records))
+	for _, r := range res.Records {
+		node, _ := r.Values[0].(neo4j.Node)
+		p := node.Props
+		c := &Change{ID: str(p["id"]), By: str(p["by"]), Mutation: str(p["mutation"]), IDs: strs(p["ids"]),
+			Before: str(p["before"]), After: str(p["after"])}
+		c.At, _ = p["at"].(time.Time)
+		out = append(out, c)
+	}
+	return out, nil
+}

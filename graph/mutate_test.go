@@ -1,0 +1,43 @@
+package graph_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
+)
+
+// TestApplyIsAllOrNothing: a change that fails inside its transaction (a relationship id
+// already taken between other entities) writes neither its facts nor its audit record.
+func TestApplyIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	cite := []graph.Citation{{Source: "source:s", ClaimedBy: "source:s", Quote: "q", Confidence: graph.Reported}}
+	base := &graph.Dataset{
+		Entities: []graph.Entity{
+			&graph.Source{Base: graph.Base{ID: "source:s", Name: "s", Citations: cite}, Title: "s", Publisher: "p", SourceKind: "REPORT"},
+			&graph.Person{Base: graph.Base{ID: "person:a", Name: "A", Citations: cite}},
+			&graph.Organization{Base: graph.Base{ID: "org:o", Name: "O", Citations: cite}, OrgKind: "OTHER"},
+		},
+		Links: []*graph.Link{{Type: graph.RelMemberOf, From: "person:a", To: "org:o", Field: "links[0]", Citations: cite}},
+	}
+	if err := db.Apply(ctx, "test", "setup", base); err != nil {
+		t.Fatal(err)
+	}
+	before := graphtest.Snapshot(t)
+	clash := &graph.Dataset{
+		Entities: []graph.Entity{&graph.Person{Base: graph.Base{ID: "person:b", Name: "B", Citations: cite}}},
+		Links: []*graph.Link{{ID: "member_of:a--o", Type: graph.RelMemberOf, From: "person:b", To: "org:o", Field: "links[0]", Citations: cite}},
+	}
+	if err := db.Apply(ctx, "test", "clash", clash); err == nil {
+		t.Fatal("the clashing change was applied")
+	}
+	if after := graphtest.Snapshot(t); after != before {
+		t.Fatal("a failed change left part of itself, or its audit record, behind")
+	}
+	history, err := db.History(ctx, "person:a")
+	if err != nil || len(history) != 1 || history[0].Mutation != "setup" || history[0].By != "test" {
+		t.Errorf("history = %+v, %v", history, err)
+	}
+}

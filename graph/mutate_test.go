@@ -28,7 +28,7 @@ func TestApplyIsAllOrNothing(t *testing.T) {
 	before := graphtest.Snapshot(t)
 	clash := &graph.Dataset{
 		Entities: []graph.Entity{&graph.Person{Base: graph.Base{ID: "person:b", Name: "B", Citations: cite}}},
-		Links: []*graph.Link{{ID: "member_of:a--o", Type: graph.RelMemberOf, From: "person:b", To: "org:o", Field: "links[0]", Citations: cite}},
+		Links:    []*graph.Link{{ID: "member_of:a--o", Type: graph.RelMemberOf, From: "person:b", To: "org:o", Field: "links[0]", Citations: cite}},
 	}
 	if err := db.Apply(ctx, "test", "clash", clash); err == nil {
 		t.Fatal("the clashing change was applied")

@@ -59,7 +59,11 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 			return plan, "", err
 		}
 		plan.decode = func(v any) (any, error) { return np.decode(v), nil }
-		return plan, fmt.Sprintf("OPTIONAL MATCH (%s:%s {id: %s})\nRETURN %s", n, kind.Label(), c.param(id), proj), nil
+		// a merged-away id resolves to the entity it was merged into
+		rd := c.newVar("rd")
+		p := c.param(id)
+		return plan, fmt.Sprintf("OPTIONAL MATCH (%s:Redirect {from: %s})\nWITH coalesce(%s.to, %s) AS rid\nOPTIONAL MATCH (%s:%s {id: rid})\nRETURN %s",
+			rd, p, rd, p, n, kind.Label(), proj), nil
 	case "people", "organizations", "positions", "events", "verdicts", "sources":
 		return c.connection(f)
 	case "search":

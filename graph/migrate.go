@@ -38,6 +38,7 @@ var migrations = []migration{
 		"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE",
 		"CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)",
 		"CREATE INDEX change_by IF NOT EXISTS FOR (c:Change) ON (c.by)",
+		"CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (r:Redirect) REQUIRE r.from IS UNIQUE",
 	}},
 }
 

@@ -170,6 +170,7 @@ type ComplexityRoot struct {
 		CreateEntity     func(childComplexity int, input map[string]any) int
 		DeleteSavedQuery func(childComplexity int, name string) int
 		Link             func(childComplexity int, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) int
+		MergeEntities    func(childComplexity int, keep string, drop string) int
 		Retract          func(childComplexity int, id string, reason string) int
 		SaveQuery        func(childComplexity int, input SavedQueryInput) int
 		SetConfidence    func(childComplexity int, id string, confidence graph.Confidence) int
@@ -549,6 +550,7 @@ type MutationResolver interface {
 	AddCitation(ctx context.Context, id string, citation map[string]any) (int, error)
 	SetConfidence(ctx context.Context, id string, confidence graph.Confidence) (graph.Confidence, error)
 	Retract(ctx context.Context, id string, reason string) (bool, error)
+	MergeEntities(ctx context.Context, keep string, drop string) (graph.Entity, error)
 }
 type OrganizationResolver interface {
 	Positions(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
@@ -1234,6 +1236,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["type"].(graph.RelType), args["to"].(string), args["properties"].(map[string]any), args["citations"].([]map[string]any)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["keep"].(string), args["drop"].(string)), true
 	case "Mutation.retract":
 		if e.ComplexityRoot.Mutation.Retract == nil {
 			break
@@ -4463,6 +4476,28 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["citations"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "keep",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["keep"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "drop",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["drop"] = arg1
 	return args, nil
 }
 
@@ -9027,6 +9062,50 @@ func (ec *executionContext) fieldContext_Mutation_retract(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_retract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20162,6 +20241,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "retract":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_retract(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

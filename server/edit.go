@@ -293,3 +293,13 @@ func (s *Server) addSource(ctx context.Context, in map[string]any) (*graph.Sourc
 	src, _ := e.(*graph.Source)
 	return src, err
 }
+
+func (s *Server) mergeEntities(ctx context.Context, keep, drop string) (graph.Entity, error) {
+	if err := requireRole(ctx, graph.RoleEditor); err != nil {
+		return nil, err
+	}
+	if err := s.DB.MergeEntities(ctx, identity(ctx).Name, keep, drop); err != nil {
+		return nil, err
+	}
+	return s.readEntity(ctx, keep)
+}

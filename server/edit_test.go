@@ -157,3 +157,80 @@ func TestInjectionCorpusIsStoredVerbatim(t *testing.T) {
 		t.Errorf("a 750 kB name = %s", r.raw[:min(300, len(r.raw))])
 	}
 }
+
+func TestMergeEntities(t *testing.T) {
+	a, editor, reader := editorAPI(t)
+	// a duplicate of Raisi, as an import might bring, with a relationship and a claim of its own
+	if r := a.as(editor, map[string]any{"query": `mutation {
+	  createEntity(input: {id: "person:e-raisi", name: "E. Raisi", aliases: ["Raisi, Ebrahim"], citations: [` + articleCite + `]}) { id }
+	}`}); len(r.Errors) > 0 {
+		t.Fatal(r.raw)
+	}
+	if r := a.as(editor, map[string]any{"query": `mutation { link(from: "person:e-raisi", type: MEMBER_OF, to: "org:irgc",
+	  properties: {role: "member"}, citations: [{source: "source:ncri-factions-collaborate", quote: "Designate the entire Ministry of Intelligence and the IRGC as terrorist entities.",
+	  claimedBy: "person:e-raisi", confidence: ALLEGED}]) }`}); len(r.Errors) > 0 {
+		t.Fatal(r.raw)
+	}
+	if r := a.as(reader, map[string]any{"query": `mutation { mergeEntities(keep: "person:ebrahim-raisi", drop: "person:e-raisi") { id } }`}); code(r) != "FORBIDDEN" {
+		t.Errorf("a reader merges: %s", r.raw)
+	}
+	r := a.as(editor, map[string]any{"query": `mutation { mergeEntities(keep: "person:ebrahim-raisi", drop: "person:e-raisi") {
+	  id aliases ... on Person { memberships { organization { id } citations { claimedBy { id } } } } } }`})
+	if len(r.Errors) > 0 {
+		t.Fatalf("merge: %s", r.raw)
+	}
+	kept := r.Data["mergeEntities"].(map[string]any)
+	aliases := kept["aliases"].([]any)
+	if !containsAll(aliases, "E. Raisi", "Raisi, Ebrahim", "Ebrahim Raeesi") {
+		t.Errorf("aliases after merge = %v", aliases)
+	}
+	var orgs []string
+	for _, m := range kept["memberships"].([]any) {
+		m := m.(map[string]any)
+		orgs = append(orgs, m["organization"].(map[string]any)["id"].(string))
+		if m["organization"].(map[string]any)["id"] == "org:irgc" && m["citations"].([]any)[0].(map[string]any)["claimedBy"].(map[string]any)["id"] != "person:ebrahim-raisi" {
+			t.Errorf("the claim by the dropped entity did not follow it: %v", m)
+		}
+	}
+	if !containsAll(toAny(orgs), "org:1988-death-commissions", "org:irgc") {
+		t.Errorf("memberships after merge = %v", orgs)
+	}
+	old := a.ok(`{ entity(id: "person:e-raisi") { id name } }`, nil)["entity"].(map[string]any)
+	if old["id"] != "person:ebrahim-raisi" {
+		t.Errorf("the old id resolves to %v, want the kept entity", old)
+	}
+	for _, id := range []string{"person:ebrahim-raisi", "person:e-raisi"} {
+		h := a.as(reader, map[string]any{"query": `query($id: ID!) { history(id: $id) { mutation } }`, "variables": map[string]any{"id": id}})
+		list := h.Data["history"].([]any)
+		if len(list) == 0 || list[0].(map[string]any)["mutation"] != "mergeEntities" {
+			t.Errorf("history of %s = %s", id, h.raw)
+		}
+	}
+	if n := a.ok(`{ people { totalCount } }`, nil)["people"].(map[string]any)["totalCount"]; n != 9.0 {
+		t.Errorf("people after merge = %v, want 9", n)
+	}
+	if r := a.as(editor, map[string]any{"query": `mutation { mergeEntities(keep: "person:ebrahim-raisi", drop: "org:irgc") { id } }`}); code(r) != "BAD_USER_INPUT" {
+		t.Errorf("merging two kinds: %s", r.raw)
+	}
+}
+
+func containsAll(list []any, want ...string) bool {
+	for _, w := range want {
+		found := false
+		for _, x := range list {
+			found = found || x == w
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
+}

@@ -57,6 +57,11 @@ func (r *mutationResolver) Retract(ctx context.Context, id string, reason string
 	return r.Server.retract(ctx, id, reason)
 }
 
+// MergeEntities is the resolver for the mergeEntities field.
+func (r *mutationResolver) MergeEntities(ctx context.Context, keep string, drop string) (graph.Entity, error) {
+	return r.Server.mergeEntities(ctx, keep, drop)
+}
+
 // History is the resolver for the history field.
 func (r *queryResolver) History(ctx context.Context, id string) ([]*graph.Change, error) {
 	return r.Server.history(ctx, id)

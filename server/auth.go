@@ -42,7 +42,17 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "the Authorization header must be `Bearer <API key>`")
 			return
 		}
-		k, err := s.DB.Authenticate(r.Context(), strings.TrimSpace(key))
+		key = strings.TrimSpace(key)
+		if s.jwt != nil && looksLikeJWT(key) {
+			id, err := s.jwt.verify(key)
+			if err != nil {
+				writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", graph.ErrorMessage(err))
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
+			return
+		}
+		k, err := s.DB.Authenticate(r.Context(), key)
 		switch graph.ErrorCode(err) {
 		case "":
 		case graph.ENOTFOUND:

@@ -34,12 +34,28 @@ type Server struct {
 	RatePerKey       float64  // requests per second per API key (DefaultRatePerKey when 0)
 	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
 	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
+	JWT              JWTConfig
 
 	ln     net.Listener
 	http   *http.Server
 	once   sync.Once
+	jwt    *jwtVerifier // nil when tokens are not accepted
 	schema graphql.ExecutableSchema
 	exec   *executor.Executor
+}
+
+// Prepare checks the configuration that can fail (the JWKS file); Open and tests call it
+// before Handler.
+func (s *Server) Prepare() error {
+	if !s.JWT.Enabled() {
+		return nil
+	}
+	v, err := newJWTVerifier(s.JWT)
+	if err != nil {
+		return graph.Errorf(graph.EINVALID, "%v", err)
+	}
+	s.jwt = v
+	return nil
 }
 
 // DefaultTimeoutForWrites bounds how long an answer may take to be written; reads are
@@ -48,6 +64,9 @@ const DefaultTimeoutForWrites = 30 * time.Second
 
 // Open starts listening and serving in the background.
 func (s *Server) Open() error {
+	if err := s.Prepare(); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return graph.Errorf(graph.EUNAVAILABLE, "listen on %s: %v", s.Addr, err)

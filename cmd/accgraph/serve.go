@@ -30,6 +30,7 @@ type Main struct {
 	TrustedDocuments bool
 	Seed             bool // seed an empty graph with the curated dataset
 	Limits           limits
+	JWT              server.JWTConfig
 	Logger           *slog.Logger
 
 	Server *server.Server
@@ -44,6 +45,11 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true,
 		"allow GraphQL introspection (default: on, off in production mode)")
 	m.Limits.register(fs, c.Env)
+	stringFlag(fs, c.Env, &m.JWT.HS256Secret, "jwt-hs256-secret", "ACCGRAPH_JWT_HS256_SECRET", "", "accept HS256 bearer tokens signed with this secret")
+	stringFlag(fs, c.Env, &m.JWT.JWKSFile, "jwt-jwks", "ACCGRAPH_JWT_JWKS", "", "accept RS256 bearer tokens signed by the keys of this JWKS file")
+	stringFlag(fs, c.Env, &m.JWT.RoleClaim, "jwt-role-claim", "ACCGRAPH_JWT_ROLE_CLAIM", "role", "the token claim that holds reader, editor or admin")
+	stringFlag(fs, c.Env, &m.JWT.Issuer, "jwt-issuer", "ACCGRAPH_JWT_ISSUER", "", "the issuer tokens must name")
+	stringFlag(fs, c.Env, &m.JWT.Audience, "jwt-audience", "ACCGRAPH_JWT_AUDIENCE", "", "the audience tokens must name")
 	boolFlag(fs, c.Env, &m.Seed, "seed", "ACCGRAPH_SEED", true, "seed an empty graph with the curated dataset")
 	boolFlag(fs, c.Env, &m.TrustedDocuments, "trusted-documents", "ACCGRAPH_TRUSTED_DOCUMENTS", false,
 		"allow-list mode: callers without an API key may run only saved queries")
@@ -107,7 +113,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
 		TrustedDocuments: m.TrustedDocuments, MaxDepth: m.Limits.depth, MaxComplexity: m.Limits.complexity,
 		MaxAliases: m.Limits.aliases, RatePerKey: float64(m.Limits.perKey), RatePerIP: float64(m.Limits.perIP),
-		CORSOrigins: m.Limits.origins()}
+		CORSOrigins: m.Limits.origins(), JWT: m.JWT}
 	if m.Limits.readTimeout > 0 {
 		db.SetTimeout(m.Limits.readTimeout)
 	}

@@ -86,6 +86,10 @@ func TestMutationsNeedKeysAndAreAudited(t *testing.T) {
 	if len(galestan["all"].([]any))-len(galestan["statements"].([]any)) != 1 {
 		t.Errorf("retracted statement: %v", galestan)
 	}
+	r = a.as(reader, map[string]any{"query": `{ history(id: "stated:mansoureh-galestan--galestan-prolific-executioner") { mutation after } }`})
+	if list, _ := r.Data["history"].([]any); len(list) != 1 || !strings.Contains(list[0].(map[string]any)["after"].(string), `"confidence":"RETRACTED"`) {
+		t.Errorf("history of the retracted relationship = %s", r.raw)
+	}
 }
 
 func TestMutationsRefuseBadInputAndWriteNothing(t *testing.T) {

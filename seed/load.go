@@ -20,10 +20,13 @@ import (
 var data embed.FS
 
 // Data returns the embedded dataset's directory.
-func Data() fs.FS {
-	sub, err := fs.Sub(data, "data")
+func Data() fs.FS { return embedded(data, "data") }
+
+// embedded returns dir of an embedded tree, which the embed pattern guarantees exists.
+func embedded(tree embed.FS, dir string) fs.FS {
+	sub, err := fs.Sub(tree, dir)
 	if err != nil {
-		panic(err) // the embed pattern guarantees the directory
+		panic(err)
 	}
 	return sub
 }

@@ -16,13 +16,7 @@ import (
 var queries embed.FS
 
 // Queries returns the built-in library of saved queries (queries/*.graphql).
-func Queries() fs.FS {
-	sub, err := fs.Sub(queries, "queries")
-	if err != nil {
-		panic(err) // the embed pattern guarantees the directory
-	}
-	return sub
-}
+func Queries() fs.FS { return embedded(queries, "queries") }
 
 // LoadQueries reads every NAME.graphql of fsys into a saved query named NAME. A file
 // starts with a header of comment lines:

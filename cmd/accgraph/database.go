@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"log/slog"
 
 	"github.com/accgraph/accgraph/graph"
@@ -51,6 +52,17 @@ func (d *database) open(ctx context.Context, logger *slog.Logger) (*graph.DB, er
 	}
 	logger.Info("schema migrated", "version", graph.LatestSchemaVersion)
 	return db, nil
+}
+
+// connect builds the logger logs describe and opens the database with it. Call close
+// afterwards even when it fails: it may have started the embedded Neo4j.
+func (d *database) connect(ctx context.Context, logs *logConfig, stderr io.Writer) (*graph.DB, *slog.Logger, error) {
+	logger, err := logs.logger(stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := d.open(ctx, logger)
+	return db, logger, err
 }
 
 // close closes the driver, then stops the embedded Neo4j this command started, if any.

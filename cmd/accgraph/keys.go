@@ -34,12 +34,8 @@ func (c *KeysCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return usageError(err.Error())
 	}
-	logger, err := logs.logger(c.Stderr)
-	if err != nil {
-		return err
-	}
 	defer d.close(context.WithoutCancel(ctx))
-	db, err := d.open(ctx, logger)
+	db, _, err := d.connect(ctx, &logs, c.Stderr)
 	if err != nil {
 		return err
 	}

@@ -71,12 +71,8 @@ func (c *QueryCommand) Run(ctx context.Context, args []string) error {
 	if args[0] != "list" && len(rest) != 1 {
 		return usageError("query " + args[0] + ": want exactly one NAME or FILE")
 	}
-	logger, err := logs.logger(c.Stderr)
-	if err != nil {
-		return err
-	}
 	defer d.close(context.WithoutCancel(ctx))
-	db, err := d.open(ctx, logger)
+	db, logger, err := d.connect(ctx, &logs, c.Stderr)
 	if err != nil {
 		return err
 	}

@@ -49,12 +49,8 @@ func (c *SeedCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.Stdout, "ok: %d entities, %d links, %d citations, %d saved queries\n", len(ds.Entities), len(ds.Links), countCitations(ds), len(qs))
 		return nil
 	}
-	logger, err := logs.logger(c.Stderr)
-	if err != nil {
-		return err
-	}
 	defer d.close(context.WithoutCancel(ctx))
-	db, err := d.open(ctx, logger)
+	db, _, err := d.connect(ctx, &logs, c.Stderr)
 	if err != nil {
 		return err
 	}

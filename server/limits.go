@@ -12,58 +12,71 @@ import (
 const (
 	DefaultMaxDepth      = 10
 	DefaultMaxComplexity = 500_000
+	// DefaultMaxAliases bounds the aliased fields of one request: aliases are how one
+	// request asks the same expensive field many times.
+	DefaultMaxAliases = 50
 )
 
-// depthLimit refuses an operation nested deeper than max fields (a root field is depth 1;
-// fragments count as the fields they hold; introspection is bounded by the schema and not
-// counted), before anything runs. gqlgen has no such rule of its own.
-type depthLimit struct{ max int }
+// shapeLimits refuses, before anything runs, an operation nested deeper than maxDepth
+// fields or holding more than maxAliases aliased fields. A root field is depth 1;
+// fragments count as the fields they hold; introspection is bounded by the schema and
+// not counted. gqlgen has no such rules of its own.
+type shapeLimits struct{ maxDepth, maxAliases int }
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationContextMutator
-} = depthLimit{}
+} = shapeLimits{}
 
-func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+func (shapeLimits) ExtensionName() string                   { return "ShapeLimits" }
+func (shapeLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
-func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+func (l shapeLimits) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil
 	}
-	if depth := selectionDepth(oc.Operation.SelectionSet, map[string]bool{}); depth > d.max {
-		err := gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, d.max)
+	depth, aliases := measure(oc.Operation.SelectionSet, map[string]bool{})
+	var err *gqlerror.Error
+	switch {
+	case depth > l.maxDepth:
+		err = gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, l.maxDepth)
 		err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
-		return err
+	case aliases > l.maxAliases:
+		err = gqlerror.Errorf("%d aliased fields exceed the limit of %d", aliases, l.maxAliases)
+		err.Extensions = map[string]any{"code": "ALIAS_LIMIT_EXCEEDED"}
 	}
-	return nil
+	return err
 }
 
-// selectionDepth measures a selection set; visiting stops a fragment cycle (which the
-// validator refuses anyway).
-func selectionDepth(set ast.SelectionSet, visiting map[string]bool) int {
-	deepest := 0
+// measure returns the depth and the number of aliased fields of a selection set;
+// visiting stops a fragment cycle (which the validator refuses anyway).
+func measure(set ast.SelectionSet, visiting map[string]bool) (depth, aliases int) {
 	for _, sel := range set {
-		depth := 0
+		d, a := 0, 0
 		switch s := sel.(type) {
 		case *ast.Field:
 			if s.Name == "__schema" || s.Name == "__type" {
 				continue
 			}
-			depth = 1 + selectionDepth(s.SelectionSet, visiting)
+			d, a = measure(s.SelectionSet, visiting)
+			d++
+			if s.Alias != "" && s.Alias != s.Name {
+				a++
+			}
 		case *ast.InlineFragment:
-			depth = selectionDepth(s.SelectionSet, visiting)
+			d, a = measure(s.SelectionSet, visiting)
 		case *ast.FragmentSpread:
 			if s.Definition == nil || visiting[s.Name] {
 				continue
 			}
 			visiting[s.Name] = true
-			depth = selectionDepth(s.Definition.SelectionSet, visiting)
+			d, a = measure(s.Definition.SelectionSet, visiting)
 			delete(visiting, s.Name)
 		}
-		deepest = max(deepest, depth)
+		depth = max(depth, d)
+		aliases += a
 	}
-	return deepest
+	return depth, aliases
 }
 
 // costedSchema gives every list its worst case to gqlgen's complexity limit: a field

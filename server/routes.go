@@ -76,8 +76,7 @@ func (s *Server) configure(x executorSettings) {
 		x.Use(refuseIntrospection{})
 	}
 	x.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	x.Use(depthLimit{max: orDefault(s.MaxDepth, DefaultMaxDepth)})
-	x.Use(aliasLimit{max: orDefault(s.MaxAliases, DefaultMaxAliases)})
+	x.Use(shapeLimits{maxDepth: orDefault(s.MaxDepth, DefaultMaxDepth), maxAliases: orDefault(s.MaxAliases, DefaultMaxAliases)})
 	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
 	x.Use(readAhead{db: s.DB})
 	x.SetErrorPresenter(s.presentError)

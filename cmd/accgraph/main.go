@@ -37,6 +37,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "seed":
 		return (&SeedCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "export":
+		return (&ExportCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "keys":
 		return (&KeysCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "query":
@@ -59,6 +61,7 @@ Usage:
   accgraph query list [--tag T]             the saved queries
   accgraph query run NAME [--var k=v] [--format table|csv|json] [--version N]
   accgraph query save FILE.graphql          validate and store a saved query (a new version)
+  accgraph export --format jsonl|graphml|csv|cypher --out PATH   write the knowledge graph out
   accgraph keys create --name N --role reader|editor|admin   make an API key (shown once)
   accgraph keys list | keys revoke NAME
   accgraph neo4j start|stop|status [flags]  run the embedded Neo4j in the background

@@ -1,0 +1,155 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// ExportNode is a node as the exporters write it.
+type ExportNode struct {
+	Labels     []string
+	Properties map[string]any
+}
+
+// ID is the node's accgraph id.
+func (n ExportNode) ID() string { return str(n.Properties["id"]) }
+
+// ExportEdge is a relationship as the exporters write it: its type, the ids of its ends
+// and their labels, and its properties.
+type ExportEdge struct {
+	Type                 string
+	Start, End           string
+	StartLabel, EndLabel string
+	Properties           map[string]any
+}
+
+// exportLabels are the nodes an export holds: the knowledge graph and its citations and
+// redirects; never keys, audit records, saved queries or migration records.
+var exportLabels = append(labels(), "Citation", "Redirect")
+
+// Export streams the knowledge graph, nodes first (by label, then id) and then
+// relationships, a page at a time so that memory stays flat however large the graph.
+func (db *DB) Export(ctx context.Context, node func(ExportNode) error, edge func(ExportEdge) error) error {
+	const page = 5000
+	for _, label := range exportLabels {
+		key := "id"
+		if label == "Redirect" {
+			key = "from"
+		}
+		for skip := 0; ; skip += page {
+			res, err := db.read(ctx, "MATCH (n:"+label+") RETURN properties(n) ORDER BY n."+key+" SKIP $skip LIMIT $limit",
+				map[string]any{"skip": skip, "limit": page})
+			if err != nil {
+				return err
+			}
+			for _, r := range res.Records {
+				props, _ := r.Values[0].(map[string]any)
+				if err := node(ExportNode{Labels: []string{label}, Properties: props}); err != nil {
+					return err
+				}
+			}
+			if len(res.Records) < page {
+				break
+			}
+		}
+	}
+	types := make([]string, 0, len(RelTypes)+2)
+	for _, t := range RelTypes {
+		types = append(types, string(t))
+	}
+	types = append(types, "FROM_SOURCE", "CLAIMED_BY")
+	sort.Strings(types)
+	for _, t := range types {
+		for skip := 0; ; skip += page {
+			res, err := db.read(ctx, `MATCH (a)-[r:`+t+`]->(b)
+				RETURN a.id, head(labels(a)), b.id, head(labels(b)), properties(r)
+				ORDER BY a.id, b.id, r.id SKIP $skip LIMIT $limit`, map[string]any{"skip": skip, "limit": page})
+			if err != nil {
+				return err
+			}
+			for _, r := range res.Records {
+				props, _ := r.Values[4].(map[string]any)
+				e := ExportEdge{Type: t, Start: str(r.Values[0]), StartLabel: str(r.Values[1]),
+					End: str(r.Values[2]), EndLabel: str(r.Values[3]), Properties: props}
+				if err := edge(e); err != nil {
+					return err
+				}
+			}
+			if len(res.Records) < page {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// Plain turns a property value into what JSON, CSV and XML writers handle: dates as
+// YYYY-MM-DD, times as RFC 3339, lists and maps recursively.
+func Plain(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	}
+	return jsonable(v)
+}
+
+// ExportCypher writes the knowledge graph as Cypher statements, one per line, that
+// rebuild it in an empty database (after the migrations).
+func (db *DB) ExportCypher(ctx context.Context, w io.Writer) error {
+	return db.Export(ctx, func(n ExportNode) error {
+		_, err := fmt.Fprintf(w, "CREATE (:%s %s);\n", n.Labels[0], cypherMap(n.Properties))
+		return err
+	}, func(e ExportEdge) error {
+		_, err := fmt.Fprintf(w, "MATCH (a:%s {id: %s}), (b:%s {id: %s}) CREATE (a)-[:%s %s]->(b);\n",
+			e.StartLabel, cypherLiteral(e.Start), e.EndLabel, cypherLiteral(e.End), e.Type, cypherMap(e.Properties))
+		return err
+	})
+}
+
+func cypherMap(m map[string]any) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = "`" + strings.ReplaceAll(k, "`", "``") + "`: " + cypherLiteral(m[k])
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// cypherLiteral writes a value as a Cypher literal; strings are quoted with every
+// backslash and quote escaped, so no value can end the literal.
+func cypherLiteral(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(x) + "'"
+	case bool:
+		return strconv.FormatBool(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case neo4j.Date:
+		return "date('" + time.Time(x).Format("2006-01-02") + "')"
+	case time.Time:
+		return "datetime('" + x.Format(time.RFC3339Nano) + "')"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = cypherLiteral(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return cypherLiteral(fmt.Sprint(v))
+}

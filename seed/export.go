@@ -1,0 +1,194 @@
+package seed
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// ExportFormats are the formats Export writes.
+var ExportFormats = []string{"jsonl", "graphml", "csv", "cypher"}
+
+// Export writes the knowledge graph in format to out: a file for jsonl, graphml and
+// cypher, a directory (nodes.csv and edges.csv) for csv.
+func Export(ctx context.Context, db *graph.DB, format, out string) error {
+	switch format {
+	case "csv":
+		return exportCSV(ctx, db, out)
+	case "jsonl", "graphml", "cypher":
+	default:
+		return graph.Errorf(graph.EINVALID, "unknown export format %q: want one of jsonl, graphml, csv, cypher", format)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	switch format {
+	case "jsonl":
+		err = exportJSONL(ctx, db, f)
+	case "graphml":
+		err = exportGraphML(ctx, db, f)
+	default:
+		err = db.ExportCypher(ctx, f)
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// exportJSONL writes one JSON object per line: {"type":"node","labels":[...],"properties":{...}}
+// and {"type":"relationship","rel":"HOLDS","start":id,"end":id,"properties":{...}}.
+func exportJSONL(ctx context.Context, db *graph.DB, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return db.Export(ctx, func(n graph.ExportNode) error {
+		return enc.Encode(map[string]any{"type": "node", "labels": n.Labels, "properties": graph.Plain(n.Properties)})
+	}, func(e graph.ExportEdge) error {
+		return enc.Encode(map[string]any{"type": "relationship", "rel": e.Type, "start": e.Start, "end": e.End,
+			"properties": graph.Plain(e.Properties)})
+	})
+}
+
+// exportCSV writes dir/nodes.csv (id, label, name, properties as JSON) and dir/edges.csv
+// (id, type, source, target, properties as JSON), as Gephi and spreadsheets read them.
+func exportCSV(ctx context.Context, db *graph.DB, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]*csv.Writer{}
+	for name, header := range map[string][]string{
+		"nodes.csv": {"id", "label", "name", "properties"},
+		"edges.csv": {"id", "type", "source", "target", "properties"},
+	} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w := csv.NewWriter(f)
+		w.UseCRLF = true
+		if err := w.Write(header); err != nil {
+			return err
+		}
+		files[name] = w
+	}
+	err := db.Export(ctx, func(n graph.ExportNode) error {
+		props, _ := json.Marshal(graph.Plain(n.Properties))
+		return files["nodes.csv"].Write([]string{n.ID(), n.Labels[0], fmt.Sprint(n.Properties["name"]), string(props)})
+	}, func(e graph.ExportEdge) error {
+		props, _ := json.Marshal(graph.Plain(e.Properties))
+		return files["edges.csv"].Write([]string{fmt.Sprint(e.Properties["id"]), e.Type, e.Start, e.End, string(props)})
+	})
+	for _, w := range files {
+		w.Flush()
+		if err == nil {
+			err = w.Error()
+		}
+	}
+	return err
+}
+
+// exportGraphML writes GraphML that Gephi opens: a key per property, node labels, edge
+// types; lists are written as JSON.
+func exportGraphML(ctx context.Context, db *graph.DB, w io.Writer) error {
+	type data struct {
+		Key   string `xml:"key,attr"`
+		Value string `xml:",chardata"`
+	}
+	type element struct {
+		XMLName xml.Name
+		ID      string `xml:"id,attr,omitempty"`
+		Source  string `xml:"source,attr,omitempty"`
+		Target  string `xml:"target,attr,omitempty"`
+		Data    []data `xml:"data"`
+	}
+	var nodes, edges []element
+	nodeKeys, edgeKeys := map[string]bool{"label": true}, map[string]bool{"type": true}
+	toData := func(props map[string]any, keys map[string]bool, prefix string) []data {
+		names := make([]string, 0, len(props))
+		for k := range props {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		var out []data
+		for _, k := range names {
+			keys[k] = true
+			v := graph.Plain(props[k])
+			s, ok := v.(string)
+			if !ok {
+				b, _ := json.Marshal(v)
+				s = string(b)
+			}
+			out = append(out, data{Key: prefix + k, Value: s})
+		}
+		return out
+	}
+	err := db.Export(ctx, func(n graph.ExportNode) error {
+		d := append([]data{{Key: "n_label", Value: n.Labels[0]}}, toData(n.Properties, nodeKeys, "n_")...)
+		id := n.ID()
+		if id == "" { // a redirect: its from id
+			id = "redirect:" + fmt.Sprint(n.Properties["from"])
+		}
+		nodes = append(nodes, element{XMLName: xml.Name{Local: "node"}, ID: id, Data: d})
+		return nil
+	}, func(e graph.ExportEdge) error {
+		d := append([]data{{Key: "e_type", Value: e.Type}}, toData(e.Properties, edgeKeys, "e_")...)
+		edges = append(edges, element{XMLName: xml.Name{Local: "edge"}, Source: e.Start, Target: e.End, Data: d})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, xml.Header+`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">`+"\n"); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	for _, k := range []struct {
+		keys   map[string]bool
+		target string
+		prefix string
+	}{{nodeKeys, "node", "n_"}, {edgeKeys, "edge", "e_"}} {
+		names := make([]string, 0, len(k.keys))
+		for name := range k.keys {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			key := struct {
+				XMLName  xml.Name `xml:"key"`
+				ID       string   `xml:"id,attr"`
+				For      string   `xml:"for,attr"`
+				AttrName string   `xml:"attr.name,attr"`
+				AttrType string   `xml:"attr.type,attr"`
+			}{ID: k.prefix + name, For: k.target, AttrName: name, AttrType: "string"}
+			if err := enc.Encode(key); err != nil {
+				return err
+			}
+		}
+	}
+	g := struct {
+		XMLName     xml.Name  `xml:"graph"`
+		ID          string    `xml:"id,attr"`
+		EdgeDefault string    `xml:"edgedefault,attr"`
+		Elements    []element `xml:",any"`
+	}{ID: "accgraph", EdgeDefault: "directed", Elements: append(nodes, edges...)}
+	if err := enc.Encode(g); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n</graphml>\n")
+	return err
+}

@@ -37,6 +37,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "seed":
 		return (&SeedCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "import":
+		return (&ImportCommand{Env: env, Stdout: stdout, Stderr: stderr, Stdin: os.Stdin}).Run(ctx, args[1:])
 	case "export":
 		return (&ExportCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "keys":
@@ -61,6 +63,7 @@ Usage:
   accgraph query list [--tag T]             the saved queries
   accgraph query run NAME [--var k=v] [--format table|csv|json] [--version N]
   accgraph query save FILE.graphql          validate and store a saved query (a new version)
+  accgraph import ftm FILE|- [--strict]     import FollowTheMoney JSON lines (OpenSanctions, Aleph)
   accgraph export --format jsonl|graphml|csv|cypher --out PATH   write the knowledge graph out
   accgraph keys create --name N --role reader|editor|admin   make an API key (shown once)
   accgraph keys list | keys revoke NAME

@@ -1,0 +1,317 @@
+package seed
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/accgraph/accgraph/graph"
+)
+
+// FtMEntity is one FollowTheMoney entity as OpenSanctions and Aleph write it: every
+// property a list of strings.
+type FtMEntity struct {
+	ID         string              `json:"id"`
+	Schema     string              `json:"schema"`
+	Properties map[string][]string `json:"-"`
+	Caption    string              `json:"caption"`
+	Datasets   []string            `json:"datasets"`
+	Referents  []string            `json:"referents"`
+	FirstSeen  string              `json:"first_seen"`
+	LastSeen   string              `json:"last_seen"`
+	Line       int                 `json:"-"` // where it stood in its file
+}
+
+// FtMProblem is a line that could not be read or mapped.
+type FtMProblem struct {
+	Line   int
+	Reason string
+}
+
+func (p FtMProblem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Reason) }
+
+// ftmSchemas are the schemata the importer maps.
+var ftmSchemas = map[string]bool{
+	"Person": true, "Organization": true, "PublicBody": true, "Company": true, "LegalEntity": true,
+	"Position": true, "Occupancy": true, "Membership": true, "Employment": true, "Directorship": true,
+	"CourtCase": true, "CourtCaseParty": true, "Sanction": true, "Event": true, "Address": true,
+}
+
+// ParseFtM reads FtM JSON lines (entities, or delta lines {"op": "ADD"|"DEL", "entity":
+// {...}}) and calls add for each entity to add. Deleted entities are returned by id.
+// Lines that cannot be read are problems, with their line numbers; reading goes on.
+func ParseFtM(r io.Reader, add func(line int, e FtMEntity)) (deleted []string, problems []FtMProblem, err error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(text), &raw); err != nil {
+			problems = append(problems, FtMProblem{line, "invalid JSON: " + err.Error()})
+			continue
+		}
+		op := ""
+		if rawOp, ok := raw["op"]; ok {
+			_ = json.Unmarshal(rawOp, &op)
+			if err := json.Unmarshal(raw["entity"], &raw); err != nil || raw == nil {
+				problems = append(problems, FtMProblem{line, "delta line without an entity object"})
+				continue
+			}
+		}
+		e, reason := decodeFtM(raw)
+		switch {
+		case reason != "":
+			problems = append(problems, FtMProblem{line, reason})
+		case op == "DEL":
+			deleted = append(deleted, e.ID)
+		case op == "" || op == "ADD":
+			e.Line = line
+			add(line, e)
+		default:
+			problems = append(problems, FtMProblem{line, fmt.Sprintf("unknown op %q: want ADD or DEL", op)})
+		}
+	}
+	return deleted, problems, sc.Err()
+}
+
+func decodeFtM(raw map[string]json.RawMessage) (FtMEntity, string) {
+	var e FtMEntity
+	for field, dst := range map[string]any{"id": &e.ID, "schema": &e.Schema, "caption": &e.Caption,
+		"datasets": &e.Datasets, "referents": &e.Referents, "first_seen": &e.FirstSeen, "last_seen": &e.LastSeen} {
+		if v, ok := raw[field]; ok {
+			if err := json.Unmarshal(v, dst); err != nil {
+				return e, fmt.Sprintf("%s: %v", field, err)
+			}
+		}
+	}
+	if e.ID == "" {
+		return e, "missing id"
+	}
+	if !ftmSchemas[e.Schema] {
+		return e, fmt.Sprintf("unknown schema %q", e.Schema)
+	}
+	var props map[string]json.RawMessage
+	if v, ok := raw["properties"]; ok {
+		if err := json.Unmarshal(v, &props); err != nil {
+			return e, "properties: not an object"
+		}
+	}
+	e.Properties = map[string][]string{}
+	for name, v := range props {
+		var list []string
+		if err := json.Unmarshal(v, &list); err != nil {
+			return e, fmt.Sprintf("property %s: not a list of strings", name)
+		}
+		e.Properties[name] = list
+	}
+	return e, ""
+}
+
+var notSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// ftmID is the accgraph id of an FtM entity: its kind's prefix and the FtM id, as a slug
+// (the FtM id itself is kept in the ftmId property... of the citation's locator).
+func ftmID(prefix, id string) string {
+	return prefix + ":ftm-" + strings.Trim(notSlug.ReplaceAllString(strings.ToLower(id), "-"), "-")
+}
+
+func first(e FtMEntity, prop string) string {
+	if v := e.Properties[prop]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// MapFtM turns FtM entities read from file into a dataset: each fact cited to a Source
+// per dataset, claimed by that dataset (sanctions by their authority), REPORTED. Problems
+// found later name file and line.
+func MapFtM(file string, entities []FtMEntity) *graph.Dataset {
+	d := &graph.Dataset{}
+	orgs := map[string]bool{}
+	prefixes := map[string]string{}
+	byID := map[string]FtMEntity{}
+	for _, e := range entities {
+		byID[e.ID] = e
+		switch e.Schema {
+		case "Person":
+			prefixes[e.ID] = "person"
+		case "Organization", "PublicBody", "Company", "LegalEntity":
+			prefixes[e.ID] = "org"
+		case "Position":
+			prefixes[e.ID] = "position"
+		case "CourtCase":
+			prefixes[e.ID] = "verdict"
+		case "Event", "Sanction":
+			prefixes[e.ID] = "event"
+		case "Address":
+			prefixes[e.ID] = "place"
+		}
+	}
+	sources := map[string]bool{}
+	cite := func(e FtMEntity, quote string) []graph.Citation {
+		ds := "ftm"
+		if len(e.Datasets) > 0 {
+			ds = e.Datasets[0]
+		}
+		src := ftmID("source", ds)
+		if !sources[src] {
+			sources[src] = true
+			d.Entities = append(d.Entities, &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
+				Citations: []graph.Citation{{Source: src, ClaimedBy: src, Quote: ds, Locator: "dataset name", Confidence: graph.Reported}}},
+				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET",
+				Stake: "A published dataset: what it lists is what its publisher or the listing authority claims."})
+		}
+		if quote == "" {
+			quote = e.Caption
+		}
+		if quote == "" {
+			quote = e.ID
+		}
+		return []graph.Citation{{Source: src, ClaimedBy: src, Quote: quote, Locator: "FtM entity " + e.ID, Confidence: graph.Reported}}
+	}
+	ref := func(id string) string {
+		if p, ok := prefixes[id]; ok {
+			return ftmID(p, id)
+		}
+		return ftmID("person", id) // an entity not in the file: the dataset check reports it
+	}
+	link := func(e FtMEntity, t graph.RelType, from, to, role string) {
+		if from == "" || to == "" {
+			return
+		}
+		start, _ := graph.ParseDate(dateOnly(first(e, "startDate")))
+		end, _ := graph.ParseDate(dateOnly(first(e, "endDate")))
+		d.Links = append(d.Links, &graph.Link{ID: ftmID(strings.ToLower(string(t)), e.ID), Type: t, From: ref(from), To: ref(to),
+			Role: role, When: graph.Interval{From: start, To: end}, Citations: cite(e, ""), Field: e.Schema,
+			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}})
+	}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		e := byID[id]
+		names := append(append(append(append([]string{}, e.Properties["name"]...), e.Properties["alias"]...),
+			e.Properties["weakAlias"]...), e.Properties["previousName"]...)
+		name := e.Caption
+		if len(names) > 0 && name == "" {
+			name = names[0]
+		}
+		var aliases []string
+		for _, n := range names {
+			if n != name && !contains(aliases, n) {
+				aliases = append(aliases, n)
+			}
+		}
+		base := graph.Base{ID: ref(e.ID), Name: name, Aliases: aliases, Description: first(e, "description"), Citations: cite(e, name),
+			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}}
+		switch e.Schema {
+		case "Person":
+			d.Entities = append(d.Entities, &graph.Person{Base: base})
+		case "Organization", "Company", "LegalEntity":
+			d.Entities = append(d.Entities, &graph.Organization{Base: base, OrgKind: "OTHER"})
+		case "PublicBody":
+			d.Entities = append(d.Entities, &graph.Organization{Base: base, OrgKind: publicBodyKind(e.Properties["topics"])})
+		case "Position":
+			d.Entities = append(d.Entities, &graph.Position{Base: base})
+			for _, org := range e.Properties["organization"] {
+				link(e, graph.RelPositionIn, e.ID, org, "")
+			}
+		case "Occupancy":
+			link(e, graph.RelHolds, first(e, "holder"), first(e, "post"), "")
+		case "Membership":
+			link(e, graph.RelMemberOf, first(e, "member"), first(e, "organization"), first(e, "role"))
+		case "Employment":
+			link(e, graph.RelMemberOf, first(e, "employee"), first(e, "employer"), orDefault(first(e, "role"), "employee"))
+		case "Directorship":
+			link(e, graph.RelMemberOf, first(e, "director"), first(e, "organization"), orDefault(first(e, "role"), "director"))
+		case "CourtCase":
+			date, _ := graph.ParseDate(dateOnly(orDefault(first(e, "closeDate"), first(e, "fileDate"))))
+			d.Entities = append(d.Entities, &graph.Verdict{Base: base, Date: date})
+		case "CourtCaseParty":
+			link(e, graph.RelAgainst, first(e, "case"), first(e, "party"), "")
+			d.Links[len(d.Links)-1].Outcome = first(e, "role")
+			d.Links[len(d.Links)-1].Role = ""
+		case "Sanction":
+			base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + captionOf(byID, first(e, "entity"))
+			authority := first(e, "authority")
+			reason := orDefault(first(e, "reason"), base.Name)
+			start, _ := graph.ParseDate(dateOnly(first(e, "startDate")))
+			base.Citations = cite(e, reason)
+			if authority != "" {
+				claimant := ftmID("org", "authority-"+authority)
+				if !orgs[claimant] {
+					orgs[claimant] = true
+					d.Entities = append(d.Entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
+						Citations: cite(e, authority)}, OrgKind: "GOVERNMENT"})
+				}
+				base.Citations[0].ClaimedBy = claimant
+			}
+			d.Entities = append(d.Entities, &graph.Event{Base: base, EventKind: "SANCTION", When: graph.Interval{From: start}})
+			link(e, graph.RelParticipatedIn, first(e, "entity"), e.ID, "sanctioned")
+			d.Links[len(d.Links)-1].Citations = base.Citations
+		case "Event":
+			date, _ := graph.ParseDate(dateOnly(first(e, "date")))
+			d.Entities = append(d.Entities, &graph.Event{Base: base, EventKind: "OTHER", When: graph.At(date)})
+		case "Address":
+			d.Entities = append(d.Entities, &graph.Place{Base: base, Country: strings.ToUpper(first(e, "country"))})
+		}
+	}
+	return d
+}
+
+// publicBodyKind reads an organization kind from FtM topics.
+func publicBodyKind(topics []string) graph.OrgKind {
+	for _, t := range topics {
+		switch {
+		case t == "gov.judicial":
+			return "JUDICIARY"
+		case t == "gov.security" || strings.HasPrefix(t, "mil"):
+			return "SECURITY_FORCE"
+		case t == "gov.legislative":
+			return "LEGISLATURE"
+		}
+	}
+	return "GOVERNMENT"
+}
+
+// dateOnly keeps the partial-date part of an FtM date ("2021-02-04T10:00" → "2021-02-04").
+func dateOnly(s string) string {
+	if len(s) > 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func captionOf(byID map[string]FtMEntity, id string) string {
+	if e, ok := byID[id]; ok && e.Caption != "" {
+		return e.Caption
+	}
+	return id
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,117 @@
+package seed_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
+	"github.com/accgraph/accgraph/seed"
+)
+
+// ftmFixture covers every schema the importer maps, a delta line, and one bad line of
+// each kind (lines 17 to 20).
+const ftmFixture = `{"id": "p1", "schema": "Person", "caption": "Ali Example", "datasets": ["test_pep"], "properties": {"name": ["Ali Example"], "alias": ["A. Example"], "weakAlias": ["Ali"], "previousName": ["Ali Sample"]}}
+{"id": "pb1", "schema": "PublicBody", "caption": "Supreme Court of Examplia", "datasets": ["test_pep"], "properties": {"name": ["Supreme Court of Examplia"], "topics": ["gov.judicial"]}}
+{"id": "o1", "schema": "Organization", "caption": "Example Party", "datasets": ["test_pep"], "properties": {"name": ["Example Party"]}}
+{"id": "c1", "schema": "Company", "caption": "Example Trading LLC", "datasets": ["test_pep"], "properties": {"name": ["Example Trading LLC"]}}
+{"id": "le1", "schema": "LegalEntity", "caption": "Example Foundation", "datasets": ["test_pep"], "properties": {"name": ["Example Foundation"]}}
+{"id": "pos1", "schema": "Position", "caption": "Chief Justice of Examplia", "datasets": ["test_pep"], "properties": {"name": ["Chief Justice of Examplia"], "organization": ["pb1"]}}
+{"id": "occ1", "schema": "Occupancy", "datasets": ["test_pep"], "properties": {"holder": ["p1"], "post": ["pos1"], "startDate": ["2019-03-07"], "endDate": ["2021-06"]}}
+{"id": "m1", "schema": "Membership", "datasets": ["test_pep"], "properties": {"member": ["p1"], "organization": ["o1"], "role": ["chair"]}}
+{"id": "e1", "schema": "Employment", "datasets": ["test_pep"], "properties": {"employee": ["p1"], "employer": ["c1"]}}
+{"id": "d1", "schema": "Directorship", "datasets": ["test_pep"], "properties": {"director": ["p1"], "organization": ["le1"], "role": ["board member"]}}
+{"id": "cc1", "schema": "CourtCase", "caption": "Examplia v. Example", "datasets": ["test_courts"], "properties": {"name": ["Examplia v. Example"], "closeDate": ["2022-05-01"]}}
+{"id": "ccp1", "schema": "CourtCaseParty", "datasets": ["test_courts"], "properties": {"case": ["cc1"], "party": ["p1"], "role": ["defendant, convicted"]}}
+{"id": "s1", "schema": "Sanction", "datasets": ["test_sanctions"], "properties": {"entity": ["p1"], "authority": ["Office of Example Sanctions"], "program": ["EX-HR"], "reason": ["Responsible for serious human rights abuses."], "startDate": ["2022-01-15"]}}
+{"id": "ev1", "schema": "Event", "caption": "Examplia protests", "datasets": ["test_pep"], "properties": {"name": ["Examplia protests"], "date": ["2019-11"]}}
+{"id": "a1", "schema": "Address", "caption": "Capital City, Examplia", "datasets": ["test_pep"], "properties": {"full": ["Capital City, Examplia"], "country": ["xe"]}}
+{"op": "ADD", "entity": {"id": "p2", "schema": "Person", "caption": "Bea Example", "datasets": ["test_pep"], "properties": {"name": ["Bea Example"]}}}
+{"id": "broken", "schema": "Person"
+{"id": "x1", "schema": "Vessel", "properties": {}}
+{"schema": "Person", "properties": {"name": ["No Id"]}}
+{"id": "x2", "schema": "Person", "properties": {"name": "not a list"}}
+{"op": "DEL", "entity": {"id": "gone", "schema": "Person", "properties": {}}}
+`
+
+func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string, []string) {
+	t.Helper()
+	var entities []seed.FtMEntity
+	deleted, problems, err := seed.ParseFtM(strings.NewReader(text), func(_ int, e seed.FtMEntity) { entities = append(entities, e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p []string
+	for _, pr := range problems {
+		p = append(p, pr.String())
+	}
+	return entities, p, deleted
+}
+
+func TestParseFtM(t *testing.T) {
+	entities, problems, deleted := parseFixture(t, ftmFixture)
+	if len(entities) != 16 {
+		t.Errorf("%d entities, want 16", len(entities))
+	}
+	want := []string{
+		"line 17: invalid JSON: unexpected end of JSON input",
+		`line 18: unknown schema "Vessel"`,
+		"line 19: missing id",
+		"line 20: property name: not a list of strings",
+	}
+	if !slices.Equal(problems, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
+	}
+	if !slices.Equal(deleted, []string{"gone"}) {
+		t.Errorf("deleted = %v", deleted)
+	}
+}
+
+func TestImportFtM(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	entities, _, _ := parseFixture(t, ftmFixture)
+	for run := 1; run <= 2; run++ {
+		if err := db.Apply(ctx, "test", "importFtM", seed.MapFtM("fixture.jsonl", entities)); err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+	}
+	counts, _ := db.ReadCounts(ctx)
+	wantLabels := map[string]int{"Person": 2, "Organization": 5, "Position": 1, "Verdict": 1, "Event": 2, "Place": 1, "Source": 3}
+	for l, n := range wantLabels {
+		if counts.Labels[l] != n {
+			t.Errorf("%d %s after two imports, want %d", counts.Labels[l], l, n)
+		}
+	}
+	wantTypes := map[string]int{"HOLDS": 1, "MEMBER_OF": 3, "POSITION_IN": 1, "AGAINST": 1, "PARTICIPATED_IN": 1}
+	for ty, n := range wantTypes {
+		if counts.Types[ty] != n {
+			t.Errorf("%d %s after two imports, want %d", counts.Types[ty], ty, n)
+		}
+	}
+	rows := graphtest.Exec(t, `MATCH (p:Person {id: 'person:ftm-p1'})-[h:HOLDS]->(:Position)-[:POSITION_IN]->(o:Organization)
+		RETURN p.aliases, h.from, h.to, o.kind`, nil)
+	if len(rows) != 1 || !slices.Equal(toStrings(rows[0].Values[0]), []string{"A. Example", "Ali", "Ali Sample"}) ||
+		rows[0].Values[1] != "2019-03-07" || rows[0].Values[2] != "2021-06" || rows[0].Values[3] != "JUDICIARY" {
+		t.Errorf("Ali's tenure = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (:Person {id: 'person:ftm-p1'})-[:PARTICIPATED_IN]->(s:Event {kind: 'SANCTION'})
+		MATCH (c:Citation {about: s.id})-[:CLAIMED_BY]->(auth) RETURN c.quote, auth.name, c.confidence`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "Responsible for serious human rights abuses." ||
+		rows[0].Values[1] != "Office of Example Sanctions" || rows[0].Values[2] != "REPORTED" {
+		t.Errorf("the sanction's citation = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (:Verdict)-[a:AGAINST]->(:Person {id: 'person:ftm-p1'}) RETURN a.outcome`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "defendant, convicted" {
+		t.Errorf("the court case party = %v", rows)
+	}
+
+	// a reference to an entity in neither the file nor the graph is refused, with its line
+	dangling, _, _ := parseFixture(t, `{"id": "occ9", "schema": "Occupancy", "datasets": ["x"], "properties": {"holder": ["p1"], "post": ["missing-post"]}}`+"\n")
+	err := db.Apply(ctx, "test", "importFtM", seed.MapFtM("more.jsonl", dangling))
+	if graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(err.Error(), `more.jsonl:1: Occupancy.target: dangling reference: no entity "person:ftm-missing-post"`) {
+		t.Errorf("dangling reference: %v", err)
+	}
+}

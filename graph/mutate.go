@@ -183,7 +183,11 @@ func referenced(d *Dataset) []string {
 	return ids
 }
 
-// existingKinds returns which of ids are entities in the graph, with their kinds.
+// ExistingKinds returns which of ids are entities in the graph, with their kinds.
+func (db *DB) ExistingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
+	return db.existingKinds(ctx, ids)
+}
+
 func (db *DB) existingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
 	byKind := map[EntityKind][]string{}
 	for _, id := range ids {

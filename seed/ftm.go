@@ -42,9 +42,10 @@ var ftmSchemas = map[string]bool{
 }
 
 // ParseFtM reads FtM JSON lines (entities, or delta lines {"op": "ADD"|"DEL", "entity":
-// {...}}) and calls add for each entity to add. Deleted entities are returned by id.
-// Lines that cannot be read are problems, with their line numbers; reading goes on.
-func ParseFtM(r io.Reader, add func(line int, e FtMEntity)) (deleted []string, problems []FtMProblem, err error) {
+// {...}}) and calls add for each entity to add, and bad for each line that cannot be
+// read; either stops the reading by returning an error. Deleted entities are returned
+// by id.
+func ParseFtM(r io.Reader, add func(e FtMEntity) error, bad func(FtMProblem) error) (deleted []string, err error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	line := 0
@@ -55,32 +56,37 @@ func ParseFtM(r io.Reader, add func(line int, e FtMEntity)) (deleted []string, p
 			continue
 		}
 		var raw map[string]json.RawMessage
+		op, reason := "", ""
 		if err := json.Unmarshal([]byte(text), &raw); err != nil {
-			problems = append(problems, FtMProblem{line, "invalid JSON: " + err.Error()})
-			continue
-		}
-		op := ""
-		if rawOp, ok := raw["op"]; ok {
+			reason = "invalid JSON: " + err.Error()
+		} else if rawOp, ok := raw["op"]; ok {
 			_ = json.Unmarshal(rawOp, &op)
 			if err := json.Unmarshal(raw["entity"], &raw); err != nil || raw == nil {
-				problems = append(problems, FtMProblem{line, "delta line without an entity object"})
-				continue
+				reason = "delta line without an entity object"
 			}
 		}
-		e, reason := decodeFtM(raw)
+		var e FtMEntity
+		if reason == "" {
+			e, reason = decodeFtM(raw)
+		}
+		if reason == "" && op != "" && op != "ADD" && op != "DEL" {
+			reason = fmt.Sprintf("unknown op %q: want ADD or DEL", op)
+		}
+		var err error
 		switch {
 		case reason != "":
-			problems = append(problems, FtMProblem{line, reason})
+			err = bad(FtMProblem{line, reason})
 		case op == "DEL":
 			deleted = append(deleted, e.ID)
-		case op == "" || op == "ADD":
-			e.Line = line
-			add(line, e)
 		default:
-			problems = append(problems, FtMProblem{line, fmt.Sprintf("unknown op %q: want ADD or DEL", op)})
+			e.Line = line
+			err = add(e)
+		}
+		if err != nil {
+			return deleted, err
 		}
 	}
-	return deleted, problems, sc.Err()
+	return deleted, sc.Err()
 }
 
 func decodeFtM(raw map[string]json.RawMessage) (FtMEntity, string) {
@@ -131,40 +137,103 @@ func first(e FtMEntity, prop string) string {
 	return ""
 }
 
-// MapFtM turns FtM entities read from file into a dataset: each fact cited to a Source
-// per dataset, claimed by that dataset (sanctions by their authority), REPORTED. Problems
-// found later name file and line.
+// FtMMapper turns FtM entities read from one file into datasets, batch by batch: each
+// fact cited to a Source per dataset, claimed by that dataset (sanctions by their
+// authority), REPORTED. It remembers the kind of every id it has seen, so that a
+// reference to an entity of an earlier batch gets the right id.
+type FtMMapper struct {
+	file     string
+	prefixes map[string]string // FtM id → accgraph id prefix
+	captions map[string]string // FtM id → caption, for naming what points at it
+	emitted  map[string]bool   // sources and authorities already in a dataset
+}
+
+// NewFtMMapper maps the entities of file.
+func NewFtMMapper(file string) *FtMMapper {
+	return &FtMMapper{file: file, prefixes: map[string]string{}, captions: map[string]string{}, emitted: map[string]bool{}}
+}
+
+// Remember records an entity's kind without mapping it: a resumed import skips the lines
+// written before but must still resolve references to them.
+func (m *FtMMapper) Remember(e FtMEntity) {
+	if p := ftmPrefix(e.Schema); p != "" {
+		m.prefixes[e.ID] = p
+	}
+	if e.Caption != "" {
+		m.captions[e.ID] = e.Caption
+	}
+}
+
+// Knows reports whether id is an entity the mapper has seen.
+func (m *FtMMapper) Knows(id string) bool { _, ok := m.prefixes[id]; return ok }
+
+// ftmRefs are the FtM ids an entity points at: the ends of what it maps to.
+func ftmRefs(e FtMEntity) []string {
+	var props []string
+	switch e.Schema {
+	case "Position":
+		props = []string{"organization"}
+	case "Occupancy":
+		props = []string{"holder", "post"}
+	case "Membership":
+		props = []string{"member", "organization"}
+	case "Employment":
+		props = []string{"employee", "employer"}
+	case "Directorship":
+		props = []string{"director", "organization"}
+	case "CourtCaseParty":
+		props = []string{"case", "party"}
+	case "Sanction":
+		props = []string{"entity"}
+	}
+	var ids []string
+	for _, p := range props {
+		ids = append(ids, e.Properties[p]...)
+	}
+	return ids
+}
+
+// ftmPrefix is the accgraph id prefix of an FtM schema that becomes an entity.
+func ftmPrefix(schema string) string {
+	switch schema {
+	case "Person":
+		return "person"
+	case "Organization", "PublicBody", "Company", "LegalEntity":
+		return "org"
+	case "Position":
+		return "position"
+	case "CourtCase":
+		return "verdict"
+	case "Event", "Sanction":
+		return "event"
+	case "Address":
+		return "place"
+	}
+	return ""
+}
+
+// MapFtM maps the entities of a whole file at once.
 func MapFtM(file string, entities []FtMEntity) *graph.Dataset {
+	return NewFtMMapper(file).Map(entities)
+}
+
+// Map turns one batch into a dataset. Problems found later name the file and line.
+func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
+	file, prefixes := m.file, m.prefixes
 	d := &graph.Dataset{}
-	orgs := map[string]bool{}
-	prefixes := map[string]string{}
 	byID := map[string]FtMEntity{}
 	for _, e := range entities {
 		byID[e.ID] = e
-		switch e.Schema {
-		case "Person":
-			prefixes[e.ID] = "person"
-		case "Organization", "PublicBody", "Company", "LegalEntity":
-			prefixes[e.ID] = "org"
-		case "Position":
-			prefixes[e.ID] = "position"
-		case "CourtCase":
-			prefixes[e.ID] = "verdict"
-		case "Event", "Sanction":
-			prefixes[e.ID] = "event"
-		case "Address":
-			prefixes[e.ID] = "place"
-		}
+		m.Remember(e)
 	}
-	sources := map[string]bool{}
 	cite := func(e FtMEntity, quote string) []graph.Citation {
 		ds := "ftm"
 		if len(e.Datasets) > 0 {
 			ds = e.Datasets[0]
 		}
 		src := ftmID("source", ds)
-		if !sources[src] {
-			sources[src] = true
+		if !m.emitted[src] {
+			m.emitted[src] = true
 			d.Entities = append(d.Entities, &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
 				Citations: []graph.Citation{{Source: src, ClaimedBy: src, Quote: ds, Locator: "dataset name", Confidence: graph.Reported}}},
 				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET",
@@ -243,15 +312,15 @@ func MapFtM(file string, entities []FtMEntity) *graph.Dataset {
 			d.Links[len(d.Links)-1].Outcome = first(e, "role")
 			d.Links[len(d.Links)-1].Role = ""
 		case "Sanction":
-			base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + captionOf(byID, first(e, "entity"))
+			base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.captions[first(e, "entity")], first(e, "entity"))
 			authority := first(e, "authority")
 			reason := orDefault(first(e, "reason"), base.Name)
 			start, _ := graph.ParseDate(dateOnly(first(e, "startDate")))
 			base.Citations = cite(e, reason)
 			if authority != "" {
 				claimant := ftmID("org", "authority-"+authority)
-				if !orgs[claimant] {
-					orgs[claimant] = true
+				if !m.emitted[claimant] {
+					m.emitted[claimant] = true
 					d.Entities = append(d.Entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
 						Citations: cite(e, authority)}, OrgKind: "GOVERNMENT"})
 				}
@@ -291,13 +360,6 @@ func dateOnly(s string) string {
 		return s[:10]
 	}
 	return s
-}
-
-func captionOf(byID map[string]FtMEntity, id string) string {
-	if e, ok := byID[id]; ok && e.Caption != "" {
-		return e.Caption
-	}
-	return id
 }
 
 func contains(list []string, s string) bool {

@@ -39,13 +39,12 @@ const ftmFixture = `{"id": "p1", "schema": "Person", "caption": "Ali Example", "
 func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string, []string) {
 	t.Helper()
 	var entities []seed.FtMEntity
-	deleted, problems, err := seed.ParseFtM(strings.NewReader(text), func(_ int, e seed.FtMEntity) { entities = append(entities, e) })
+	var p []string
+	deleted, err := seed.ParseFtM(strings.NewReader(text),
+		func(e seed.FtMEntity) error { entities = append(entities, e); return nil },
+		func(pr seed.FtMProblem) error { p = append(p, pr.String()); return nil })
 	if err != nil {
 		t.Fatal(err)
-	}
-	var p []string
-	for _, pr := range problems {
-		p = append(p, pr.String())
 	}
 	return entities, p, deleted
 }

@@ -24,11 +24,14 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	}
 	fs := flagSet("import ftm", c.Stderr)
 	var (
-		d      database
-		logs   logConfig
-		strict bool
+		d              database
+		logs           logConfig
+		strict, resume bool
+		batch          int
 	)
-	fs.BoolVar(&strict, "strict", false, "fail on the first bad line and write nothing (default: skip bad lines, report them and write them to FILE.rejects)")
+	fs.BoolVar(&strict, "strict", false, "stop at the first bad line and write nothing of its batch (default: skip bad lines, report them in FILE.rejects)")
+	fs.BoolVar(&resume, "resume", false, "go on from FILE.checkpoint, where an interrupted import of FILE stopped")
+	fs.IntVar(&batch, "batch", 5000, "entities per transaction")
 	d.register(fs, c.Env)
 	logs.register(fs, c.Env)
 	rest, err := parseInterleaved(fs, args[1:])
@@ -39,6 +42,7 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		return usageError("import ftm: want one FILE, or - for standard input")
 	}
 	name := rest[0]
+	im := &seed.Importer{By: "import:" + filepath.Base(name), Batch: batch, Strict: strict, Resume: resume}
 	in := c.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -47,39 +51,35 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		}
 		defer f.Close()
 		in = f
+		im.Checkpoint = name + ".checkpoint"
 	}
-	var entities []seed.FtMEntity
-	deleted, problems, err := seed.ParseFtM(in, func(_ int, e seed.FtMEntity) { entities = append(entities, e) })
+	defer d.close(context.WithoutCancel(ctx))
+	db, logger, err := d.connect(ctx, &logs, c.Stderr)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return err
 	}
+	im.DB = db
+	im.Progress = func(s seed.ImportStats) {
+		logger.Info("import progress", "lines", s.Lines, "entities", s.Entities, "links", s.Links,
+			"skipped", s.Skipped, "entities/s", int(s.Rate()))
+	}
+	stats, problems, err := im.FtM(ctx, filepath.Base(name), in)
 	if len(problems) > 0 {
 		var lines []string
 		for _, p := range problems {
 			lines = append(lines, filepath.Base(name)+":"+p.String())
 		}
-		if strict {
-			return fmt.Errorf("%d bad line(s), nothing written (--strict):\n%s", len(problems), strings.Join(lines, "\n"))
-		}
-		fmt.Fprintf(c.Stderr, "skipped %d bad line(s):\n%s\n", len(problems), strings.Join(lines, "\n"))
+		fmt.Fprintf(c.Stderr, "%d line(s) not imported:\n%s\n", len(problems), strings.Join(lines, "\n"))
 		if name != "-" {
-			if err := os.WriteFile(name+".rejects", []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-				return err
+			if werr := os.WriteFile(name+".rejects", []byte(strings.Join(lines, "\n")+"\n"), 0o644); werr != nil && err == nil {
+				err = werr
 			}
 		}
 	}
-	if len(deleted) > 0 {
-		fmt.Fprintf(c.Stderr, "%d delete line(s) not applied: deleting imported facts is not supported yet\n", len(deleted))
-	}
-	defer d.close(context.WithoutCancel(ctx))
-	db, _, err := d.connect(ctx, &logs, c.Stderr)
 	if err != nil {
 		return err
 	}
-	ds := seed.MapFtM(filepath.Base(name), entities)
-	if err := db.Apply(ctx, "import:"+filepath.Base(name), "importFtM", ds); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s\n", len(ds.Entities), len(ds.Links), name)
+	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s (%d lines, %.0f entities/s)\n",
+		stats.Entities, stats.Links, name, stats.Lines, stats.Rate())
 	return nil
 }

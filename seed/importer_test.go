@@ -1,0 +1,135 @@
+package seed_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/accgraph/accgraph/graph/graphtest"
+	"github.com/accgraph/accgraph/seed"
+)
+
+// knowledge is the graph's snapshot without the audit records, which differ by time.
+func knowledge(t *testing.T) string {
+	var keep []string
+	for _, l := range strings.Split(graphtest.Snapshot(t), "\n") {
+		if !strings.HasPrefix(l, "node [Change]") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// goodLines are the fixture's valid lines, relationships first: every reference points
+// forward, so relationships must wait for the entities they join.
+func goodLines() string {
+	lines := strings.Split(strings.TrimSpace(ftmFixture), "\n")[:16]
+	var rels, ents []string
+	for _, l := range lines {
+		if strings.Contains(l, `"Occupancy"`) || strings.Contains(l, `"Membership"`) || strings.Contains(l, `"Employment"`) ||
+			strings.Contains(l, `"Directorship"`) || strings.Contains(l, `"CourtCaseParty"`) {
+			rels = append(rels, l)
+		} else {
+			ents = append(ents, l)
+		}
+	}
+	return strings.Join(append(rels, ents...), "\n") + "\n"
+}
+
+func TestImporterResolvesForwardReferencesAcrossBatches(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test", Batch: 100}
+	if _, problems, err := im.FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil || len(problems) > 0 {
+		t.Fatalf("one batch: %v %v", err, problems)
+	}
+	oneBatch := knowledge(t)
+
+	db = graphtest.MustOpenDB(t)
+	im = &seed.Importer{DB: db, By: "test", Batch: 2}
+	stats, problems, err := im.FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines()))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("batches of 2: %v %v", err, problems)
+	}
+	if stats.Links != 7 || knowledge(t) != oneBatch {
+		t.Errorf("batches of 2 wrote %d links and a different graph than one batch", stats.Links)
+	}
+
+	// a relationship whose end never arrives is reported with its line
+	db = graphtest.MustOpenDB(t)
+	_, problems, err = (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "f.jsonl", strings.NewReader(
+		`{"id": "m9", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["ghost"], "organization": ["o9"]}}`+"\n"+
+			`{"id": "o9", "schema": "Organization", "caption": "O9", "datasets": ["x"], "properties": {"name": ["O9"]}}`+"\n"))
+	if err != nil || len(problems) != 1 || problems[0].String() != "line 1: dangling reference: Membership m9 points at ghost, which never arrived" {
+		t.Errorf("dangling = %v, %v", problems, err)
+	}
+}
+
+// failingReader returns an error after n lines, as a killed import would stop.
+type failingReader struct {
+	r     io.Reader
+	lines int
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.lines <= 0 {
+		return 0, errors.New("interrupted")
+	}
+	n, err := f.r.Read(p[:1])
+	if n == 1 && p[0] == '\n' {
+		f.lines--
+	}
+	return n, err
+}
+
+func TestImporterResumesWhereItStopped(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	if _, _, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil {
+		t.Fatal(err)
+	}
+	clean := knowledge(t)
+
+	db = graphtest.MustOpenDB(t)
+	checkpoint := filepath.Join(t.TempDir(), "fixture.checkpoint")
+	im := &seed.Importer{DB: db, By: "test", Batch: 3, Checkpoint: checkpoint}
+	_, _, err := im.FtM(ctx, "fixture.jsonl", &failingReader{r: strings.NewReader(goodLines()), lines: 10})
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("the interrupted import: %v", err)
+	}
+	if knowledge(t) == clean {
+		t.Fatal("the interruption came too late to test anything")
+	}
+	im.Resume = true
+	if _, problems, err := im.FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil || len(problems) > 0 {
+		t.Fatalf("resume: %v %v", err, problems)
+	}
+	if knowledge(t) != clean {
+		t.Error("an interrupted import, resumed, differs from a clean one")
+	}
+}
+
+func TestImporterStrictWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	before := knowledge(t)
+	stats, problems, err := (&seed.Importer{DB: db, By: "test", Strict: true}).FtM(ctx, "fixture.jsonl", strings.NewReader(ftmFixture))
+	if err == nil || !strings.Contains(err.Error(), "line 17: invalid JSON") || stats.Entities != 0 {
+		t.Fatalf("strict = %+v, %v, %v", stats, problems, err)
+	}
+	if knowledge(t) != before {
+		t.Error("--strict wrote part of the file")
+	}
+	stats, problems, err = (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "fixture.jsonl", strings.NewReader(ftmFixture))
+	var lines []int
+	for _, p := range problems {
+		lines = append(lines, p.Line)
+	}
+	if err != nil || stats.Skipped != 4 || !slices.Equal(lines, []int{17, 18, 19, 20}) || stats.Entities == 0 {
+		t.Errorf("skip-and-report = %+v, %v, %v", stats, lines, err)
+	}
+}

@@ -124,17 +124,25 @@ func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, Wri
 		stats.Links += len(links[g])
 	}
 
-	// citations: drop the ones the dataset no longer gives, then merge the rest
-	var abouts, ids []string
+	// citations: drop the ones the dataset no longer gives, then merge the rest. The
+	// ids kept are grouped by fact, so the check costs one short list per fact.
+	keep := map[string][]string{}
+	var abouts []string
 	byClaimant := map[EntityKind][]map[string]any{}
 	for _, c := range cites {
-		abouts = append(abouts, c.about)
-		ids = append(ids, c.id)
+		if keep[c.about] == nil {
+			abouts = append(abouts, c.about)
+		}
+		keep[c.about] = append(keep[c.about], c.id)
 		byClaimant[kindOf[c.claimedBy]] = append(byClaimant[kindOf[c.claimedBy]], c.row())
 	}
+	facts := make([]map[string]any, len(abouts))
+	for i, a := range abouts {
+		facts[i] = map[string]any{"about": a, "ids": keep[a]}
+	}
 	stmts = append(stmts, statement{
-		"MATCH (c:Citation) WHERE c.about IN $abouts AND NOT c.id IN $ids DETACH DELETE c",
-		map[string]any{"abouts": abouts, "ids": ids}})
+		"UNWIND $facts AS fact MATCH (c:Citation {about: fact.about}) WHERE NOT c.id IN fact.ids DETACH DELETE c",
+		map[string]any{"facts": facts}})
 	for _, k := range EntityKinds {
 		if rows := byClaimant[k]; len(rows) > 0 {
 			stmts = append(stmts, statement{

@@ -92,7 +92,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		pending = waiting
 		d := mapper.Map(ready)
 		if len(d.Entities) > 0 || len(d.Links) > 0 {
-			if err := im.DB.Apply(ctx, im.By, "importFtM", d); err != nil {
+			if err := im.DB.ApplyBulk(ctx, im.By, "importFtM", d); err != nil {
 				return err
 			}
 		}

@@ -47,3 +47,6 @@ func (k EntityKind) Label() string {
 
 // IsValid reports whether k is one of EntityKinds.
 func (k EntityKind) IsValid() bool { return k.Label() != "" }
+
+// IDPrefix is the prefix of k's ids: `person` in `person:ebrahim-raisi`.
+func (k EntityKind) IDPrefix() string { return idPrefixes[k] }

@@ -19,8 +19,11 @@ type ImportCommand struct {
 }
 
 func (c *ImportCommand) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "csv" {
+		return c.csv(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ftm" {
-		return usageError("import: want ftm FILE|- (FollowTheMoney JSON lines)")
+		return usageError("import: want ftm FILE|- (FollowTheMoney JSON lines) or csv --mapping MAPPING.yaml DATA.csv")
 	}
 	fs := flagSet("import ftm", c.Stderr)
 	var (
@@ -81,5 +84,53 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s (%d lines, %.0f entities/s)\n",
 		stats.Entities, stats.Links, name, stats.Lines, stats.Rate())
+	return nil
+}
+
+// csv imports a spreadsheet by a declared mapping: `accgraph import csv --mapping M.yaml DATA.csv`.
+func (c *ImportCommand) csv(ctx context.Context, args []string) error {
+	fs := flagSet("import csv", c.Stderr)
+	var (
+		d       database
+		logs    logConfig
+		mapping string
+	)
+	fs.StringVar(&mapping, "mapping", "", "the YAML file that maps columns to fields (see seed.CSVMapping)")
+	d.register(fs, c.Env)
+	logs.register(fs, c.Env)
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(err.Error())
+	}
+	if mapping == "" || len(rest) != 1 {
+		return usageError("import csv: want --mapping MAPPING.yaml DATA.csv")
+	}
+	mf, err := os.Open(mapping)
+	if err != nil {
+		return err
+	}
+	defer mf.Close()
+	m, err := seed.ParseCSVMapping(mf)
+	if err != nil {
+		return err
+	}
+	data, err := os.Open(rest[0])
+	if err != nil {
+		return err
+	}
+	defer data.Close()
+	ds, err := seed.ReadCSV(filepath.Base(rest[0]), m, data)
+	if err != nil {
+		return err
+	}
+	defer d.close(context.WithoutCancel(ctx))
+	db, _, err := d.connect(ctx, &logs, c.Stderr)
+	if err != nil {
+		return err
+	}
+	if err := db.ApplyBulk(ctx, "import:"+filepath.Base(rest[0]), "importCSV", ds); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s\n", len(ds.Entities), len(ds.Links), rest[0])
 	return nil
 }

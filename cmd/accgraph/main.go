@@ -63,7 +63,8 @@ Usage:
   accgraph query list [--tag T]             the saved queries
   accgraph query run NAME [--var k=v] [--format table|csv|json] [--version N]
   accgraph query save FILE.graphql          validate and store a saved query (a new version)
-  accgraph import ftm FILE|- [--strict]     import FollowTheMoney JSON lines (OpenSanctions, Aleph)
+  accgraph import ftm FILE|- [--strict] [--resume]   import FollowTheMoney JSON lines (OpenSanctions, Aleph)
+  accgraph import csv --mapping M.yaml DATA.csv      import a spreadsheet by a column mapping
   accgraph export --format jsonl|graphml|csv|cypher --out PATH   write the knowledge graph out
   accgraph keys create --name N --role reader|editor|admin   make an API key (shown once)
   accgraph keys list | keys revoke NAME

@@ -76,9 +76,9 @@ func TestImportCSV(t *testing.T) {
 	}
 
 	for name, tt := range map[string]struct{ mapping, csv, want string }{
-		"unknown column": {strings.Replace(peopleMapping, "name: Name", "name: Nme", 1), peopleCSV, `people.csv:1: name: no column "Nme" in the header`},
+		"unknown column":      {strings.Replace(peopleMapping, "name: Name", "name: Nme", 1), peopleCSV, `people.csv:1: name: no column "Nme" in the header`},
 		"row without a quote": {peopleMapping, "Name,Aliases,Notes,Quote\nSomeone,,,\n", "people.csv:2: citations[0].quote: missing quote"},
-		"bad date": {membershipMapping, "Person,Body,Role,Since,Quote\nLars Rise,org:norwegian-parliament,member,1999-13,q\n", `members.csv:2: start: bad date "1999-13"`},
+		"bad date":            {membershipMapping, "Person,Body,Role,Since,Quote\nLars Rise,org:norwegian-parliament,member,1999-13,q\n", `members.csv:2: start: bad date "1999-13"`},
 	} {
 		m, err := seed.ParseCSVMapping(strings.NewReader(tt.mapping))
 		if err != nil {

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/accgraph/accgraph/graph"
 )
@@ -46,17 +48,67 @@ func Export(ctx context.Context, db *graph.DB, format, out string) error {
 	return f.Close()
 }
 
-// exportJSONL writes one JSON object per line: {"type":"node","labels":[...],"properties":{...}}
-// and {"type":"relationship","rel":"HOLDS","start":id,"end":id,"properties":{...}}.
+// jsonlRecord is one line of the JSON lines format: a node or a relationship. Dates keep
+// their type as {"$date": ...}, so that an import restores the graph exactly.
+type jsonlRecord struct {
+	Type       string         `json:"type"`
+	Labels     []string       `json:"labels,omitempty"`
+	Rel        string         `json:"rel,omitempty"`
+	Start      string         `json:"start,omitempty"`
+	StartLabel string         `json:"startLabel,omitempty"`
+	End        string         `json:"end,omitempty"`
+	EndLabel   string         `json:"endLabel,omitempty"`
+	Properties map[string]any `json:"properties"`
+}
+
+// exportJSONL writes one record per line, nodes first.
 func exportJSONL(ctx context.Context, db *graph.DB, w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	typed := func(p map[string]any) map[string]any { m, _ := graph.Typed(p).(map[string]any); return m }
 	return db.Export(ctx, func(n graph.ExportNode) error {
-		return enc.Encode(map[string]any{"type": "node", "labels": n.Labels, "properties": graph.Plain(n.Properties)})
+		return enc.Encode(jsonlRecord{Type: "node", Labels: n.Labels, Properties: typed(n.Properties)})
 	}, func(e graph.ExportEdge) error {
-		return enc.Encode(map[string]any{"type": "relationship", "rel": e.Type, "start": e.Start, "end": e.End,
-			"properties": graph.Plain(e.Properties)})
+		return enc.Encode(jsonlRecord{Type: "relationship", Rel: e.Type, Start: e.Start, StartLabel: e.StartLabel,
+			End: e.End, EndLabel: e.EndLabel, Properties: typed(e.Properties)})
 	})
+}
+
+// ImportJSONL reads what exportJSONL wrote and writes it back, in one transaction; bad
+// lines are refused with their numbers.
+func ImportJSONL(ctx context.Context, db *graph.DB, file string, r io.Reader) (nodes, edges int, err error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	var ns []graph.ExportNode
+	var es []graph.ExportEdge
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var rec jsonlRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return 0, 0, graph.Errorf(graph.EINVALID, "%s:%d: %v", file, line, err)
+		}
+		props, _ := graph.Untyped(map[string]any(rec.Properties)).(map[string]any)
+		switch {
+		case rec.Type == "node" && len(rec.Labels) == 1:
+			ns = append(ns, graph.ExportNode{Labels: rec.Labels, Properties: props})
+		case rec.Type == "relationship":
+			es = append(es, graph.ExportEdge{Type: rec.Rel, Start: rec.Start, StartLabel: rec.StartLabel,
+				End: rec.End, EndLabel: rec.EndLabel, Properties: props})
+		default:
+			return 0, 0, graph.Errorf(graph.EINVALID, "%s:%d: want a node with one label or a relationship", file, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, 0, err
+	}
+	if err := db.WriteRaw(ctx, ns, es); err != nil {
+		return 0, 0, err
+	}
+	return len(ns), len(es), nil
 }
 
 // exportCSV writes dir/nodes.csv (id, label, name, properties as JSON) and dir/edges.csv

@@ -58,6 +58,22 @@ func TestExportFormats(t *testing.T) {
 		t.Errorf("Raisi in jsonl = %v", raisi)
 	}
 
+	// jsonl round trip: exported, emptied, imported back, the same graph
+	jsonlBefore := graphtest.Snapshot(t)
+	graphtest.MustOpenDB(t)
+	f, _ = os.Open(filepath.Join(dir, "g.jsonl"))
+	n, r, err := seed.ImportJSONL(ctx, db, "g.jsonl", f)
+	f.Close()
+	if err != nil || n != nodes || r != rels {
+		t.Fatalf("import jsonl = %d nodes, %d relationships, %v", n, r, err)
+	}
+	if graphtest.Snapshot(t) != jsonlBefore {
+		t.Error("the JSON lines round trip changed the graph")
+	}
+	if _, _, err := seed.ImportJSONL(ctx, db, "bad.jsonl", strings.NewReader(`{"type":"node","labels":["APIKey"],"properties":{}}`)); err == nil {
+		t.Error("a node of a label outside the knowledge graph was imported")
+	}
+
 	// csv: nodes.csv and edges.csv with headers
 	if err := seed.Export(ctx, db, "csv", filepath.Join(dir, "csv")); err != nil {
 		t.Fatal(err)

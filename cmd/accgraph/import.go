@@ -22,6 +22,9 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "csv" {
 		return c.csv(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "jsonl" {
+		return c.jsonl(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ftm" {
 		return usageError("import: want ftm FILE|- (FollowTheMoney JSON lines) or csv --mapping MAPPING.yaml DATA.csv")
 	}
@@ -132,5 +135,39 @@ func (c *ImportCommand) csv(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s\n", len(ds.Entities), len(ds.Links), rest[0])
+	return nil
+}
+
+// jsonl reads back an `accgraph export --format jsonl` file: `accgraph import jsonl FILE`.
+func (c *ImportCommand) jsonl(ctx context.Context, args []string) error {
+	fs := flagSet("import jsonl", c.Stderr)
+	var (
+		d    database
+		logs logConfig
+	)
+	d.register(fs, c.Env)
+	logs.register(fs, c.Env)
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(err.Error())
+	}
+	if len(rest) != 1 {
+		return usageError("import jsonl: want FILE (written by export --format jsonl)")
+	}
+	f, err := os.Open(rest[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	defer d.close(context.WithoutCancel(ctx))
+	db, _, err := d.connect(ctx, &logs, c.Stderr)
+	if err != nil {
+		return err
+	}
+	nodes, edges, err := seed.ImportJSONL(ctx, db, filepath.Base(rest[0]), f)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.Stdout, "imported %d nodes and %d relationships from %s\n", nodes, edges, rest[0])
 	return nil
 }

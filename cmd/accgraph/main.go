@@ -65,6 +65,7 @@ Usage:
   accgraph query save FILE.graphql          validate and store a saved query (a new version)
   accgraph import ftm FILE|- [--strict] [--resume]   import FollowTheMoney JSON lines (OpenSanctions, Aleph)
   accgraph import csv --mapping M.yaml DATA.csv      import a spreadsheet by a column mapping
+  accgraph import jsonl FILE                         read back an export --format jsonl
   accgraph export --format jsonl|graphml|csv|cypher --out PATH   write the knowledge graph out
   accgraph keys create --name N --role reader|editor|admin   make an API key (shown once)
   accgraph keys list | keys revoke NAME

@@ -32,6 +32,9 @@ type Base struct {
 	Retraction string
 	Citations  []Citation
 	Origin     Origin
+	// FtM is the FollowTheMoney entity this one was imported from, as JSON, so that an
+	// FtM export gives back what came in.
+	FtM string
 
 	// related holds the relation lists a query read, by the alias they were asked under.
 	related map[string]any
@@ -55,6 +58,7 @@ func readBase(b *Base, props map[string]any) {
 	b.Description = str(props["description"])
 	b.Confidence = Confidence(str(props["confidence"]))
 	b.Retraction = str(props["retraction"])
+	b.FtM = str(props["ftm"])
 }
 
 // readDate reads a stored partial date; stored dates were validated on the way in.
@@ -146,6 +150,7 @@ func nodeProperties(e Entity) map[string]any {
 	}
 	setIf(props, "description", b.Description)
 	setIf(props, "retraction", b.Retraction)
+	setIf(props, "ftm", b.FtM)
 	e.properties(props)
 	return props
 }

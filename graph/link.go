@@ -86,6 +86,7 @@ type Link struct {
 	Citations  []Citation
 	Origin     Origin
 	Field      string // the link's path in its origin record, e.g. "links[2]"
+	FtM        string // the FollowTheMoney entity it was imported from, as JSON
 }
 
 // Valid is the interval in which the link is known to hold, Security Force Monitor's
@@ -163,6 +164,7 @@ func (l *Link) properties() map[string]any {
 	setIf(props, "attested", l.Attested.String())
 	setIf(props, "endedBy", l.EndedBy.String())
 	setIf(props, "retraction", l.Retraction)
+	setIf(props, "ftm", l.FtM)
 	setInterval(props, l.Valid())
 	return props
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // ExportFormats are the formats Export writes.
-var ExportFormats = []string{"jsonl", "graphml", "csv", "cypher"}
+var ExportFormats = []string{"jsonl", "ftm", "graphml", "csv", "cypher"}
 
 // Export writes the knowledge graph in format to out: a file for jsonl, graphml and
 // cypher, a directory (nodes.csv and edges.csv) for csv.
@@ -25,9 +25,9 @@ func Export(ctx context.Context, db *graph.DB, format, out string) error {
 	switch format {
 	case "csv":
 		return exportCSV(ctx, db, out)
-	case "jsonl", "graphml", "cypher":
+	case "jsonl", "ftm", "graphml", "cypher":
 	default:
-		return graph.Errorf(graph.EINVALID, "unknown export format %q: want one of jsonl, graphml, csv, cypher", format)
+		return graph.Errorf(graph.EINVALID, "unknown export format %q: want one of %s", format, strings.Join(ExportFormats, ", "))
 	}
 	f, err := os.Create(out)
 	if err != nil {
@@ -39,6 +39,8 @@ func Export(ctx context.Context, db *graph.DB, format, out string) error {
 		err = exportJSONL(ctx, db, f)
 	case "graphml":
 		err = exportGraphML(ctx, db, f)
+	case "ftm":
+		err = exportFtM(ctx, db, f)
 	default:
 		err = db.ExportCypher(ctx, f)
 	}

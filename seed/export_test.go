@@ -74,6 +74,19 @@ func TestExportFormats(t *testing.T) {
 		t.Error("a node of a label outside the knowledge graph was imported")
 	}
 
+	// ftm: the curated graph, mapped to FollowTheMoney, reads back without a problem
+	if err := seed.Export(ctx, db, "ftm", filepath.Join(dir, "g.ftm")); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = os.Open(filepath.Join(dir, "g.ftm"))
+	schemas := map[string]int{}
+	_, err = seed.ParseFtM(f, func(e seed.FtMEntity) error { schemas[e.Schema]++; return nil },
+		func(p seed.FtMProblem) error { t.Errorf("ftm export: %s", p); return nil })
+	f.Close()
+	if err != nil || schemas["Person"] != 9 || schemas["Occupancy"] != 7 || schemas["CourtCaseParty"] != 1 {
+		t.Errorf("ftm export = %v, %v", schemas, err)
+	}
+
 	// csv: nodes.csv and edges.csv with headers
 	if err := seed.Export(ctx, db, "csv", filepath.Join(dir, "csv")); err != nil {
 		t.Fatal(err)

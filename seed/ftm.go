@@ -2,6 +2,7 @@ package seed
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -128,6 +129,13 @@ var notSlug = regexp.MustCompile(`[^a-z0-9]+`)
 // (the FtM id itself is kept in the ftmId property... of the citation's locator).
 func ftmID(prefix, id string) string {
 	return prefix + ":ftm-" + strings.Trim(notSlug.ReplaceAllString(strings.ToLower(id), "-"), "-")
+}
+
+// JSON is the entity as one FtM JSON line (without a trailing newline).
+func (e FtMEntity) JSON() string {
+	b, _ := json.Marshal(map[string]any{"id": e.ID, "schema": e.Schema, "caption": e.Caption,
+		"datasets": e.Datasets, "properties": e.Properties})
+	return string(b)
 }
 
 func first(e FtMEntity, prop string) string {
@@ -261,7 +269,7 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 		end, _ := graph.ParseDate(dateOnly(first(e, "endDate")))
 		d.Links = append(d.Links, &graph.Link{ID: ftmID(strings.ToLower(string(t)), e.ID), Type: t, From: ref(from), To: ref(to),
 			Role: role, When: graph.Interval{From: start, To: end}, Citations: cite(e, ""), Field: e.Schema,
-			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}})
+			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}, FtM: e.JSON()})
 	}
 	ids := make([]string, 0, len(byID))
 	for id := range byID {
@@ -283,7 +291,7 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 			}
 		}
 		base := graph.Base{ID: ref(e.ID), Name: name, Aliases: aliases, Description: first(e, "description"), Citations: cite(e, name),
-			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}}
+			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}, FtM: e.JSON()}
 		switch e.Schema {
 		case "Person":
 			d.Entities = append(d.Entities, &graph.Person{Base: base})
@@ -321,8 +329,9 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 				claimant := ftmID("org", "authority-"+authority)
 				if !m.emitted[claimant] {
 					m.emitted[claimant] = true
+					// derived from the sanction: an FtM export writes the sanction, which brings it back
 					d.Entities = append(d.Entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
-						Citations: cite(e, authority)}, OrgKind: "GOVERNMENT"})
+						Citations: cite(e, authority), FtM: e.JSON()}, OrgKind: "GOVERNMENT"})
 				}
 				base.Citations[0].ClaimedBy = claimant
 			}
@@ -376,4 +385,87 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// exportFtM writes the knowledge graph as FtM JSON lines: what came from FtM exactly as it
+// came (the ftm property), the rest mapped from accgraph's model with the dataset
+// "accgraph" (people, organizations, posts, events, places, verdicts; tenures,
+// memberships and verdict parties).
+func exportFtM(ctx context.Context, db *graph.DB, w io.Writer) error {
+	written := map[string]bool{}
+	line := func(raw string) error {
+		var head struct{ ID string }
+		if json.Unmarshal([]byte(raw), &head) == nil && written[head.ID] {
+			return nil
+		}
+		written[head.ID] = true
+		_, err := io.WriteString(w, raw+"\n")
+		return err
+	}
+	native := func(id, schema, caption string, props map[string][]string) error {
+		return line(FtMEntity{ID: id, Schema: schema, Caption: caption, Datasets: []string{"accgraph"}, Properties: props}.JSON())
+	}
+	return db.Export(ctx, func(n graph.ExportNode) error {
+		p := n.Properties
+		if raw, ok := p["ftm"].(string); ok {
+			return line(raw)
+		}
+		name, _ := p["name"].(string)
+		props := map[string][]string{"name": {name}}
+		for _, a := range toStringList(p["aliases"]) {
+			props["alias"] = append(props["alias"], a)
+		}
+		schema := map[string]string{"Person": "Person", "Organization": "Organization", "Position": "Position",
+			"Event": "Event", "Place": "Address", "Verdict": "CourtCase"}[n.Labels[0]]
+		if schema == "" {
+			return nil // citations, sources, statements, redirects: no FtM counterpart
+		}
+		if from, ok := p["from"].(string); ok && schema == "Event" {
+			props["date"] = []string{from}
+		}
+		return native(n.ID(), schema, name, props)
+	}, func(e graph.ExportEdge) error {
+		p := e.Properties
+		if raw, ok := p["ftm"].(string); ok {
+			return line(raw)
+		}
+		id, _ := p["id"].(string)
+		dates := func(props map[string][]string) map[string][]string {
+			if v, ok := p["from"].(string); ok {
+				props["startDate"] = []string{v}
+			}
+			if v, ok := p["to"].(string); ok {
+				props["endDate"] = []string{v}
+			}
+			return props
+		}
+		switch e.Type {
+		case "HOLDS":
+			return native(id, "Occupancy", "", dates(map[string][]string{"holder": {e.Start}, "post": {e.End}}))
+		case "MEMBER_OF":
+			props := dates(map[string][]string{"member": {e.Start}, "organization": {e.End}})
+			if role, ok := p["role"].(string); ok {
+				props["role"] = []string{role}
+			}
+			return native(id, "Membership", "", props)
+		case "AGAINST":
+			props := map[string][]string{"case": {e.Start}, "party": {e.End}}
+			if outcome, ok := p["outcome"].(string); ok {
+				props["role"] = []string{outcome}
+			}
+			return native(id, "CourtCaseParty", "", props)
+		}
+		return nil
+	})
+}
+
+func toStringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

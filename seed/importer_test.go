@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -131,5 +132,30 @@ func TestImporterStrictWritesNothing(t *testing.T) {
 	}
 	if err != nil || stats.Skipped != 4 || !slices.Equal(lines, []int{17, 18, 19, 20}) || stats.Entities == 0 {
 		t.Errorf("skip-and-report = %+v, %v, %v", stats, lines, err)
+	}
+}
+
+func TestFtMRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	if _, _, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil {
+		t.Fatal(err)
+	}
+	before := knowledge(t)
+	out := filepath.Join(t.TempDir(), "out.ftm.jsonl")
+	if err := seed.Export(ctx, db, "ftm", out); err != nil {
+		t.Fatal(err)
+	}
+	db = graphtest.MustOpenDB(t)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "fixture.jsonl", f); err != nil || len(problems) > 0 {
+		t.Fatalf("re-import: %v %v", err, problems)
+	}
+	if knowledge(t) != before {
+		t.Error("FtM export then import changed the graph")
 	}
 }

@@ -44,9 +44,9 @@ var ftmSchemas = map[string]bool{
 
 // ParseFtM reads FtM JSON lines (entities, or delta lines {"op": "ADD"|"DEL", "entity":
 // {...}}) and calls add for each entity to add, and bad for each line that cannot be
-// read; either stops the reading by returning an error. Deleted entities are returned
-// by id.
-func ParseFtM(r io.Reader, add func(e FtMEntity) error, bad func(FtMProblem) error) (deleted []string, err error) {
+// read; either stops the reading by returning an error. Entities deleted by DEL lines are
+// returned.
+func ParseFtM(r io.Reader, add func(e FtMEntity) error, bad func(FtMProblem) error) (deleted []FtMEntity, err error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	line := 0
@@ -78,7 +78,8 @@ func ParseFtM(r io.Reader, add func(e FtMEntity) error, bad func(FtMProblem) err
 		case reason != "":
 			err = bad(FtMProblem{line, reason})
 		case op == "DEL":
-			deleted = append(deleted, e.ID)
+			e.Line = line
+			deleted = append(deleted, e)
 		default:
 			e.Line = line
 			err = add(e)
@@ -199,6 +200,17 @@ func ftmRefs(e FtMEntity) []string {
 		ids = append(ids, e.Properties[p]...)
 	}
 	return ids
+}
+
+// AccgraphID is the id an FtM entity of schema has in accgraph: an entity's, or, for
+// the schemata that become relationships, the relationship's.
+func AccgraphID(schema, id string) string {
+	if p := ftmPrefix(schema); p != "" {
+		return ftmID(p, id)
+	}
+	t := map[string]graph.RelType{"Occupancy": graph.RelHolds, "Membership": graph.RelMemberOf, "Employment": graph.RelMemberOf,
+		"Directorship": graph.RelMemberOf, "CourtCaseParty": graph.RelAgainst}[schema]
+	return ftmID(strings.ToLower(string(t)), id)
 }
 
 // ftmPrefix is the accgraph id prefix of an FtM schema that becomes an entity.

@@ -36,7 +36,7 @@ const ftmFixture = `{"id": "p1", "schema": "Person", "caption": "Ali Example", "
 {"op": "DEL", "entity": {"id": "gone", "schema": "Person", "properties": {}}}
 `
 
-func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string, []string) {
+func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string, []seed.FtMEntity) {
 	t.Helper()
 	var entities []seed.FtMEntity
 	var p []string
@@ -63,7 +63,7 @@ func TestParseFtM(t *testing.T) {
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
 	}
-	if !slices.Equal(deleted, []string{"gone"}) {
+	if len(deleted) != 1 || deleted[0].ID != "gone" || deleted[0].Schema != "Person" {
 		t.Errorf("deleted = %v", deleted)
 	}
 }

@@ -116,8 +116,12 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		}
 		return nil
 	}
-	_, err := ParseFtM(r, func(e FtMEntity) error {
+	var referents []FtMEntity
+	deleted, err := ParseFtM(r, func(e FtMEntity) error {
 		stats.Lines = e.Line
+		if len(e.Referents) > 0 {
+			referents = append(referents, FtMEntity{ID: e.ID, Schema: e.Schema, Referents: e.Referents, Line: e.Line})
+		}
 		if e.Line <= skipTo {
 			mapper.Remember(e)
 			return nil
@@ -149,6 +153,10 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	if err := flush(true); err != nil {
 		return stats, problems, err
 	}
+	if err := im.resolveReferents(ctx, referents); err != nil {
+		return stats, problems, err
+	}
+	problems = append(problems, im.retract(ctx, file, deleted)...)
 	if im.Checkpoint != "" {
 		_ = os.Remove(im.Checkpoint) // done: a later run starts afresh
 	}
@@ -156,3 +164,57 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 }
 
 var errStrict = errors.New("strict")
+
+// resolveReferents makes the older ids an entity lists as its referents resolve to it:
+// one that is in the graph is merged into it, one that is not becomes a redirect.
+func (im *Importer) resolveReferents(ctx context.Context, entities []FtMEntity) error {
+	var redirects []graph.ExportNode
+	for _, e := range entities {
+		keep := AccgraphID(e.Schema, e.ID)
+		for _, ref := range e.Referents {
+			old := AccgraphID(e.Schema, ref)
+			found, err := im.DB.ExistingKinds(ctx, []string{old})
+			if err != nil {
+				return err
+			}
+			if len(found) > 0 {
+				if err := im.DB.MergeEntities(ctx, im.By, keep, old); err != nil {
+					return err
+				}
+				continue
+			}
+			redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": old, "to": keep}})
+		}
+	}
+	if len(redirects) == 0 {
+		return nil
+	}
+	return im.DB.WriteRaw(ctx, redirects, nil)
+}
+
+// retract marks what DEL lines remove as RETRACTED: accgraph never deletes a fact, it
+// says it was withdrawn, and why.
+func (im *Importer) retract(ctx context.Context, file string, deleted []FtMEntity) []FtMProblem {
+	var problems []FtMProblem
+	reason := "removed from its FollowTheMoney dataset (a DEL line in " + file + ")"
+	for _, e := range deleted {
+		id := AccgraphID(e.Schema, e.ID)
+		var err error
+		if _, isEntity := graph.KindOfID(id); isEntity {
+			_, err = im.DB.UpdateEntity(ctx, im.By, "importFtM", id, func(x graph.Entity) error {
+				b := x.Common()
+				b.Confidence, b.Retraction = graph.Retracted, reason
+				return nil
+			})
+		} else {
+			_, err = im.DB.UpdateLink(ctx, im.By, "importFtM", id, func(l *graph.Link) error {
+				l.Confidence, l.Retraction = graph.Retracted, reason
+				return nil
+			})
+		}
+		if err != nil {
+			problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("DEL %s: %s", e.ID, graph.ErrorMessage(err))})
+		}
+	}
+	return problems
+}

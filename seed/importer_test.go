@@ -159,3 +159,35 @@ func TestFtMRoundTrip(t *testing.T) {
 		t.Error("FtM export then import changed the graph")
 	}
 }
+
+func TestImporterDeltasAndReferents(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test"}
+	if _, _, err := im.FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil {
+		t.Fatal(err)
+	}
+	delta := `{"op": "DEL", "entity": {"id": "p2", "schema": "Person", "properties": {}}}
+{"op": "DEL", "entity": {"id": "never-there", "schema": "Person", "properties": {}}}
+{"id": "p3", "schema": "Person", "caption": "Ali Example", "datasets": ["test_pep"], "referents": ["p1", "p-older"], "properties": {"name": ["Ali Example"]}}
+`
+	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].String(), `line 2: DEL never-there: no entity "person:ftm-never-there"`) {
+		t.Fatalf("delta = %v, %v", problems, err)
+	}
+	rows := graphtest.Exec(t, "MATCH (p:Person {id: 'person:ftm-p2'}) RETURN p.confidence, p.retraction", nil)
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(rows[0].Values[1].(string), "DEL line in delta.jsonl") {
+		t.Errorf("the deleted person = %v", rows)
+	}
+	if rows := graphtest.Exec(t, "MATCH (p:Person {id: 'person:ftm-p1'}) RETURN p", nil); len(rows) != 0 {
+		t.Error("the referent p1 was not merged into p3")
+	}
+	rows = graphtest.Exec(t, "MATCH (:Person {id: 'person:ftm-p3'})-[h:HOLDS]->() RETURN count(h)", nil)
+	if rows[0].Values[0] != int64(1) {
+		t.Errorf("p1's tenure did not move to p3: %v", rows)
+	}
+	rows = graphtest.Exec(t, "MATCH (r:Redirect) RETURN r.from, r.to ORDER BY r.from", nil)
+	if len(rows) != 2 || rows[0].Values[0] != "person:ftm-p-older" || rows[1].Values[0] != "person:ftm-p1" || rows[1].Values[1] != "person:ftm-p3" {
+		t.Errorf("redirects = %v", rows)
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
 
 	"github.com/accgraph/accgraph/seed"
 )
@@ -50,6 +53,7 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	name := rest[0]
 	im := &seed.Importer{By: "import:" + filepath.Base(name), Batch: batch, Strict: strict, Resume: resume}
 	in := c.Stdin
+	var bar *progressbar.ProgressBar
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -58,6 +62,13 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		defer f.Close()
 		in = f
 		im.Checkpoint = name + ".checkpoint"
+		// on a terminal, a bar with rate and ETA; elsewhere, a log line per batch
+		if st, err := f.Stat(); err == nil && isTerminal(c.Stderr) {
+			bar = progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(c.Stderr), progressbar.OptionShowBytes(true),
+				progressbar.OptionSetDescription("importing "+filepath.Base(name)), progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true), progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
+			in = io.TeeReader(f, bar)
+		}
 	}
 	defer d.close(context.WithoutCancel(ctx))
 	db, logger, err := d.connect(ctx, &logs, c.Stderr)
@@ -66,6 +77,10 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	}
 	im.DB = db
 	im.Progress = func(s seed.ImportStats) {
+		if bar != nil {
+			bar.Describe(fmt.Sprintf("importing %s: %d entities, %.0f/s", filepath.Base(name), s.Entities, s.Rate()))
+			return
+		}
 		logger.Info("import progress", "lines", s.Lines, "entities", s.Entities, "links", s.Links,
 			"skipped", s.Skipped, "entities/s", int(s.Rate()))
 	}

@@ -29,27 +29,10 @@ func (c *Change) AtText() string { return c.At.UTC().Format(time.RFC3339Nano) }
 // exist) with the seed loader's rules, then writes it and its audit record in ONE
 // transaction: all of it, with the record, or nothing.
 func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error {
-	existing, err := db.existingKinds(ctx, referenced(d))
+	stmts, ids, err := db.prepare(ctx, d)
 	if err != nil {
 		return err
 	}
-	d.Existing = existing
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	kindOf := map[string]EntityKind{}
-	for id, k := range d.Existing {
-		kindOf[id] = k
-	}
-	var ids []string
-	for _, e := range d.Entities {
-		kindOf[e.Common().ID] = e.Kind()
-		ids = append(ids, e.Common().ID)
-	}
-	for _, l := range d.Links {
-		ids = append(ids, l.ID)
-	}
-	stmts, _ := writeStatements(d, kindOf)
 	return db.audited(ctx, by, mutation, ids, func(tx neo4j.ManagedTransaction) error {
 		return db.runAll(ctx, tx, stmts)
 	})
@@ -59,13 +42,33 @@ func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error 
 // transaction, but the audit record lists the ids touched without their before and after
 // values, which would double the work of a large batch.
 func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) error {
-	existing, err := db.existingKinds(ctx, referenced(d))
+	stmts, ids, err := db.prepare(ctx, d)
 	if err != nil {
 		return err
 	}
+	stmts = append(stmts, statement{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by, mutation: $mutation,
+		ids: $ids, before: '(not recorded for bulk imports)', after: '(not recorded for bulk imports)'})`,
+		map[string]any{"by": by, "mutation": mutation, "ids": ids}})
+	session := db.session(ctx)
+	defer session.Close(ctx)
+	if _, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, db.runAll(ctx, tx, stmts)
+	}); err != nil {
+		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
+	}
+	return nil
+}
+
+// prepare validates d against the graph and returns the statements that write it and
+// the ids it touches.
+func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, error) {
+	existing, err := db.existingKinds(ctx, referenced(d))
+	if err != nil {
+		return nil, nil, err
+	}
 	d.Existing = existing
 	if err := d.Validate(); err != nil {
-		return err
+		return nil, nil, err
 	}
 	kindOf := map[string]EntityKind{}
 	for id, k := range d.Existing {
@@ -80,17 +83,7 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 		ids = append(ids, l.ID)
 	}
 	stmts, _ := writeStatements(d, kindOf)
-	stmts = append(stmts, statement{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by, mutation: $mutation,
-		ids: $ids, before: '(not recorded for bulk imports)', after: '(not recorded for bulk imports)'})`,
-		map[string]any{"by": by, "mutation": mutation, "ids": ids}})
-	session := db.session(ctx)
-	defer session.Close(ctx)
-	if _, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, db.runAll(ctx, tx, stmts)
-	}); err != nil {
-		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
-	}
-	return nil
+	return stmts, ids, nil
 }
 
 // audited runs write inside one transaction between two snapshots of ids, and records

@@ -100,17 +100,17 @@ func Plain(v any) any {
 	return jsonable(v)
 }
 
-// ExportCypher writes the knowledge graph as Cypher statements, one per line, that
-// rebuild it in an empty database (after the migrations).
-func (db *DB) ExportCypher(ctx context.Context, w io.Writer) error {
-	return db.Export(ctx, func(n ExportNode) error {
-		_, err := fmt.Fprintf(w, "CREATE (:%s %s);\n", n.Labels[0], cypherMap(n.Properties))
-		return err
-	}, func(e ExportEdge) error {
-		_, err := fmt.Fprintf(w, "MATCH (a:%s {id: %s}), (b:%s {id: %s}) CREATE (a)-[:%s %s]->(b);\n",
-			e.StartLabel, cypherLiteral(e.Start), e.EndLabel, cypherLiteral(e.End), e.Type, cypherMap(e.Properties))
-		return err
-	})
+// CypherWriter writes exported nodes and relationships as Cypher statements, one per
+// line, that rebuild them in an empty database (after the migrations).
+func CypherWriter(w io.Writer) (node func(ExportNode) error, edge func(ExportEdge) error) {
+	return func(n ExportNode) error {
+			_, err := fmt.Fprintf(w, "CREATE (:%s %s);\n", n.Labels[0], cypherMap(n.Properties))
+			return err
+		}, func(e ExportEdge) error {
+			_, err := fmt.Fprintf(w, "MATCH (a:%s {id: %s}), (b:%s {id: %s}) CREATE (a)-[:%s %s]->(b);\n",
+				e.StartLabel, cypherLiteral(e.Start), e.EndLabel, cypherLiteral(e.End), e.Type, cypherMap(e.Properties))
+			return err
+		}
 }
 
 func cypherMap(m map[string]any) string {
@@ -272,4 +272,100 @@ func exportLabel(label string) bool {
 		}
 	}
 	return false
+}
+
+// ExportSubgraph streams the part of the knowledge graph around ids: those entities, the
+// relationships among them, the citations of both, and the sources and claimants of
+// those citations, so that the part stands on its own.
+func (db *DB) ExportSubgraph(ctx context.Context, ids []string, node func(ExportNode) error, edge func(ExportEdge) error) error {
+	byKind := map[EntityKind][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			byKind[k] = append(byKind[k], id)
+		}
+	}
+	types := make([]string, len(RelTypes))
+	for i, t := range RelTypes {
+		types[i] = string(t)
+	}
+	var edges []ExportEdge
+	facts := append([]string{}, ids...)
+	for _, k := range EntityKinds {
+		if len(byKind[k]) == 0 {
+			continue
+		}
+		res, err := db.read(ctx, "MATCH (a:"+k.Label()+")-[r]->(b) WHERE a.id IN $from AND b.id IN $ids AND type(r) IN $types "+
+			"RETURN type(r), a.id, b.id, head(labels(b)), properties(r) ORDER BY r.id",
+			map[string]any{"from": byKind[k], "ids": ids, "types": types})
+		if err != nil {
+			return err
+		}
+		for _, r := range res.Records {
+			props, _ := r.Values[4].(map[string]any)
+			edges = append(edges, ExportEdge{Type: str(r.Values[0]), Start: str(r.Values[1]), StartLabel: k.Label(),
+				End: str(r.Values[2]), EndLabel: str(r.Values[3]), Properties: props})
+			facts = append(facts, str(props["id"]))
+		}
+	}
+	// the citations of those facts, with their sources and claimants
+	res, err := db.read(ctx, `MATCH (c:Citation) WHERE c.about IN $facts
+		MATCH (c)-[:FROM_SOURCE]->(s:Source) OPTIONAL MATCH (c)-[:CLAIMED_BY]->(e)
+		RETURN properties(c), s.id, e.id, head(labels(e)) ORDER BY c.id`, map[string]any{"facts": facts})
+	if err != nil {
+		return err
+	}
+	wanted := map[string]bool{}
+	for _, id := range ids {
+		wanted[id] = true
+	}
+	var citations []ExportNode
+	for _, r := range res.Records {
+		props, _ := r.Values[0].(map[string]any)
+		citations = append(citations, ExportNode{Labels: []string{"Citation"}, Properties: props})
+		edges = append(edges, ExportEdge{Type: "FROM_SOURCE", Start: str(props["id"]), StartLabel: "Citation", End: str(r.Values[1]),
+			EndLabel: "Source", Properties: map[string]any{}})
+		wanted[str(r.Values[1])] = true
+		if claimant := str(r.Values[2]); claimant != "" {
+			edges = append(edges, ExportEdge{Type: "CLAIMED_BY", Start: str(props["id"]), StartLabel: "Citation", End: claimant,
+				EndLabel: str(r.Values[3]), Properties: map[string]any{}})
+			wanted[claimant] = true
+		}
+	}
+	all := make([]string, 0, len(wanted))
+	for id := range wanted {
+		all = append(all, id)
+	}
+	sort.Strings(all)
+	byKind = map[EntityKind][]string{}
+	for _, id := range all {
+		if k, ok := kindOfID(id); ok {
+			byKind[k] = append(byKind[k], id)
+		}
+	}
+	for _, k := range EntityKinds {
+		if len(byKind[k]) == 0 {
+			continue
+		}
+		res, err := db.read(ctx, "MATCH (n:"+k.Label()+") WHERE n.id IN $ids RETURN properties(n) ORDER BY n.id", map[string]any{"ids": byKind[k]})
+		if err != nil {
+			return err
+		}
+		for _, r := range res.Records {
+			props, _ := r.Values[0].(map[string]any)
+			if err := node(ExportNode{Labels: []string{k.Label()}, Properties: props}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range citations {
+		if err := node(c); err != nil {
+			return err
+		}
+	}
+	for _, e := range edges {
+		if err := edge(e); err != nil {
+			return err
+		}
+	}
+	return nil
 }

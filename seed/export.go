@@ -19,12 +19,22 @@ import (
 // ExportFormats are the formats Export writes.
 var ExportFormats = []string{"jsonl", "ftm", "graphml", "csv", "cypher"}
 
-// Export writes the knowledge graph in format to out: a file for jsonl, graphml and
-// cypher, a directory (nodes.csv and edges.csv) for csv.
-func Export(ctx context.Context, db *graph.DB, format, out string) error {
+// walker streams nodes, then relationships: the whole graph or a part of it.
+type walker func(ctx context.Context, node func(graph.ExportNode) error, edge func(graph.ExportEdge) error) error
+
+// Export writes the knowledge graph in format to out: a file for jsonl, ftm, graphml and
+// cypher, a directory (nodes.csv and edges.csv) for csv. With ids, only the part around
+// those entities (graph.DB.ExportSubgraph).
+func Export(ctx context.Context, db *graph.DB, format, out string, ids []string) error {
+	walk := walker(db.Export)
+	if ids != nil {
+		walk = func(ctx context.Context, node func(graph.ExportNode) error, edge func(graph.ExportEdge) error) error {
+			return db.ExportSubgraph(ctx, ids, node, edge)
+		}
+	}
 	switch format {
 	case "csv":
-		return exportCSV(ctx, db, out)
+		return exportCSV(ctx, walk, out)
 	case "jsonl", "ftm", "graphml", "cypher":
 	default:
 		return graph.Errorf(graph.EINVALID, "unknown export format %q: want one of %s", format, strings.Join(ExportFormats, ", "))
@@ -36,13 +46,14 @@ func Export(ctx context.Context, db *graph.DB, format, out string) error {
 	defer f.Close()
 	switch format {
 	case "jsonl":
-		err = exportJSONL(ctx, db, f)
+		err = exportJSONL(ctx, walk, f)
 	case "graphml":
-		err = exportGraphML(ctx, db, f)
+		err = exportGraphML(ctx, walk, f)
 	case "ftm":
-		err = exportFtM(ctx, db, f)
+		err = exportFtM(ctx, walk, f)
 	default:
-		err = db.ExportCypher(ctx, f)
+		node, edge := graph.CypherWriter(f)
+		err = walk(ctx, node, edge)
 	}
 	if err != nil {
 		return err
@@ -64,11 +75,11 @@ type jsonlRecord struct {
 }
 
 // exportJSONL writes one record per line, nodes first.
-func exportJSONL(ctx context.Context, db *graph.DB, w io.Writer) error {
+func exportJSONL(ctx context.Context, walk walker, w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	typed := func(p map[string]any) map[string]any { m, _ := graph.Typed(p).(map[string]any); return m }
-	return db.Export(ctx, func(n graph.ExportNode) error {
+	return walk(ctx, func(n graph.ExportNode) error {
 		return enc.Encode(jsonlRecord{Type: "node", Labels: n.Labels, Properties: typed(n.Properties)})
 	}, func(e graph.ExportEdge) error {
 		return enc.Encode(jsonlRecord{Type: "relationship", Rel: e.Type, Start: e.Start, StartLabel: e.StartLabel,
@@ -115,7 +126,7 @@ func ImportJSONL(ctx context.Context, db *graph.DB, file string, r io.Reader) (n
 
 // exportCSV writes dir/nodes.csv (id, label, name, properties as JSON) and dir/edges.csv
 // (id, type, source, target, properties as JSON), as Gephi and spreadsheets read them.
-func exportCSV(ctx context.Context, db *graph.DB, dir string) error {
+func exportCSV(ctx context.Context, walk walker, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -136,7 +147,7 @@ func exportCSV(ctx context.Context, db *graph.DB, dir string) error {
 		}
 		files[name] = w
 	}
-	err := db.Export(ctx, func(n graph.ExportNode) error {
+	err := walk(ctx, func(n graph.ExportNode) error {
 		props, _ := json.Marshal(graph.Plain(n.Properties))
 		return files["nodes.csv"].Write([]string{n.ID(), n.Labels[0], fmt.Sprint(n.Properties["name"]), string(props)})
 	}, func(e graph.ExportEdge) error {
@@ -154,7 +165,7 @@ func exportCSV(ctx context.Context, db *graph.DB, dir string) error {
 
 // exportGraphML writes GraphML that Gephi opens: a key per property, node labels, edge
 // types; lists are written as JSON.
-func exportGraphML(ctx context.Context, db *graph.DB, w io.Writer) error {
+func exportGraphML(ctx context.Context, walk walker, w io.Writer) error {
 	type data struct {
 		Key   string `xml:"key,attr"`
 		Value string `xml:",chardata"`
@@ -187,7 +198,7 @@ func exportGraphML(ctx context.Context, db *graph.DB, w io.Writer) error {
 		}
 		return out
 	}
-	err := db.Export(ctx, func(n graph.ExportNode) error {
+	err := walk(ctx, func(n graph.ExportNode) error {
 		d := append([]data{{Key: "n_label", Value: n.Labels[0]}}, toData(n.Properties, nodeKeys, "n_")...)
 		id := n.ID()
 		if id == "" { // a redirect: its from id

@@ -32,7 +32,7 @@ func TestExportFormats(t *testing.T) {
 	dir := t.TempDir()
 
 	// jsonl: one valid object per node and relationship
-	if err := seed.Export(ctx, db, "jsonl", filepath.Join(dir, "g.jsonl")); err != nil {
+	if err := seed.Export(ctx, db, "jsonl", filepath.Join(dir, "g.jsonl"), nil); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := os.Open(filepath.Join(dir, "g.jsonl"))
@@ -75,7 +75,7 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	// ftm: the curated graph, mapped to FollowTheMoney, reads back without a problem
-	if err := seed.Export(ctx, db, "ftm", filepath.Join(dir, "g.ftm")); err != nil {
+	if err := seed.Export(ctx, db, "ftm", filepath.Join(dir, "g.ftm"), nil); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = os.Open(filepath.Join(dir, "g.ftm"))
@@ -88,7 +88,7 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	// csv: nodes.csv and edges.csv with headers
-	if err := seed.Export(ctx, db, "csv", filepath.Join(dir, "csv")); err != nil {
+	if err := seed.Export(ctx, db, "csv", filepath.Join(dir, "csv"), nil); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]int{"nodes.csv": nodes + 1, "edges.csv": rels + 1} {
@@ -101,7 +101,7 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	// graphml: well-formed, with the GraphML structure, every edge between exported nodes
-	if err := seed.Export(ctx, db, "graphml", filepath.Join(dir, "g.graphml")); err != nil {
+	if err := seed.Export(ctx, db, "graphml", filepath.Join(dir, "g.graphml"), nil); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(filepath.Join(dir, "g.graphml"))
@@ -143,7 +143,7 @@ func TestExportFormats(t *testing.T) {
 
 	// cypher: replayed into an emptied database, it rebuilds the same graph
 	before := graphtest.Snapshot(t)
-	if err := seed.Export(ctx, db, "cypher", filepath.Join(dir, "g.cypher")); err != nil {
+	if err := seed.Export(ctx, db, "cypher", filepath.Join(dir, "g.cypher"), nil); err != nil {
 		t.Fatal(err)
 	}
 	graphtest.MustOpenDB(t) // empties the graph, keeps the schema
@@ -154,7 +154,7 @@ func TestExportFormats(t *testing.T) {
 	if after := graphtest.Snapshot(t); after != before {
 		t.Errorf("the replayed graph differs from the exported one")
 	}
-	if err := seed.Export(ctx, db, "xlsx", filepath.Join(dir, "x")); graph.ErrorCode(err) != graph.EINVALID {
+	if err := seed.Export(ctx, db, "xlsx", filepath.Join(dir, "x"), nil); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("an unknown format: %v", err)
 	}
 }

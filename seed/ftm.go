@@ -403,7 +403,7 @@ func orDefault(s, def string) string {
 // came (the ftm property), the rest mapped from accgraph's model with the dataset
 // "accgraph" (people, organizations, posts, events, places, verdicts; tenures,
 // memberships and verdict parties).
-func exportFtM(ctx context.Context, db *graph.DB, w io.Writer) error {
+func exportFtM(ctx context.Context, walk walker, w io.Writer) error {
 	written := map[string]bool{}
 	line := func(raw string) error {
 		var head struct{ ID string }
@@ -417,7 +417,7 @@ func exportFtM(ctx context.Context, db *graph.DB, w io.Writer) error {
 	native := func(id, schema, caption string, props map[string][]string) error {
 		return line(FtMEntity{ID: id, Schema: schema, Caption: caption, Datasets: []string{"accgraph"}, Properties: props}.JSON())
 	}
-	return db.Export(ctx, func(n graph.ExportNode) error {
+	return walk(ctx, func(n graph.ExportNode) error {
 		p := n.Properties
 		if raw, ok := p["ftm"].(string); ok {
 			return line(raw)

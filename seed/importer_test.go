@@ -145,7 +145,7 @@ func TestFtMRoundTrip(t *testing.T) {
 	}
 	before := knowledge(t)
 	out := filepath.Join(t.TempDir(), "out.ftm.jsonl")
-	if err := seed.Export(ctx, db, "ftm", out); err != nil {
+	if err := seed.Export(ctx, db, "ftm", out, nil); err != nil {
 		t.Fatal(err)
 	}
 	db = graphtest.MustOpenDB(t)

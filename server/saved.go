@@ -123,6 +123,15 @@ type SavedResult struct {
 // RunSavedQuery runs a saved query with vars (its defaults fill the rest) through the
 // same executor, limits and one-statement read as /graphql, and flattens the answer.
 func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (*SavedResult, error) {
+	data, err := s.SavedQueryData(ctx, q, vars)
+	if err != nil {
+		return nil, err
+	}
+	return flatten(q, data), nil
+}
+
+// SavedQueryData runs a saved query and returns its answer's data, decoded from JSON.
+func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (any, error) {
 	s.setup()
 	params := &graphql.RawParams{Query: q.Document, Variables: vars}
 	ctx = graphql.StartOperationTrace(ctx)
@@ -139,6 +148,11 @@ func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars ma
 	if err := json.Unmarshal(resp.Data, &data); err != nil {
 		return nil, fmt.Errorf("saved query %s: %w", q.Name, err)
 	}
+	return data, nil
+}
+
+// flatten turns a saved query's answer into its table.
+func flatten(q *graph.SavedQuery, data any) *SavedResult {
 	out := &SavedResult{Name: q.Name, Version: q.Version}
 	for _, c := range q.Columns {
 		out.Columns = append(out.Columns, c.Name)
@@ -162,7 +176,7 @@ func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars ma
 		}
 		out.Rows = append(out.Rows, cells)
 	}
-	return out, nil
+	return out
 }
 
 // graphErr turns an executor error into a graph error with the same meaning.

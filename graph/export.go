@@ -157,58 +157,39 @@ func cypherLiteral(v any) string {
 // Typed writes a property value for JSON without losing its type: dates and times
 // become {"$date": "YYYY-MM-DD"} and {"$datetime": RFC 3339}, which Untyped reads back.
 func Typed(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = Typed(e)
+	return rebuild(v, func(v any) (any, bool) {
+		switch x := v.(type) {
+		case neo4j.Date:
+			return map[string]any{"$date": time.Time(x).Format("2006-01-02")}, true
+		case time.Time:
+			return map[string]any{"$datetime": x.Format(time.RFC3339Nano)}, true
 		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = Typed(e)
-		}
-		return out
-	case neo4j.Date:
-		return map[string]any{"$date": time.Time(x).Format("2006-01-02")}
-	case time.Time:
-		return map[string]any{"$datetime": x.Format(time.RFC3339Nano)}
-	}
-	return v
+		return nil, false
+	})
 }
 
 // Untyped reads back what Typed wrote (after encoding/json decoded it).
 func Untyped(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		if d, ok := x["$date"].(string); ok && len(x) == 1 {
-			if t, err := time.Parse("2006-01-02", d); err == nil {
-				return neo4j.DateOf(t)
+	return rebuild(v, func(v any) (any, bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			if d, ok := x["$date"].(string); ok && len(x) == 1 {
+				if t, err := time.Parse("2006-01-02", d); err == nil {
+					return neo4j.DateOf(t), true
+				}
+			}
+			if d, ok := x["$datetime"].(string); ok && len(x) == 1 {
+				if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+					return t, true
+				}
+			}
+		case float64:
+			if x == float64(int64(x)) {
+				return int64(x), true // JSON numbers: accgraph stores integers
 			}
 		}
-		if d, ok := x["$datetime"].(string); ok && len(x) == 1 {
-			if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
-				return t
-			}
-		}
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = Untyped(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = Untyped(e)
-		}
-		return out
-	case float64:
-		if x == float64(int64(x)) {
-			return int64(x) // JSON numbers: accgraph stores integers
-		}
-	}
-	return v
+		return nil, false
+	})
 }
 
 // WriteRaw writes exported nodes and relationships back as they were (MERGE on id; a

@@ -176,21 +176,33 @@ func (db *DB) snapshot(ctx context.Context, tx neo4j.ManagedTransaction, ids []s
 // jsonable turns Neo4j values into what encoding/json writes plainly (dates as
 // YYYY-MM-DD).
 func jsonable(v any) any {
+	return rebuild(v, func(v any) (any, bool) {
+		if d, ok := v.(neo4j.Date); ok {
+			return time.Time(d).Format("2006-01-02"), true
+		}
+		return nil, false
+	})
+}
+
+// rebuild copies v's maps and lists, replacing each value that convert takes (it returns
+// true) by what convert returns; maps and lists convert does not take are rebuilt in turn.
+func rebuild(v any, convert func(any) (any, bool)) any {
+	if c, ok := convert(v); ok {
+		return c
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, e := range x {
-			out[k] = jsonable(e)
+			out[k] = rebuild(e, convert)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = jsonable(e)
+			out[i] = rebuild(e, convert)
 		}
 		return out
-	case neo4j.Date:
-		return time.Time(x).Format("2006-01-02")
 	}
 	return v
 }

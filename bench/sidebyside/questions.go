@@ -5,6 +5,7 @@
 package sidebyside
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ type Params struct {
 	Person, OtherPerson string // Q1, Q5
 	Organization        string // Q3: one with several posts
 	Event               string // Q6
+	Search              string // Q4: a person's name
 }
 
 // Question is one question in the three forms. Raw Cypher returns one row with one
@@ -41,13 +43,23 @@ func (q *Question) VarsFor(p Params, peer bool) map[string]any {
 	return q.Vars(p)
 }
 
-// searchText is Q4's text, and searchPhrase the Lucene query accgraph builds from it
-// (graph.luceneQuery: every word exactly, fuzzily or as a prefix): the peer's full-text
-// query takes Lucene syntax as it is, so it is given the same query.
-const (
-	searchText   = "Person 4711"
-	searchPhrase = "(person^3 OR person~2 OR person*) AND (4711^3 OR 4711~1 OR 4711*)"
-)
+// lucene is the Lucene query accgraph builds from search text (graph.luceneQuery: each
+// word exactly, boosted, or fuzzily by its length, or as a prefix). The peer's full-text
+// query takes Lucene syntax as it is, so it is given the same query: the same question.
+func lucene(text string) string {
+	var parts []string
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch n := len([]rune(w)); {
+		case n >= 5:
+			parts = append(parts, fmt.Sprintf("(%s^3 OR %s~2 OR %s*)", w, w, w))
+		case n >= 3:
+			parts = append(parts, fmt.Sprintf("(%s^3 OR %s~1 OR %s*)", w, w, w))
+		default:
+			parts = append(parts, fmt.Sprintf("(%s^3 OR %s*)", w, w))
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
 
 // knowledgeTypes are the relationship types paths walk (not the citations' bookkeeping).
 const knowledgeTypes = "HOLDS|POSITION_IN|MEMBER_OF|PART_OF|RESPONSIBLE_FOR|PARTICIPATED_IN|ISSUED_BY|AGAINST|CONCERNS|STATED|ABOUT|LOCATED_IN|OCCURRED_IN"
@@ -179,8 +191,8 @@ RETURN {organizations: [o {.id, .name,
 WHERE node:Person AND node.confidence <> 'RETRACTED'
 WITH node, score ORDER BY score DESC, node.id LIMIT 20
 RETURN {searchPeople: {edges: collect({score: score, node: node {.id, .name}})}} AS data`,
-		Vars:     func(Params) map[string]any { return map[string]any{"text": searchText, "phrase": searchPhrase} },
-		PeerVars: func(Params) map[string]any { return map[string]any{"phrase": searchPhrase} },
+		Vars:     func(p Params) map[string]any { return map[string]any{"text": p.Search, "phrase": lucene(p.Search)} },
+		PeerVars: func(p Params) map[string]any { return map[string]any{"phrase": lucene(p.Search)} },
 		Read: func(data any, fromPeer bool) []string {
 			hits, node := list(get(data, "search")), "entity"
 			if fromPeer {
@@ -261,6 +273,44 @@ RETURN {accountability: {entries: collect({basis: basis, role: role, entity: ent
 			return slices.Compact(sorted(rows))
 		},
 	},
+}
+
+// Pick chooses, deterministically, entities the questions have something to say about.
+func Pick(ctx context.Context, raw *Cypher) (Params, error) {
+	p := Params{Person: "person:gen-42", Search: "Person 4711"}
+	pick := func(what, cypher string) (string, error) {
+		q := &Question{ID: what, Raw: cypher, Vars: func(Params) map[string]any { return map[string]any{"person": p.Person} }}
+		v, err := raw.Ask(ctx, q, p)
+		if s, ok := v.(string); ok || err != nil {
+			return s, err
+		}
+		return "", fmt.Errorf("no %s in the graph: generate it first", what)
+	}
+	var err error
+	// a name with a four-digit number where the graph has one, for many close matches
+	if p.Search, err = pick("name", `OPTIONAL MATCH (n:Person {id: 'person:gen-4711'})
+RETURN coalesce(n.name, 'Person 42') AS data`); err != nil {
+		return p, err
+	}
+	// a person six steps away along posts and organizations
+	if p.OtherPerson, err = pick("other person", `MATCH (a:Person {id: $person})
+MATCH p = SHORTEST 1 (a)-[:HOLDS|POSITION_IN|PART_OF]-{6}(b:Person) WHERE b <> a
+RETURN b.id AS data ORDER BY b.id LIMIT 1`); err != nil {
+		return p, err
+	}
+	// an organization with several posts, not one of the giants of the power law
+	if p.Organization, err = pick("organization", `MATCH (o:Organization)
+WITH o, COUNT { (o)<-[:POSITION_IN]-(:Position) } AS posts WHERE posts >= 5 AND posts <= 20
+RETURN o.id AS data ORDER BY posts DESC, o.id LIMIT 1`); err != nil {
+		return p, err
+	}
+	if p.Event, err = pick("event", `MATCH (o:Organization)-[:RESPONSIBLE_FOR]->(ev:Event)
+WHERE COUNT { (o)<-[:POSITION_IN]-(:Position) } >= 5 AND COUNT { (o)<-[:POSITION_IN]-(:Position) } <= 20
+  AND EXISTS { (o)-[:PART_OF]->() }
+RETURN ev.id AS data ORDER BY ev.id LIMIT 1`); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 // get reads a field of a JSON object; nil when v is not an object.

@@ -117,8 +117,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, s := range r.Setup {
 		fmt.Fprintf(&b, "- %s\n", s)
 	}
-	fmt.Fprintf(&b, "\nAsked about: person `%s` (Q1, Q5 from), person `%s` (Q5 to), organization `%s` (Q3), event `%s` (Q6).\n\n",
-		r.Params.Person, r.Params.OtherPerson, r.Params.Organization, r.Params.Event)
+	fmt.Fprintf(&b, "\nAsked about: person `%s` (Q1, Q5 from), person `%s` (Q5 to), organization `%s` (Q3), \"%s\" (Q4), event `%s` (Q6).\n\n",
+		r.Params.Person, r.Params.OtherPerson, r.Params.Organization, r.Params.Search, r.Params.Event)
 
 	b.WriteString("## Same answers (checked before timing)\n\n| question | rows | agreed | first rows |\n|---|---|---|---|\n")
 	for _, c := range r.Checks {

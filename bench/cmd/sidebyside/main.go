@@ -123,7 +123,7 @@ func run(ctx context.Context, args []string) error {
 	}
 	defer driver.Close(context.WithoutCancel(ctx))
 	raw := &sidebyside.Cypher{Driver: driver, Database: cfg.Database}
-	if report.Params, err = pickParams(ctx, raw); err != nil {
+	if report.Params, err = sidebyside.Pick(ctx, raw); err != nil {
 		return err
 	}
 	logf("asking about %+v", report.Params)
@@ -221,39 +221,6 @@ func findQuestion(id string) *sidebyside.Question {
 		}
 	}
 	return nil
-}
-
-// pickParams chooses, deterministically, entities the questions have something to say about.
-func pickParams(ctx context.Context, raw *sidebyside.Cypher) (sidebyside.Params, error) {
-	p := sidebyside.Params{Person: "person:gen-42"}
-	pick := func(what, cypher string) (string, error) {
-		q := &sidebyside.Question{ID: what, Raw: cypher, Vars: func(sidebyside.Params) map[string]any { return map[string]any{"person": p.Person} }}
-		v, err := raw.Ask(ctx, q, p)
-		if s, ok := v.(string); ok || err != nil {
-			return s, err
-		}
-		return "", fmt.Errorf("no %s in the graph: generate it first", what)
-	}
-	var err error
-	// a person five steps or more away, reached through the posts and the organizations
-	if p.OtherPerson, err = pick("other person", `MATCH (a:Person {id: $person})
-MATCH p = SHORTEST 1 (a)-[:HOLDS|POSITION_IN|PART_OF]-{6}(b:Person) WHERE b <> a
-RETURN b.id AS data ORDER BY b.id LIMIT 1`); err != nil {
-		return p, err
-	}
-	// an organization with several posts, not one of the giants of the power law
-	if p.Organization, err = pick("organization", `MATCH (o:Organization)
-WITH o, COUNT { (o)<-[:POSITION_IN]-(:Position) } AS posts WHERE posts >= 5 AND posts <= 20
-RETURN o.id AS data ORDER BY posts DESC, o.id LIMIT 1`); err != nil {
-		return p, err
-	}
-	if p.Event, err = pick("event", `MATCH (o:Organization)-[:RESPONSIBLE_FOR]->(ev:Event)
-WHERE COUNT { (o)<-[:POSITION_IN]-(:Position) } >= 5 AND COUNT { (o)<-[:POSITION_IN]-(:Position) } <= 20
-  AND EXISTS { (o)-[:PART_OF]->() }
-RETURN ev.id AS data ORDER BY ev.id LIMIT 1`); err != nil {
-		return p, err
-	}
-	return p, nil
 }
 
 func write(r *sidebyside.Report, dir, size string) error {

@@ -80,3 +80,16 @@ func TestGenerateHasTheShapeOfTheIssue(t *testing.T) {
 		t.Errorf("%d people hold posts, want all 5000", len(held))
 	}
 }
+
+func TestParsePeople(t *testing.T) {
+	for in, want := range map[string]int{"10000": 10000, "10k": 10000, "100K": 100000, "1M": 1000000, "2m": 2000000} {
+		if got, err := gen.ParsePeople(in); err != nil || got != want {
+			t.Errorf("ParsePeople(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "k", "0", "-5k", "ten", "1.5M"} {
+		if _, err := gen.ParsePeople(in); err == nil {
+			t.Errorf("ParsePeople(%q): want an error", in)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 // Package load drives a closed-loop load: a fixed number of workers, each sending its
 // next request as soon as the last one answered, for a warm-up that is thrown away and
-// then a measured window. It reports throughput, latency percentiles and errors.
+// then a measured window. Requests that end inside the window count; those still running
+// when it closes are cancelled and counted apart. It reports throughput, latency
+// percentiles and errors.
 package load
 
 import (
@@ -22,6 +24,7 @@ type Options struct {
 type Result struct {
 	Concurrency int     `json:"concurrency"`
 	Requests    int     `json:"requests"`   // answered in the window, errors included
+	Unfinished  int     `json:"unfinished"` // still running when the window closed (cancelled)
 	Errors      int     `json:"errors"`     // requests that failed
 	FirstError  string  `json:"firstError"` // the first failure's message, if any
 	Throughput  float64 `json:"throughput"` // successful requests per second
@@ -31,7 +34,8 @@ type Result struct {
 }
 
 // Run calls do from opts.Concurrency workers until the warm-up and the window have
-// passed (or ctx ends) and measures the requests that started inside the window.
+// passed (or ctx ends) and measures the requests that ended inside the window. The
+// context do gets is cancelled when the window closes.
 func Run(ctx context.Context, opts Options, do func(context.Context) error) (Result, error) {
 	if opts.Concurrency < 1 || opts.Duration <= 0 || opts.Warmup < 0 {
 		return Result{}, fmt.Errorf("load: concurrency %d, duration %s, warm-up %s: want at least 1 worker and a positive window",
@@ -43,18 +47,22 @@ func Run(ctx context.Context, opts Options, do func(context.Context) error) (Res
 		took time.Duration
 		err  error
 	}
+	window, cancel := context.WithDeadline(ctx, end)
+	defer cancel()
 	perWorker := make([][]sample, opts.Concurrency)
+	unfinished := make([]bool, opts.Concurrency)
 	var wg sync.WaitGroup
 	for w := range opts.Concurrency {
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for window.Err() == nil {
 				start := time.Now()
-				if !start.Before(end) {
+				err := do(window)
+				switch done := time.Now(); {
+				case done.After(end):
+					unfinished[w] = true
 					return
-				}
-				err := do(ctx)
-				if !start.Before(begin) && ctx.Err() == nil {
-					perWorker[w] = append(perWorker[w], sample{time.Since(start), err})
+				case !done.Before(begin):
+					perWorker[w] = append(perWorker[w], sample{done.Sub(start), err})
 				}
 			}
 		})
@@ -64,6 +72,11 @@ func Run(ctx context.Context, opts Options, do func(context.Context) error) (Res
 		return Result{}, err
 	}
 	res := Result{Concurrency: opts.Concurrency}
+	for _, u := range unfinished {
+		if u {
+			res.Unfinished++
+		}
+	}
 	var took []time.Duration
 	for _, samples := range perWorker {
 		for _, s := range samples {

@@ -77,3 +77,27 @@ func TestRunRefusesAnEmptyPlan(t *testing.T) {
 		t.Error("no window: want an error")
 	}
 }
+
+// Requests longer than the window are cancelled when it closes and counted apart, not
+// reported as a throughput of zero with no latency.
+func TestRunCancelsWhatOutlivesTheWindow(t *testing.T) {
+	slow := func(ctx context.Context) error {
+		select {
+		case <-time.After(5 * time.Second):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	began := time.Now()
+	res, err := Run(context.Background(), Options{Concurrency: 3, Warmup: 50 * time.Millisecond, Duration: 100 * time.Millisecond}, slow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(began); took > time.Second {
+		t.Errorf("Run took %s: the slow requests were waited for", took)
+	}
+	if res.Requests != 0 || res.Unfinished != 3 || res.Errors != 0 || res.Throughput != 0 {
+		t.Errorf("got %+v; want no requests, 3 unfinished", res)
+	}
+}

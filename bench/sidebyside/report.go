@@ -85,19 +85,24 @@ func (r *Report) Targets() []Target {
 		}
 		out = append(out, t)
 	}
-	worst := 0.0
+	worst, unfinished := 0.0, 0
 	for _, m := range r.Measures {
 		if m.Question == "Q5" && m.Target == Accgraph {
-			worst = max(worst, m.P95)
+			worst, unfinished = max(worst, m.P95), unfinished+m.Unfinished
 		}
 	}
-	out = append(out, Target{Goal: fmt.Sprintf("Q5 p95 < 100 ms at 1M people (this run: %d people)", r.People),
-		Measured: fmt.Sprintf("%.1f ms (worst concurrency)", worst), Met: r.People >= 1000000 && worst > 0 && worst < 100})
-	errs := 0
-	for _, m := range r.Measures {
-		errs += m.Errors
+	q5 := Target{Goal: fmt.Sprintf("Q5 p95 < 100 ms at 1M people (this run: %d people)", r.People),
+		Measured: fmt.Sprintf("%.1f ms (worst concurrency)", worst), Met: r.People >= 1000000 && worst > 0 && worst < 100 && unfinished == 0}
+	if unfinished > 0 {
+		q5.Measured += fmt.Sprintf("; %d requests outlived their window", unfinished)
 	}
-	out = append(out, Target{Goal: "zero errors everywhere", Measured: fmt.Sprint(errs), Met: errs == 0 && len(r.Measures) > 0})
+	out = append(out, q5)
+	errs, cut := 0, 0
+	for _, m := range r.Measures {
+		errs, cut = errs+m.Errors, cut+m.Unfinished
+	}
+	out = append(out, Target{Goal: "zero errors everywhere", Measured: fmt.Sprintf("%d errors, %d requests unfinished at the end of a window", errs, cut),
+		Met: errs == 0 && len(r.Measures) > 0})
 	return out
 }
 
@@ -128,7 +133,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %d | %s | `%s` |\n", c.Question, c.Rows, strings.Join(c.Targets, ", "), strings.Join(c.Sample, "` `"))
 	}
 
-	b.WriteString("\n## Results\n\nThroughput in successful requests per second; latencies in ms; RSS of the server process after the run.\n\n")
+	b.WriteString("\n## Results\n\nThroughput in successful requests per second; latencies in ms of the requests that ended in the window; " +
+		"unfinished: requests still running when the window closed (cancelled; — when none ended in it); RSS of the server process after the run.\n\n")
 	b.WriteString("| question | conc. | server | req/s | p50 | p95 | p99 | errors | Cypher stmts/req | RSS MiB |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, q := range Questions {
 		for _, c := range r.concurrencies() {
@@ -143,8 +149,16 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 					if m.RSSMiB > 0 {
 						rss = fmt.Sprintf("%.0f", m.RSSMiB)
 					}
-					fmt.Fprintf(&b, "| %s | %d | %s | %.0f | %.1f | %.1f | %.1f | %d | %s | %s |\n",
-						q.ID, c, t, m.Throughput, m.P50, m.P95, m.P99, m.Errors, stmts, rss)
+					latency := fmt.Sprintf("%.1f | %.1f | %.1f", m.P50, m.P95, m.P99)
+					if m.Requests == m.Errors {
+						latency = "— | — | —"
+					}
+					errs := fmt.Sprint(m.Errors)
+					if m.Unfinished > 0 {
+						errs += fmt.Sprintf(" (%d unfinished)", m.Unfinished)
+					}
+					fmt.Fprintf(&b, "| %s | %d | %s | %.1f | %s | %s | %s | %s |\n",
+						q.ID, c, t, m.Throughput, latency, errs, stmts, rss)
 				case t == Peer && q.Peer == "":
 					fmt.Fprintf(&b, "| %s | %d | %s | n/a: %s | | | | | | |\n", q.ID, c, t, q.NoPeer)
 				}

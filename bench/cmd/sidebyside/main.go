@@ -202,8 +202,8 @@ func run(ctx context.Context, args []string) error {
 				if pid, ok := pids[t]; ok {
 					m.RSSMiB = float64(memory(pid, "VmRSS")) / 1024
 				}
-				logf("%s c=%d %-15s %7.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d %s",
-					q.ID, c, t, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.FirstError)
+				logf("%s c=%d %-15s %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
+					q.ID, c, t, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.Unfinished, res.FirstError)
 				report.Measures = append(report.Measures, m)
 			}
 		}

@@ -1,7 +1,8 @@
 // Package load drives a closed-loop load: a fixed number of workers, each sending its
 // next request as soon as the last one answered, for a warm-up that is thrown away and
 // then a measured window. Requests that end inside the window count; those still running
-// when it closes are cancelled and counted apart. It reports throughput, latency
+// when it closes are cancelled, and the ones among them that began before it opened
+// (they outlived the whole window) are counted apart. It reports throughput, latency
 // percentiles and errors.
 package load
 
@@ -24,7 +25,7 @@ type Options struct {
 type Result struct {
 	Concurrency int     `json:"concurrency"`
 	Requests    int     `json:"requests"`   // answered in the window, errors included
-	Unfinished  int     `json:"unfinished"` // still running when the window closed (cancelled)
+	Unfinished  int     `json:"unfinished"` // running through the whole window, cancelled at its end
 	Errors      int     `json:"errors"`     // requests that failed
 	FirstError  string  `json:"firstError"` // the first failure's message, if any
 	Throughput  float64 `json:"throughput"` // successful requests per second
@@ -59,7 +60,7 @@ func Run(ctx context.Context, opts Options, do func(context.Context) error) (Res
 				err := do(window)
 				switch done := time.Now(); {
 				case done.After(end):
-					unfinished[w] = true
+					unfinished[w] = start.Before(begin)
 					return
 				case !done.Before(begin):
 					perWorker[w] = append(perWorker[w], sample{done.Sub(start), err})

@@ -58,6 +58,9 @@ func TestRunMeasuresAClosedLoop(t *testing.T) {
 	if res.Requests < 100 || res.Errors < res.Requests/20 || res.Errors > res.Requests/5 {
 		t.Errorf("requests %d, errors %d: want hundreds with about a tenth failed", res.Requests, res.Errors)
 	}
+	if res.Unfinished != 0 {
+		t.Errorf("%d unfinished: a request in flight at the close is not one that outlived the window", res.Unfinished)
+	}
 	if res.FirstError != "boom" {
 		t.Errorf("first error %q, want boom", res.FirstError)
 	}

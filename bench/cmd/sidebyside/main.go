@@ -46,9 +46,9 @@ func main() {
 
 type options struct {
 	people, concurrency, questions, out, bin, peer, generated string
-	seed                                           uint64
-	warmup, duration                               time.Duration
-	generate                                       bool
+	seed                                                      uint64
+	warmup, duration                                          time.Duration
+	generate                                                  bool
 }
 
 func run(ctx context.Context, args []string) error {

@@ -7,7 +7,7 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test bench build tools check compose-config generate
+.PHONY: run test bench bench-go bench-peer build tools check compose-config generate
 
 run: tools build
 	$(BIN) serve
@@ -17,8 +17,25 @@ test: tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
 
-# benchmarks of the API layer against a real, seeded Neo4j (not part of `make test`)
-bench: tools build
+# the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher over one generated
+# graph in a fresh Neo4j; writes bench/results/<date>-$(SIZE).md and .json (not part of `make test`)
+SIZE ?= 10k
+bench: tools build bench-peer
+	$(BIN) neo4j exec --neo4j-heap 2g --neo4j-pagecache 1g -- \
+		$(GO) run ./bench/cmd/sidebyside --people $(SIZE) $(BENCH_FLAGS)
+
+# the peer needs Node 20 or later (Debian's nodejs when absent) and its locked packages
+bench-peer:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		echo "installing Node.js and npm for the @neo4j/graphql peer"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
+		{ echo "bench/peer needs Node 20 or later (@apollo/server 5, @neo4j/graphql 7); this is $$(node --version)"; exit 1; }
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+# Go benchmarks of the API layer against a real, seeded Neo4j (not part of `make test`)
+bench-go: tools build
 	$(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -run '^$$' -bench . -benchmem ./...
 

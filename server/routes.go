@@ -27,6 +27,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /explore", handleExplore)
 	mux.Handle("GET /explore/{file}", webui.Dir("explore"))
 	mux.Handle("GET /{$}", http.RedirectHandler("/explore", http.StatusFound))
+	mux.HandleFunc("GET /favicon.ico", handleFavicon)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)

@@ -19,6 +19,9 @@ func handleExplore(w http.ResponseWriter, r *http.Request) {
 	webui.Serve(w, r, "explore/index.html")
 }
 
+// handleFavicon answers the browser's /favicon.ico with accgraph's icon (an SVG).
+func handleFavicon(w http.ResponseWriter, r *http.Request) { webui.Serve(w, r, "favicon.svg") }
+
 // graphiqlHandler is gqlgen's GraphiQL page pointed at the copies of GraphiQL 4, React 18
 // and the explorer plugin embedded in the binary, each with its integrity hash: the page
 // makes no request beyond this server. plugins.js also adds the saved-queries plugin.

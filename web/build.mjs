@@ -23,6 +23,7 @@ await build({ ...common, entryPoints: [join(here, 'src/explore/main.ts')], forma
 await build({ ...common, entryPoints: [join(here, 'src/explore/explore.css')],
   outfile: join(out, 'explore/explore.css') });
 await copyFile(join(here, 'src/explore/index.html'), join(out, 'explore/index.html'));
+await copyFile(join(here, 'src/favicon.svg'), join(out, 'favicon.svg'));
 
 // GraphiQL: the packages' own browser builds, as published, in the slots of gqlgen's page
 const vendor = {

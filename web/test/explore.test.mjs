@@ -211,7 +211,7 @@ test('GraphiQL loads from the binary alone and runs a query; saved queries are i
   await page.locator('.accgraph-saved-item', { hasText: 'Every court verdict' }).click();
   await page.locator('.graphiql-query-editor', { hasText: 'verdicts' }).waitFor();
   await page.locator('.graphiql-execute-button').click();
-  await page.locator('.result-window', { hasText: 'verdict:assadi-belgium' }).waitFor();
+  await page.locator('.result-window', { hasText: 'Assadollah Assadi' }).waitFor();
   await screenshot(page, 'graphiql-saved');
   assertClean(w);
 });

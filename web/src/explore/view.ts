@@ -20,6 +20,8 @@ export class GraphView {
   private around = new Map<string, GraphEdge[]>();
   truncated: string[] = [];
   asOf: string | null = null;
+  /** Changes run one after another, so a slow answer never lands on top of a later one. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4 });
@@ -30,7 +32,32 @@ export class GraphView {
   }
 
   /** Shows exactly ids (and the relationships among them) on date asOf; positions of entities kept stay. */
-  async load(ids: string[], asOf: string | null): Promise<void> {
+  load(ids: string[], asOf: string | null): Promise<void> {
+    return this.serial(() => this.loadNow(ids, asOf));
+  }
+
+  /** Adds entities to the view. */
+  add(ids: string[]): Promise<void> {
+    return this.serial(() => this.addNow(ids));
+  }
+
+  /** Adds what lies one step around id; resolves to the number of entities it brought. */
+  expand(id: string): Promise<number> {
+    return this.serial(async () => {
+      const nb = await neighborhood(id, this.asOf);
+      const fresh = nb.nodes.map((n) => n.id).filter((n) => !this.nodes.has(n));
+      await this.addNow([id, ...fresh]);
+      return fresh.length;
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async loadNow(ids: string[], asOf: string | null): Promise<void> {
     const dateChanged = asOf !== this.asOf;
     this.asOf = asOf;
     const keep = new Set(ids);
@@ -41,19 +68,10 @@ export class GraphView {
     this.draw();
   }
 
-  /** Adds entities to the view. */
-  async add(ids: string[]): Promise<void> {
+  private async addNow(ids: string[]): Promise<void> {
     await this.fetch(ids.filter((id) => !this.nodes.has(id)));
     this.rebuildEdges();
     this.draw();
-  }
-
-  /** Adds what lies one step around id. */
-  async expand(id: string): Promise<number> {
-    const nb = await neighborhood(id, this.asOf);
-    const fresh = nb.nodes.map((n) => n.id).filter((n) => !this.nodes.has(n));
-    await this.add([id, ...fresh]);
-    return fresh.length;
   }
 
   private async fetch(ids: string[]): Promise<void> {

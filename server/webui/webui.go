@@ -51,12 +51,6 @@ var assets = func() map[string]asset {
 // there is no such file.
 func SRI(name string) string { return assets[name].sri }
 
-// Has reports whether the build embedded a file.
-func Has(name string) bool {
-	_, ok := assets[name]
-	return ok
-}
-
 // Serve answers with the embedded file name: its content type from the extension, an
 // ETag from its hash (so a browser revalidates cheaply after an upgrade), 404 when absent.
 func Serve(w http.ResponseWriter, r *http.Request, name string) {

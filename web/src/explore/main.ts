@@ -223,6 +223,7 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
   view.highlight(found.flatMap((p) => pathIds(p)[0]), found.flatMap((p) => pathIds(p)[1]));
   panel.classList.add('wide');
   show(panel, panels.pathsPanel(name(from), name(to), found, pick));
+  requestAnimationFrame(() => view.cy.fit(view.cy.$('.path'), 40));
   commit(push);
 }
 

@@ -25,6 +25,8 @@ export class GraphView {
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({ container, style: stylesheet(), minZoom: 0.1, maxZoom: 4 });
+    // the side panel widens for tables and paths: the canvas follows its container
+    new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   ids(): string[] {
@@ -119,12 +121,12 @@ export class GraphView {
     cy.nodes().forEach((n) => { n.data('expandable', n.data('degree') > n.connectedEdges().length); });
     if (!added.length) return;
     if (placed === 0) {
-      cy.layout({ name: 'fcose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 90 } as never).run();
+      cy.layout({ name: 'fcose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 120 } as never).run();
     } else {
       const fresh = new Set(added.map((a) => a.data.id));
       const fixed = cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
       cy.layout({ name: 'fcose', animate: false, randomize: false, quality: 'proof', nodeRepulsion: () => 8000,
-        idealEdgeLength: () => 90, fixedNodeConstraint: fixed,
+        idealEdgeLength: () => 120, fixedNodeConstraint: fixed,
       } as never).run();
     }
     cy.fit(undefined, 40);

@@ -2,17 +2,20 @@
 // over a seeded Neo4j. Every test fails on a request that leaves 127.0.0.1 or a console
 // error; screenshots go to web/test-results/.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifacts, launchBrowser, screenshot, startServer, watchedPage } from './harness.mjs';
+import { accgraph, artifacts, launchBrowser, screenshot, startServer, watchedPage } from './harness.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   // ACCGRAPH_E2E_URL points the tests at a server already running (while developing)
-  server = process.env.ACCGRAPH_E2E_URL ? { url: process.env.ACCGRAPH_E2E_URL, stop: async () => {} } : await startServer();
+  // (and ACCGRAPH_E2E_NEO4J_URI at its Neo4j)
+  server = process.env.ACCGRAPH_E2E_URL
+    ? { url: process.env.ACCGRAPH_E2E_URL, neo4jURI: process.env.ACCGRAPH_E2E_NEO4J_URI, stop: async () => {} }
+    : await startServer();
   browser = await launchBrowser();
 }, { timeout: 330_000 });
 
@@ -60,7 +63,12 @@ test('search by another spelling, expand, and read who says so on an edge', asyn
 
   await hit.click();
   await page.locator('#panel h2', { hasText: 'Ebrahim Raisi' }).waitFor();
-  assert.match(await page.locator('#panel').textContent(), /Who says so/);
+  const details = await page.locator('#panel').textContent();
+  assert.match(details, /Also: .*Seyyed Ebrahim Raisi/, 'the aliases');
+  assert.match(details, /Head of Iran's judiciary when the article was published/, 'the description');
+  assert.match(details, /Who says so \(\d+\)/);
+  assert.match(details, /The Iranian Regime’s Factions Collaborate When it Comes to Human Rights Abuses — National Council of Resistance of Iran \(NCRI\), 2021-02/,
+    'each citation names its source, publisher and date');
   assert.match(page.url(), /ids=person%3Aebrahim-raisi|ids=person:ebrahim-raisi/, 'the URL holds the view');
   assert.deepEqual(await shownIds(page, 'node'), ['person:ebrahim-raisi']);
 
@@ -80,6 +88,65 @@ test('search by another spelling, expand, and read who says so on an edge', asyn
   assert.match(said, /claimed by Mansoureh Galestan/);
   assert.match(said, /1988/, 'the dates');
   await screenshot(page, 'explore-edge');
+  assertClean(w);
+});
+
+test('filters hide kinds, relationship types and weak claims; allegations are dashed, verdicts solid', async () => {
+  const ids = ['person:assadollah-assadi', 'verdict:assadi-belgium', 'event:assadi-bomb-plot', 'org:embassy-iran-vienna'];
+  const w = await open(`/explore?ids=${ids.join(',')}`);
+  const { page } = w;
+  const verdict = 'against:assadi-belgium--assadollah-assadi';
+  const plot = 'responsible_for:assadollah-assadi--assadi-bomb-plot';
+  await waitShown(page, 'edge', [verdict, plot]);
+  const lineStyle = (id) => page.evaluate((id) => window.explorer.cy.getElementById(id).style('line-style'), id);
+  assert.equal(await lineStyle(plot), 'dashed', 'an ALLEGED edge is dashed');
+  assert.equal(await lineStyle(verdict), 'solid', 'an ADJUDICATED edge is solid');
+
+  await page.selectOption('#min-confidence', 'REPORTED');
+  await waitShown(page, 'edge:visible', [verdict], [plot]);
+  assert.match(page.url(), /minConfidence=REPORTED/);
+  await page.selectOption('#min-confidence', '');
+  await waitShown(page, 'edge:visible', [verdict, plot]);
+
+  await page.uncheck('#kinds input[value="EVENT"]');
+  await waitShown(page, 'node:visible', ['person:assadollah-assadi'], ['event:assadi-bomb-plot']);
+  await page.uncheck('#rels input[value="AGAINST"]');
+  await waitShown(page, 'edge:visible', [], [verdict, plot]);
+  assert.match(page.url(), /hideKinds=EVENT/);
+  assert.match(page.url(), /hideRels=AGAINST/);
+  await page.reload();
+  await waitShown(page, 'node', ids);
+  await waitShown(page, 'edge:visible', [], [verdict, plot]);
+  assert.equal(await page.isChecked('#kinds input[value="EVENT"]'), false, 'the filters come back from the URL');
+  assertClean(w);
+});
+
+test('a big expansion first shows what it would bring', async () => {
+  assert.ok(server.neo4jURI, "the server's Neo4j URI is known");
+  // an organization with 30 members, through the FollowTheMoney importer
+  const lines = [{ id: 'e2e-org', schema: 'PublicBody', properties: { name: ['Ministry of Many Members'] }, datasets: ['e2e'] }];
+  for (let i = 1; i <= 30; i++) {
+    lines.push({ id: `e2e-p${i}`, schema: 'Person', properties: { name: [`Member Number ${i}`] }, datasets: ['e2e'] });
+    lines.push({ id: `e2e-m${i}`, schema: 'Membership', properties: { member: [`e2e-p${i}`], organization: ['e2e-org'] }, datasets: ['e2e'] });
+  }
+  const file = join(artifacts, 'big-organization.ftm.jsonl');
+  await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  await accgraph(server.neo4jURI, 'import', 'ftm', file);
+
+  const org = 'org:ftm-e2e-org';
+  const w = await open(`/explore?ids=${org}`);
+  const { page } = w;
+  await waitShown(page, 'node', [org]);
+  const at = await point(page, org);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.locator('#panel h2', { hasText: 'Expand Ministry of Many Members?' }).waitFor();
+  const prompt = await page.locator('#panel').textContent();
+  assert.match(prompt, /It would bring 30 relationships/);
+  assert.match(prompt, /MEMBER_OF←Person30/);
+  assert.equal((await shownIds(page, 'node')).length, 1, 'nothing is added before the user agrees');
+  await page.click('#panel button:text("Expand all")');
+  await page.waitForFunction(() => window.explorer.cy.nodes().length === 31);
+  await screenshot(page, 'explore-big-expansion');
   assertClean(w);
 });
 

@@ -47,8 +47,11 @@ export async function startServer() {
     if (ready) break;
     if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error(`accgraph serve was not ready in 300 s:\n${log.slice(-3000)}`); }
   }
+  // the embedded Neo4j's Bolt URI, from the server's log, for the CLI to write to the same graph
+  const neo4jURI = log.match(/"msg":"neo4j ready","uri":"([^"]+)"/)?.[1];
   return {
     url,
+    neo4jURI,
     log: () => log,
     async stop() {
       child.kill('SIGTERM');
@@ -58,6 +61,18 @@ export async function startServer() {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs bin/accgraph with args against the Neo4j at uri; resolves to its output, rejects on failure. */
+export function accgraph(uri, ...args) {
+  const bin = resolve(here, '../../bin/accgraph');
+  return new Promise((ok, fail) => {
+    const child = spawn(bin, args, { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`accgraph ${args.join(' ')} exited ${code}:\n${out}`))));
+  });
 }
 
 export async function launchBrowser() {

@@ -75,6 +75,7 @@ async function restore(): Promise<void> {
 }
 
 function welcome(): void {
+  takePanel();
   panel.classList.remove('wide');
   show(panel, h('h2', {}, 'Explore the graph'),
     h('p', {}, 'Search for a person, an organization, a post or an event: any spelling or script.'),
@@ -126,12 +127,21 @@ async function pick(id: string): Promise<void> {
 
 // ---- selection and panels
 
+// Whatever asked for the panel last owns it: a slow answer to an earlier click (a double
+// click is two clicks first) must not replace what a later action showed.
+let panelTurn = 0;
+function takePanel(): () => boolean {
+  const mine = ++panelTurn;
+  return () => mine === panelTurn;
+}
+
 async function selectNode(id: string): Promise<void> {
   view.cy.elements().unselect();
   view.cy.getElementById(id).select();
   state.selected = id;
+  const current = takePanel();
   const e = await run('Reading', () => api.entity(id));
-  if (!e) return;
+  if (!e || !current()) return;
   panel.classList.remove('wide');
   show(panel, panels.entityPanel(e, view.nodes.get(id)?.kind ?? '', {
     expand: () => expand(id),
@@ -146,6 +156,7 @@ async function selectNode(id: string): Promise<void> {
 function selectEdge(id: string): void {
   const e = view.edges.get(id);
   if (!e) return;
+  takePanel();
   state.selected = id;
   panel.classList.remove('wide');
   show(panel, panels.edgePanel(e, (n) => view.nodes.get(n)?.label ?? n));
@@ -172,6 +183,7 @@ async function expand(id: string): Promise<void> {
     await selectNode(id);
   };
   if (total <= bigExpansion) return go();
+  takePanel();
   panel.classList.remove('wide');
   show(panel, panels.expandPrompt(view.nodes.get(id)?.label ?? id, stats, () => void go(), () => void selectNode(id)));
 }
@@ -215,6 +227,7 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
     return list;
   });
   if (!found) return;
+  takePanel();
   setPathEnd('from', from);
   setPathEnd('to', to);
   state.path = [from, to];
@@ -228,8 +241,9 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
 }
 
 async function showAccountability(id: string): Promise<void> {
+  const current = takePanel();
   const report = await run('Building the accountability report', () => api.accountability(id, state.asOf));
-  if (!report) return;
+  if (!report || !current()) return;
   panel.classList.add('wide');
   show(panel, panels.accountabilityPanel(report, (p) => {
     void run('Drawing the path', async () => {
@@ -318,6 +332,7 @@ async function loadSaved(): Promise<void> {
     const q = list.find((x) => x.name === select.value);
     select.value = '';
     if (!q) return;
+    takePanel();
     panel.classList.add('wide');
     show(panel, panels.savedPanel(q, async (vars) => {
       const table = await run(`Running ${q.title}`, () => api.runSaved(q.name, vars));

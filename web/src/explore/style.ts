@@ -40,7 +40,7 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node:selected', style: { 'overlay-color': '#f1c40f', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
     { selector: 'edge', style: {
       'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, label: 'data(type)',
-      'font-size': 7, color: '#555', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
+      'font-size': 7, 'min-zoomed-font-size': 6, color: '#555', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
       'target-arrow-color': '#8a8f98', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
     { selector: 'edge:selected', style: { 'line-color': '#f39c12', 'target-arrow-color': '#f39c12' } },
     { selector: '.path', style: { 'line-color': '#e67e22', 'target-arrow-color': '#e67e22', 'border-color': '#e67e22', 'border-width': 3 } },

@@ -36,17 +36,20 @@ async function run<T>(what: string, task: () => Promise<T>): Promise<T | undefin
   busy++;
   status(`${what}…`);
   try {
-    const out = await task();
-    $('error').hidden = true;
-    return out;
+    return await task();
   } catch (err) {
-    show($('error'), `${what} failed: ${err instanceof Error ? err.message : String(err)}`);
-    $('error').hidden = false;
+    fail(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   } finally {
     busy--;
     status();
   }
+}
+
+/** Shows a problem until the user dismisses it (or the next one replaces it). */
+function fail(message: string): void {
+  show($('error'), message, h('button', { class: 'dismiss', title: 'Dismiss', onclick: () => { $('error').hidden = true; } }, '×'));
+  $('error').hidden = false;
 }
 
 function status(doing?: string): void {
@@ -64,8 +67,12 @@ function status(doing?: string): void {
 async function restore(): Promise<void> {
   syncControls();
   await run('Loading the view', async () => {
-    await view.load(state.ids, state.asOf);
-    view.filter(state);
+    try {
+      await view.load(state.ids, state.asOf);
+    } finally {
+      view.filter(state);
+      if (state.ids.length !== view.nodes.size) commit(false); // what could not be shown leaves the URL
+    }
   });
   if (state.path) await findPaths(state.path[0], state.path[1], false);
   else if (state.selected && view.nodes.has(state.selected)) await selectNode(state.selected);
@@ -292,7 +299,7 @@ function buildControls(): void {
   $('time-date').addEventListener('change', () => {
     const v = ($('time-date') as HTMLInputElement).value.trim();
     if (/^\d{4}(-\d{2})?$/.test(v)) void setDate(v);
-    else { show($('error'), `A date is a year (1988) or a month (1988-07), not “${v}”.`); $('error').hidden = false; }
+    else fail(`A date is a year (1988) or a month (1988-07), not “${v}”.`);
   });
   $('time-on').addEventListener('change', () => {
     const on = ($('time-on') as HTMLInputElement).checked;

@@ -41,7 +41,8 @@ export function writeState(s: ViewState): string {
   if (s.hiddenRels.length) q.set('hideRels', s.hiddenRels.join(','));
   if (s.selected) q.set('selected', s.selected);
   if (s.path) q.set('path', s.path.join(','));
-  const qs = q.toString();
+  // ids read better with their colons and the commas between them, both fine in a query
+  const qs = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   return qs ? '?' + qs : location.pathname;
 }
 

@@ -20,6 +20,7 @@ export class GraphView {
   private around = new Map<string, GraphEdge[]>();
   truncated: string[] = [];
   asOf: string | null = null;
+  private filters: ViewState | null = null;
   /** Changes run one after another, so a slow answer never lands on top of a later one. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -65,32 +66,40 @@ export class GraphView {
     const keep = new Set(ids);
     for (const id of this.ids()) if (!keep.has(id)) { this.nodes.delete(id); this.around.delete(id); }
     if (dateChanged) this.around.clear();
-    await this.fetch(ids.filter((id) => !this.around.has(id)));
-    this.rebuildEdges();
-    this.draw();
+    this.settle(await this.fetch(ids.filter((id) => !this.around.has(id))));
   }
 
   private async addNow(ids: string[]): Promise<void> {
-    await this.fetch(ids.filter((id) => !this.nodes.has(id)));
-    this.rebuildEdges();
-    this.draw();
+    this.settle(await this.fetch(ids.filter((id) => !this.nodes.has(id))));
   }
 
-  private async fetch(ids: string[]): Promise<void> {
+  /** Fetches the neighbourhoods of ids; what cannot be shown is left out and named in the error thrown after drawing. */
+  private async fetch(ids: string[]): Promise<string[]> {
     const queue = [...ids];
-    const missing: string[] = [];
+    const problems: string[] = [];
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const nb = await neighborhood(id, this.asOf);
-        const self = nb.nodes.find((n) => n.id === id);
-        if (!self) { missing.push(id); continue; }
-        this.nodes.set(id, self);
-        this.around.set(id, nb.edges);
-        if (nb.truncated) this.truncated.push(id);
+        try {
+          const nb = await neighborhood(id, this.asOf);
+          const self = nb.nodes.find((n) => n.id === id);
+          if (!self) { problems.push(`no entity "${id}"`); continue; }
+          this.nodes.set(id, self);
+          this.around.set(id, nb.edges);
+          if (nb.truncated) this.truncated.push(id);
+        } catch (err) {
+          problems.push(err instanceof Error ? err.message : String(err));
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallel, ids.length) }, worker));
-    if (missing.length) throw new Error(`no entity with id ${missing.join(', ')}`);
+    return problems;
+  }
+
+  /** Draws what arrived, then reports what did not. */
+  private settle(problems: string[]): void {
+    this.rebuildEdges();
+    this.draw();
+    if (problems.length) throw new Error(problems.join('; '));
   }
 
   private rebuildEdges(): void {
@@ -119,6 +128,7 @@ export class GraphView {
       data: { id: e.id, source: e.source, target: e.target, type: e.type, confidence: e.confidence },
     })));
     cy.nodes().forEach((n) => { n.data('expandable', n.data('degree') > n.connectedEdges().length); });
+    if (this.filters) this.filter(this.filters);
     if (!added.length) return;
     if (placed === 0) {
       cy.layout({ name: 'fcose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 120 } as never).run();
@@ -147,8 +157,9 @@ export class GraphView {
     return { x: Math.random() * 200, y: Math.random() * 200 };
   }
 
-  /** Hides, without removing, what the filters leave out. */
+  /** Hides, without removing, what the filters leave out; what is drawn later is filtered too. */
   filter(s: ViewState): void {
+    this.filters = s;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => { n.style('display', s.hiddenKinds.includes(n.data('kind')) ? 'none' : 'element'); });
       this.cy.edges().forEach((e) => {

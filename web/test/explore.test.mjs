@@ -205,8 +205,12 @@ test('the path finder connects the convicted diplomat to the foreign minister, w
   await page.locator('#results li[data-id="person:assadollah-assadi"]').click();
   await page.locator('#panel h2', { hasText: 'Assadollah Assadi' }).waitFor();
   await page.click('#panel button:text("Path from here")');
+  // the keyboard works too: the first hit, marked with the arrow key, picked with Enter
   await page.fill('#search', 'Zarif');
-  await page.locator('#results li[data-id="person:mohammad-javad-zarif"]').click();
+  await page.locator('#results li[data-id="person:mohammad-javad-zarif"]').waitFor();
+  assert.equal(await page.getAttribute('#results li[data-id]:first-child', 'data-id'), 'person:mohammad-javad-zarif');
+  await page.press('#search', 'ArrowDown');
+  await page.press('#search', 'Enter');
   await page.locator('#panel h2', { hasText: 'Mohammad Javad Zarif' }).waitFor();
   await page.click('#panel button:text("Path to here")');
   await page.click('#path-find');

@@ -99,9 +99,18 @@ $('search').addEventListener('input', () => {
   clearTimeout(searchTimer);
   searchTimer = window.setTimeout(doSearch, 200);
 });
+// arrows move through the results, Enter picks the one marked (or the first), Escape closes
 $('search').addEventListener('keydown', (ev) => {
-  const first = $('results').querySelector('li');
-  if (ev.key === 'Enter' && first) (first as HTMLElement).click();
+  const items = [...$('results').querySelectorAll<HTMLElement>('li[data-id]')];
+  const at = items.findIndex((li) => li.classList.contains('active'));
+  if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+    ev.preventDefault();
+    if (!items.length) return;
+    const next = ev.key === 'ArrowDown' ? (at + 1) % items.length : (at <= 0 ? items.length : at) - 1;
+    items.forEach((li, i) => li.classList.toggle('active', i === next));
+    items[next].scrollIntoView({ block: 'nearest' });
+  }
+  if (ev.key === 'Enter' && items.length) items[Math.max(at, 0)].click();
   if (ev.key === 'Escape') $('results').hidden = true;
 });
 document.addEventListener('click', (ev) => {

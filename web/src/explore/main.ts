@@ -10,7 +10,7 @@ import { GraphView } from './view';
 
 /** An expansion bringing more relationships than this is shown before it is made. */
 const bigExpansion = 25;
-/** The time slider's range, in months. */
+/** The time slider runs by month from January of this year to now. */
 const firstYear = 1950;
 
 const view = new GraphView($('graph'));

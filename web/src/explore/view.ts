@@ -66,6 +66,7 @@ export class GraphView {
     const keep = new Set(ids);
     for (const id of this.ids()) if (!keep.has(id)) { this.nodes.delete(id); this.around.delete(id); }
     if (dateChanged) this.around.clear();
+    this.truncated = dateChanged ? [] : this.truncated.filter((id) => keep.has(id));
     this.settle(await this.fetch(ids.filter((id) => !this.around.has(id))));
   }
 

@@ -72,10 +72,15 @@ test('search by another spelling, expand, and read who says so on an edge', asyn
   assert.match(page.url(), /\?ids=person:ebrahim-raisi&selected=person:ebrahim-raisi$/, 'the URL holds the view');
   assert.deepEqual(await shownIds(page, 'node'), ['person:ebrahim-raisi']);
 
+  const modelPosition = (id) => page.evaluate((id) => window.explorer.cy.getElementById(id).position(), id);
+  const before = await modelPosition('person:ebrahim-raisi');
   const raisi = await point(page, 'person:ebrahim-raisi');
   await page.mouse.dblclick(raisi.x, raisi.y);
   await waitShown(page, 'node', ['org:1988-death-commissions', 'event:1988-massacre', 'position:iran-head-of-judiciary']);
   await waitShown(page, 'edge', ['member_of:ebrahim-raisi--1988-death-commissions']);
+  const after = await modelPosition('person:ebrahim-raisi');
+  assert.ok(Math.abs(after.x - before.x) < 1 && Math.abs(after.y - before.y) < 1,
+    `the expanded entity keeps its place: ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
   await screenshot(page, 'explore-expanded');
 
   const edge = await point(page, 'member_of:ebrahim-raisi--1988-death-commissions');

@@ -65,9 +65,8 @@ web:
 # The explorer's tests: type checks, the bundle is current, and the pages in Debian's
 # Chromium (installed when missing) against bin/accgraph over a seeded Neo4j of its own.
 web-test: build
-	@command -v chromium >/dev/null && command -v npm >/dev/null || { \
-		echo "installing Chromium and Node.js for the browser tests"; \
+	@missing=$$(command -v chromium >/dev/null || echo chromium; command -v npm >/dev/null || echo nodejs npm); \
+	[ -z "$$missing" ] || { echo "installing $$missing for the browser tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nodejs npm >/dev/null; }
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; }
 	cd web && npm ci --no-audit --no-fund && npm test

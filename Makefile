@@ -7,7 +7,7 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test bench bench-go bench-peer build tools check compose-config generate
+.PHONY: run test bench bench-go bench-peer build tools check compose-config generate web web-test
 
 run: tools build
 	$(BIN) serve
@@ -16,6 +16,7 @@ run: tools build
 test: tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
+	$(MAKE) --no-print-directory web-test
 
 # the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher over one generated
 # graph in a fresh Neo4j; writes bench/results/<date>-$(SIZE).md and .json (not part of `make test`)
@@ -72,3 +73,17 @@ compose-config:
 # regenerate the GraphQL executor after changing schema/*.graphqls
 generate:
 	$(GO) generate ./schema
+
+# Rebuild the explorer and GraphiQL bundles in server/webui/dist (committed: `go build`
+# alone embeds them); a test fails while the committed bundle is stale.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# The explorer's tests: type checks, the bundle is current, and the pages in Debian's
+# Chromium (installed when missing) against bin/accgraph over a seeded Neo4j of its own.
+web-test: build
+	@missing=$$(command -v chromium >/dev/null || echo chromium; command -v npm >/dev/null || echo nodejs npm); \
+	[ -z "$$missing" ] || { echo "installing $$missing for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+	cd web && npm ci --no-audit --no-fund && npm test

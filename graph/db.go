@@ -30,6 +30,7 @@ type DB struct {
 	uri      string
 
 	statements       atomic.Int64 // Cypher statements sent
+	observer         atomic.Pointer[Observer]
 	readTimeoutNanos atomic.Int64 // per-read transaction timeout; 0 is DefaultTimeout
 }
 
@@ -148,18 +149,18 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 
 // read runs one read-only statement, routed to a reader in a cluster.
 func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
-	db.statements.Add(1)
+	end := db.begin("read")
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
-	return res, db.wrap(err)
+	return res, end(err)
 }
 
 // write runs one statement in its own transaction, routed to the leader in a cluster.
 func (db *DB) write(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
-	db.statements.Add(1)
+	end := db.begin("write")
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithWritersRouting())
-	return res, db.wrap(err)
+	return res, end(err)
 }
 
 // wrap classifies a driver error: a lost or refused connection and an exhausted retry

@@ -117,14 +117,16 @@ func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, wr
 
 func (db *DB) runAll(ctx context.Context, tx neo4j.ManagedTransaction, stmts []statement) error {
 	for _, s := range stmts {
-		db.statements.Add(1)
+		end := db.begin("write")
 		res, err := tx.Run(ctx, s.cypher, s.params)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
 		if err != nil {
+			end(err)
 			return err
 		}
-		if _, err := res.Consume(ctx); err != nil {
-			return err
-		}
+		end(nil)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/accgraph/accgraph/metrics"
 	"github.com/accgraph/accgraph/schema"
 )
 
@@ -27,12 +28,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
+	mux.Handle("GET /metrics", s.Metrics.Handler())
 	var h http.Handler = mux
 	if len(s.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
 			AllowedHeaders: []string{"Authorization", "Content-Type"}, MaxAge: 600}).Handler(h)
 	}
-	return s.logRequests(s.limitRate(s.authenticate(h)))
+	return s.logRequests(mux, s.limitRate(s.authenticate(h)))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an
@@ -42,6 +44,11 @@ func (s *Server) setup() {
 		if s.Logger == nil {
 			s.Logger = slog.Default()
 		}
+		s.Logger = slog.New(requestIDHandler{s.Logger.Handler()})
+		if s.Metrics == nil {
+			s.Metrics = metrics.New()
+		}
+		s.DB.SetObserver(s.Metrics)
 		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
 		s.exec = executor.New(s.schema)
 		s.configure(s.exec)
@@ -79,6 +86,7 @@ func (s *Server) configure(x executorSettings) {
 	x.Use(shapeLimits{maxDepth: orDefault(s.MaxDepth, DefaultMaxDepth), maxAliases: orDefault(s.MaxAliases, DefaultMaxAliases)})
 	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
 	x.Use(readAhead{db: s.DB})
+	x.Use(operationMetrics{s})
 	x.SetErrorPresenter(s.presentError)
 	x.SetRecoverFunc(s.recoverPanic)
 }

@@ -1,6 +1,13 @@
 package server
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/rs/cors"
@@ -22,7 +29,7 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
+	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
 	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
@@ -77,6 +84,7 @@ type executorSettings interface {
 // configure applies the limits, caches and the one-statement read to an executor.
 func (s *Server) configure(x executorSettings) {
 	x.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	x.Use(documentLimits{})
 	if s.Introspection {
 		x.Use(extension.Introspection{})
 	} else {
@@ -91,16 +99,61 @@ func (s *Server) configure(x executorSettings) {
 	x.SetRecoverFunc(s.recoverPanic)
 }
 
-// limitBody refuses a request body over MaxBodyBytes with 413, before it is read.
-func limitBody(next http.Handler) http.Handler {
+// readBody refuses a request body over MaxBodyBytes with 413 (before reading it when
+// its length is declared, while reading it otherwise) and, for JSON, a batch (an array of
+// operations) or a body that is not JSON, with 400 and a message that says which:
+// gqlgen's own answer would echo the whole body back.
+func readBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > MaxBodyBytes {
 			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
+			return
+		case err != nil:
+			writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); media == "application/json" {
+			if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
+				writeGraphQLError(w, http.StatusBadRequest, "BATCHING_NOT_SUPPORTED",
+					"batched requests (a JSON array of operations) are not supported: send one operation per request")
+				return
+			}
+			if err := checkJSON(body); err != nil {
+				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not valid JSON: "+err.Error())
+				return
+			}
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// checkJSON returns why body is not one JSON value, naming the byte offset.
+func checkJSON(body []byte) error {
+	if json.Valid(body) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(body, &v)
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		return fmt.Errorf("%v (at byte %d)", syntax, syntax.Offset)
+	}
+	if err == nil { // Valid refuses what Unmarshal takes only for trailing data
+		return errors.New("more than one JSON value")
+	}
+	return err
 }
 
 func orDefault(v, def int) int {

@@ -117,7 +117,10 @@ func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, wr
 
 func (db *DB) runAll(ctx context.Context, tx neo4j.ManagedTransaction, stmts []statement) error {
 	for _, s := range stmts {
-		end := db.begin("write")
+		ctx, end, err := db.begin(ctx, "write")
+		if err != nil {
+			return err
+		}
 		res, err := tx.Run(ctx, s.cypher, s.params)
 		if err == nil {
 			_, err = res.Consume(ctx)

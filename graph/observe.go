@@ -1,6 +1,10 @@
 package graph
 
-import "time"
+import (
+	"context"
+	"errors"
+	"time"
+)
 
 // Observer is told of every Cypher statement the DB sends, e.g. to count and time them
 // (package metrics implements it). Its methods must be safe for concurrent use.
@@ -14,19 +18,35 @@ type Observer interface {
 // SetObserver sets who is told of statements; nil stops telling.
 func (db *DB) SetObserver(o Observer) { db.observer.Store(&o) }
 
-// begin counts a statement and returns what to call with its driver error when it ends;
-// that returns the error classified by wrap.
-func (db *DB) begin(kind string) func(error) error {
+// begin counts a statement about to be sent and returns the context to send it with and
+// what to call with its driver error when it ends, which returns the error classified.
+// While Neo4j is known to be unreachable it returns that error instead (see breaker).
+func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(error) error, error) {
+	ctx, release, err := db.guard(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	db.statements.Add(1)
-	p := db.observer.Load()
-	if p == nil || *p == nil {
-		return db.wrap
+	var o Observer
+	if p := db.observer.Load(); p != nil {
+		o = *p
 	}
-	o, began := *p, time.Now()
-	o.StatementBegin()
-	return func(err error) error {
+	began := time.Now()
+	if o != nil {
+		o.StatementBegin()
+	}
+	return ctx, func(err error) error {
+		if e := db.breaker.down.Load(); e != nil && errors.Is(context.Cause(ctx), errOutage) {
+			err = e
+		}
+		release()
 		err = db.wrap(err)
-		o.StatementEnd(kind, time.Since(began), ErrorCode(err))
+		if ErrorCode(err) == EUNAVAILABLE && !errors.Is(err, context.DeadlineExceeded) {
+			db.trip(err)
+		}
+		if o != nil {
+			o.StatementEnd(kind, time.Since(began), ErrorCode(err))
+		}
 		return err
-	}
+	}, nil
 }

@@ -76,5 +76,3 @@ func post(t testing.TB, client *http.Client, url string, body any, key string) a
 	_ = json.Unmarshal(data, &a)
 	return a
 }
-
-func jsonEncoder(w io.Writer) *json.Encoder { return json.NewEncoder(w) }

@@ -2,6 +2,7 @@ package reliability
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -85,7 +86,7 @@ func hostileCorpus() []hostile {
 
 func encode(v any) []byte {
 	var b bytes.Buffer
-	enc := jsonEncoder(&b)
+	enc := json.NewEncoder(&b)
 	if err := enc.Encode(v); err != nil {
 		panic(err)
 	}

@@ -124,7 +124,9 @@ func TestSoak(t *testing.T) {
 	elapsed := time.Since(began)
 
 	slices.Sort(latencies)
-	p := func(q float64) time.Duration { return latencies[int(float64(len(latencies)-1)*q)].Round(time.Microsecond) }
+	p := func(q float64) time.Duration {
+		return latencies[int(float64(len(latencies)-1)*q)].Round(time.Microsecond)
+	}
 	t.Logf("soak %s at concurrency 32: %d requests (%.0f/s), p50 %s p99 %s max %s; RSS %.1f -> %.1f MiB; goroutines %d -> %d",
 		elapsed.Round(time.Second), len(latencies), float64(len(latencies))/elapsed.Seconds(), p(.5), p(.99), p(1), rssStart, rssEnd, goStart, goEnd)
 	if n := fivexx.Load(); n > 0 || len(failures) > 0 {
@@ -150,4 +152,3 @@ func rssMiB() float64 {
 	}
 	return 0
 }
-

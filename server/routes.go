@@ -55,7 +55,9 @@ func (s *Server) setup() {
 		if s.Metrics == nil {
 			s.Metrics = metrics.New()
 		}
-		s.DB.SetObserver(s.Metrics)
+		if s.DB != nil { // nil only where saved queries are validated offline
+			s.DB.SetObserver(s.Metrics)
+		}
 		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
 		s.exec = executor.New(s.schema)
 		s.configure(s.exec)

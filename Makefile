@@ -40,7 +40,7 @@ fuzz: tools build
 
 # Ten minutes of mixed load at concurrency 32 on loopback (ACCGRAPH_SOAK sets the time).
 soak: tools audit-tools build
-	NEO4J_PASSWORD=accgraph-test ACCGRAPH_SOAK=$${ACCGRAPH_SOAK:-10m} $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
+	NEO4J_PASSWORD=accgraph-test ACCGRAPH_SOAK=$${ACCGRAPH_SOAK:-10m} ACCGRAPH_SOAK_CONCURRENCY=$${ACCGRAPH_SOAK_CONCURRENCY:-32} $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -count=1 -timeout 30m -v -run '^TestSoak$$' ./reliability/
 
 # Node and npm run the graphql-http audit suite (reliability/audit, locked by its

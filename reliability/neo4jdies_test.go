@@ -19,6 +19,28 @@ import (
 
 const cite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: REPORTED}`
 
+// neo4jServes waits until the database at uri answers a read through a driver of its
+// own (Bolt answers before a killed Neo4j has recovered its store) and returns when.
+func neo4jServes(t *testing.T, uri, password string) time.Time {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		db, err := graph.Open(ctx, graph.Config{URI: uri, User: neo4j.User, Password: password})
+		if err == nil {
+			err = db.Ready(ctx)
+			_ = db.Close(context.Background())
+		}
+		cancel()
+		if err == nil {
+			return time.Now()
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("the restarted Neo4j did not serve its database within 2 minutes")
+	return time.Time{}
+}
+
 // outcome is one request of the load and when it was answered.
 type outcome struct {
 	write    bool
@@ -33,7 +55,7 @@ type outcome struct {
 // TestNeo4jDiesUnderLoad drives mixed reads and cited writes over loopback, SIGKILLs
 // Neo4j, restarts it, and checks that the server kept answering, that the outage was
 // UNAVAILABLE (503), that every acknowledged write is in the graph whole and audited,
-// and that it recovered within 10 s of Neo4j being back.
+// and that it recovered within 10 s of Neo4j being back (serving its database again).
 func TestNeo4jDiesUnderLoad(t *testing.T) {
 	ctx := context.Background()
 	cfg := neo4jtest.Config(t)
@@ -103,8 +125,10 @@ func TestNeo4jDiesUnderLoad(t *testing.T) {
 	restarting := time.Now()
 	cfg.Port = n4j.Port
 	neo4jtest.Start(t, cfg)
-	back := time.Now()
-	t.Logf("Neo4j killed at +0s, restarted at +%s (took %s to answer Bolt)", back.Sub(killed).Round(time.Millisecond), back.Sub(restarting).Round(time.Millisecond))
+	bolt := time.Now()
+	back := neo4jServes(t, n4j.URI, cfg.Password)
+	t.Logf("Neo4j killed at +0s, restarted at +%s; Bolt answered after %s, the database served after %s more",
+		restarting.Sub(killed).Round(time.Millisecond), bolt.Sub(restarting).Round(time.Millisecond), back.Sub(bolt).Round(time.Millisecond))
 
 	// recovery: the first success answered after Neo4j was back, then 3 s of load more
 	var recovered time.Time

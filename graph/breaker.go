@@ -115,3 +115,26 @@ func (db *DB) guard(ctx context.Context) (context.Context, func(), error) {
 		cancel(nil)
 	}, nil
 }
+
+// guarded runs f, a transaction of several statements, with a context the breaker
+// cancels when Neo4j goes away (the driver would otherwise sleep before retrying it), and
+// returns the outage's error rather than the cancellation.
+func (db *DB) guarded(ctx context.Context, f func(context.Context) error) error {
+	ctx, release, err := db.guard(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return db.outage(ctx, f(ctx))
+}
+
+// outage returns the breaker's error in place of err when the breaker cancelled ctx.
+func (db *DB) outage(ctx context.Context, err error) error {
+	if e := db.breaker.down.Load(); err != nil && e != nil && cutOff(ctx) {
+		return e
+	}
+	return err
+}
+
+// cutOff reports whether the breaker cancelled ctx.
+func cutOff(ctx context.Context) bool { return errors.Is(context.Cause(ctx), errOutage) }

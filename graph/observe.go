@@ -36,12 +36,9 @@ func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(err
 		o.StatementBegin()
 	}
 	return ctx, func(err error) error {
-		if e := db.breaker.down.Load(); e != nil && errors.Is(context.Cause(ctx), errOutage) {
-			err = e
-		}
+		err = db.wrap(db.outage(ctx, err))
 		release()
-		err = db.wrap(err)
-		if ErrorCode(err) == EUNAVAILABLE && !errors.Is(err, context.DeadlineExceeded) {
+		if ErrorCode(err) == EUNAVAILABLE && !isTimeout(err) {
 			db.trip(err)
 		}
 		if o != nil {
@@ -50,3 +47,5 @@ func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(err
 		return err
 	}, nil
 }
+
+func isTimeout(err error) bool { return errors.Is(err, context.DeadlineExceeded) }

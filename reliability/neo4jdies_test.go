@@ -172,9 +172,12 @@ func TestNeo4jDiesUnderLoad(t *testing.T) {
 		case o.code == "TIMEOUT" && o.answered.After(back):
 			warmup++ // a read that outlasted its budget while the restarted Neo4j recovered its store
 		case o.status == http.StatusServiceUnavailable && o.code == "UNAVAILABLE":
+			// how long the answer took once Neo4j was gone: a request sent before the kill
+			// may have been slow for reasons of its own
 			outage++
-			slowest = max(slowest, o.took)
-			outageTimes = append(outageTimes, o.took)
+			waited := min(o.took, o.answered.Sub(killed))
+			slowest = max(slowest, waited)
+			outageTimes = append(outageTimes, waited)
 		default:
 			t.Errorf("answered %s: %d %.300s, want 200 or 503 UNAVAILABLE", o.answered.Sub(killed).Round(time.Millisecond), o.status, o.raw)
 		}
@@ -187,12 +190,11 @@ func TestNeo4jDiesUnderLoad(t *testing.T) {
 	if len(outageTimes) > 0 {
 		p99 = outageTimes[len(outageTimes)*99/100]
 	}
-	t.Logf("%d answers during the outage were 503 UNAVAILABLE (p99 %s, slowest %s); %d reads timed out after the restart; %d writes acknowledged",
+	t.Logf("%d answers during the outage were 503 UNAVAILABLE (counted from the kill for those sent before: p99 %s, slowest %s); %d reads timed out after the restart; %d writes acknowledged",
 		outage, p99.Round(time.Millisecond), slowest.Round(time.Millisecond), warmup, len(acked))
-	// The target is 1 s (the breaker answers at once once it knows; the requests in flight
-	// when Neo4j dies wait for the next probe). The bound here is 2 s because the test
-	// machine is shared and its scheduler adds the rest.
-	if slowest > 2*time.Second {
+	// The breaker answers at once once it knows; the requests in flight when Neo4j dies
+	// wait for the next probe (250 ms) at most.
+	if slowest > time.Second {
 		t.Errorf("an UNAVAILABLE answer took %s; with Neo4j down answers must not hang", slowest)
 	}
 

@@ -7,7 +7,7 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test bench build tools check compose-config generate reliability fuzz soak audit-tools
+.PHONY: run test bench bench-go bench-peer build tools check compose-config generate web web-test reliability fuzz soak audit-tools
 
 run: tools build
 	$(BIN) serve
@@ -18,6 +18,7 @@ run: tools build
 test: tools audit-tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
+	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
 # The fault and load tests alone (hostile corpus, Neo4j killed under load, import killed
@@ -53,8 +54,25 @@ audit-tools:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 	@cd reliability/audit && npm ci --no-audit --no-fund --silent
 
-# benchmarks of the API layer against a real, seeded Neo4j (not part of `make test`)
-bench: tools build
+# the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher over one generated
+# graph in a fresh Neo4j; writes bench/results/<date>-$(SIZE).md and .json (not part of `make test`)
+SIZE ?= 10k
+bench: tools build bench-peer
+	$(BIN) neo4j exec --neo4j-heap 2g --neo4j-pagecache 1g -- \
+		$(GO) run ./bench/cmd/sidebyside --people $(SIZE) $(BENCH_FLAGS)
+
+# the peer needs Node 20 or later (Debian's nodejs when absent) and its locked packages
+bench-peer:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		echo "installing Node.js and npm for the @neo4j/graphql peer"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
+		{ echo "bench/peer needs Node 20 or later (@apollo/server 5, @neo4j/graphql 7); this is $$(node --version)"; exit 1; }
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+# Go benchmarks of the API layer against a real, seeded Neo4j (not part of `make test`)
+bench-go: tools build
 	$(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -run '^$$' -bench . -benchmem ./...
 
@@ -91,3 +109,17 @@ compose-config:
 # regenerate the GraphQL executor after changing schema/*.graphqls
 generate:
 	$(GO) generate ./schema
+
+# Rebuild the explorer and GraphiQL bundles in server/webui/dist (committed: `go build`
+# alone embeds them); a test fails while the committed bundle is stale.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# The explorer's tests: type checks, the bundle is current, and the pages in Debian's
+# Chromium (installed when missing) against bin/accgraph over a seeded Neo4j of its own.
+web-test: build
+	@missing=$$(command -v chromium >/dev/null || echo chromium; command -v npm >/dev/null || echo nodejs npm); \
+	[ -z "$$missing" ] || { echo "installing $$missing for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+	cd web && npm ci --no-audit --no-fund && npm test

@@ -226,17 +226,26 @@ func rebuild(v any, convert func(any) (any, bool)) any {
 // the ends of its links.
 func referenced(d *Dataset) []string {
 	var ids []string
-	add := func(cs []Citation) {
+	seen := map[string]bool{} // an import's rows mostly cite one source and claimant
+	add := func(more ...string) {
+		for _, id := range more {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	cite := func(cs []Citation) {
 		for _, c := range cs {
-			ids = append(ids, c.Source, c.ClaimedBy)
+			add(c.Source, c.ClaimedBy)
 		}
 	}
 	for _, e := range d.Entities {
-		add(e.Common().Citations)
+		cite(e.Common().Citations)
 	}
 	for _, l := range d.Links {
-		ids = append(ids, l.From, l.To)
-		add(l.Citations)
+		add(l.From, l.To)
+		cite(l.Citations)
 	}
 	return ids
 }

@@ -66,6 +66,8 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		pending  []FtMEntity // entities that point at ids not seen yet
 		lastLine int
 	)
+	var w writer
+	defer w.wait() // on an early return, the batch in flight still ends before the caller goes on
 	flush := func(final bool) error {
 		for _, e := range batch {
 			mapper.Remember(e)
@@ -91,25 +93,28 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		}
 		pending = waiting
 		d := mapper.Map(ready)
-		if len(d.Entities) > 0 || len(d.Links) > 0 {
-			if err := im.DB.ApplyBulk(ctx, im.By, "importFtM", d); err != nil {
-				return err
-			}
-		}
-		stats.Entities += len(d.Entities)
-		stats.Links += len(d.Links)
 		batch = batch[:0]
 		// the checkpoint may only pass lines whose entities are all written
 		safe := lastLine
 		for _, e := range pending {
 			safe = min(safe, e.Line-1)
 		}
-		if im.Checkpoint != "" && safe > 0 {
-			data, _ := json.Marshal(checkpoint{File: file, Line: safe})
-			if err := os.WriteFile(im.Checkpoint, data, 0o644); err != nil {
-				return err
+		if err := w.start(func() error {
+			if len(d.Entities) > 0 || len(d.Links) > 0 {
+				if err := im.DB.ApplyBulk(ctx, im.By, "importFtM", d); err != nil {
+					return err
+				}
 			}
+			if im.Checkpoint != "" && safe > 0 {
+				data, _ := json.Marshal(checkpoint{File: file, Line: safe})
+				return os.WriteFile(im.Checkpoint, data, 0o644)
+			}
+			return nil
+		}); err != nil {
+			return err
 		}
+		stats.Entities += len(d.Entities)
+		stats.Links += len(d.Links)
 		stats.Elapsed = time.Since(began)
 		if im.Progress != nil {
 			im.Progress(stats)
@@ -144,6 +149,9 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		}
 		return nil
 	})
+	if werr := w.wait(); werr != nil {
+		return stats, problems, werr
+	}
 	if errors.Is(err, errStrict) {
 		return stats, problems, fmt.Errorf("line %d: %s (--strict: this batch was not written)", problems[len(problems)-1].Line, problems[len(problems)-1].Reason)
 	}
@@ -153,6 +161,10 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	if err := flush(true); err != nil {
 		return stats, problems, err
 	}
+	if err := w.wait(); err != nil {
+		return stats, problems, err
+	}
+	stats.Elapsed = time.Since(began)
 	if err := im.resolveReferents(ctx, referents); err != nil {
 		return stats, problems, err
 	}
@@ -164,6 +176,31 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 }
 
 var errStrict = errors.New("strict")
+
+// writer writes one batch at a time in the background, so that reading and mapping the
+// next batch overlaps Neo4j's work on this one. Batches are still written in order:
+// start waits for the batch before.
+type writer struct{ done chan error }
+
+// start waits for the batch in flight, then writes this one with write.
+func (w *writer) start(write func() error) error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	w.done = make(chan error, 1)
+	go func() { w.done <- write() }()
+	return nil
+}
+
+// wait returns when no batch is in flight, with the error of the last one.
+func (w *writer) wait() error {
+	if w.done == nil {
+		return nil
+	}
+	err := <-w.done
+	w.done = nil
+	return err
+}
 
 // resolveReferents makes the older ids an entity lists as its referents resolve to it:
 // one that is in the graph is merged into it, one that is not becomes a redirect.

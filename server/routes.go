@@ -18,11 +18,11 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/accgraph/accgraph/metrics"
 	"github.com/accgraph/accgraph/schema"
+	"github.com/accgraph/accgraph/server/webui"
 )
 
 // Handler lists every route the server answers.
@@ -30,7 +30,12 @@ func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
-	mux.Handle("GET /graphiql", playground.Handler("accgraph GraphiQL", "/graphql"))
+	mux.Handle("GET /graphiql", graphiqlHandler())
+	mux.Handle("GET /graphiql/{file}", webui.Dir("graphiql"))
+	mux.HandleFunc("GET /explore", handleExplore)
+	mux.Handle("GET /explore/{file}", webui.Dir("explore"))
+	mux.Handle("GET /{$}", http.RedirectHandler("/explore", http.StatusFound))
+	mux.HandleFunc("GET /favicon.ico", handleFavicon)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)

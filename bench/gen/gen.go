@@ -5,8 +5,12 @@
 package gen
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/accgraph/accgraph/graph"
 )
@@ -30,22 +34,25 @@ func Generate(size Size, seed uint64) *graph.Dataset {
 	g.add(&graph.Organization{Base: g.base("org:gen-court", "Generated court"), OrgKind: "COURT"})
 
 	orgs := make([]string, size.Organizations)
+	kinds := []graph.OrgKind{"MINISTRY", "COMMISSION", "SECURITY_FORCE", "INTELLIGENCE_AGENCY", "POLICE", "EMBASSY", "COURT"}
+	var tree forest
 	for i := range orgs {
 		orgs[i] = fmt.Sprintf("org:gen-%d", i)
-		kinds := []graph.OrgKind{"MINISTRY", "COMMISSION", "SECURITY_FORCE", "INTELLIGENCE_AGENCY", "POLICE", "EMBASSY", "COURT"}
 		g.add(&graph.Organization{Base: g.base(orgs[i], fmt.Sprintf("Organization %d", i)), OrgKind: kinds[r.IntN(len(kinds))]})
-		// trees: each organization joins one of the earlier ones, favouring the first few
-		// (power-law sizes); a root every 50 organizations keeps the trees 3–6 deep.
-		if i%50 != 0 {
-			parent := orgs[i-1-int(float64(i%50-1)*r.Float64()*r.Float64())]
-			g.link(graph.RelPartOf, orgs[i], parent, g.year(1950, 1980), "", "")
+		if parent := tree.place(r, i); parent >= 0 {
+			g.link(graph.RelPartOf, orgs[i], orgs[parent], g.year(1950, 1980), "", "")
 		}
 	}
+	// organization sizes follow a power law: a few big ministries, a long tail of small
+	// offices. The Zipf rank is shuffled so that the big ones are spread over the trees.
+	rank := r.Perm(len(orgs))
+	zipf := rand.NewZipf(r, 1.2, 4, uint64(len(orgs)-1))
+	bigOrg := func() string { return orgs[rank[zipf.Uint64()]] }
 	positions := make([]string, size.Positions)
 	for i := range positions {
 		positions[i] = fmt.Sprintf("position:gen-%d", i)
 		g.add(&graph.Position{Base: g.base(positions[i], fmt.Sprintf("Post %d", i))})
-		g.link(graph.RelPositionIn, positions[i], orgs[i%len(orgs)], "", "", "")
+		g.link(graph.RelPositionIn, positions[i], bigOrg(), "", "", "")
 	}
 	people := make([]string, size.People)
 	for i := range people {
@@ -58,7 +65,7 @@ func Generate(size Size, seed uint64) *graph.Dataset {
 			from = to
 		}
 		if r.IntN(2) == 0 {
-			g.link(graph.RelMemberOf, people[i], orgs[r.IntN(len(orgs))], fmt.Sprint(1960+r.IntN(50)), "", "member")
+			g.link(graph.RelMemberOf, people[i], bigOrg(), fmt.Sprint(1960+r.IntN(50)), "", "member")
 		}
 	}
 	roles := []string{"ORDERED", "PLANNED", "CARRIED_OUT", "APPROVED", "FACILITATED", "COVERED_UP", "IMPLICATED"}
@@ -67,7 +74,7 @@ func Generate(size Size, seed uint64) *graph.Dataset {
 		events[i] = fmt.Sprintf("event:gen-%d", i)
 		d, _ := graph.ParseDate(fmt.Sprintf("%d-%02d", 1965+r.IntN(55), 1+r.IntN(12)))
 		g.add(&graph.Event{Base: g.base(events[i], fmt.Sprintf("Event %d", i)), EventKind: "CRACKDOWN", When: graph.At(d)})
-		g.link(graph.RelResponsibleFor, orgs[r.IntN(len(orgs))], events[i], "", "", roles[r.IntN(len(roles))])
+		g.link(graph.RelResponsibleFor, bigOrg(), events[i], "", "", roles[r.IntN(len(roles))])
 		g.link(graph.RelResponsibleFor, people[r.IntN(len(people))], events[i], "", "", roles[r.IntN(len(roles))])
 	}
 	for i := range size.Verdicts {
@@ -112,4 +119,80 @@ func (g *generator) link(t graph.RelType, from, to, start, end, role string) {
 	e, _ := graph.ParseDate(end)
 	g.d.Links = append(g.d.Links, &graph.Link{ID: id, Type: t, From: from, To: to, Role: role, Field: "generated",
 		When: graph.Interval{From: s, To: e}, Citations: g.cite()})
+}
+
+// TreeSize is how many organizations make one PART_OF tree.
+const TreeSize = 50
+
+// forest places organizations into PART_OF trees of TreeSize, each 3 to 6 levels deep
+// (a root is level 1): the first three of a tree form a chain, so every tree is at least
+// 3 deep; the others attach preferentially to organizations that already have parts (so
+// sizes follow a power law), moving up when that would pass the tree's depth.
+type forest struct {
+	parent, depth []int // of each organization; a root has parent -1 and depth 1
+	pool          []int // organizations of the current tree, once each plus once per part
+	maxDepth      int
+}
+
+// place returns the parent of organization i, or -1 when i starts a new tree.
+func (f *forest) place(r *rand.Rand, i int) int {
+	p := -1
+	switch {
+	case i%TreeSize == 0:
+		f.pool, f.maxDepth = nil, 3+r.IntN(4)
+	case i%TreeSize < 3:
+		p = i - 1
+	default:
+		for p = f.pool[r.IntN(len(f.pool))]; f.depth[p] >= f.maxDepth; {
+			p = f.parent[p]
+		}
+	}
+	d := 1
+	if p >= 0 {
+		d = f.depth[p] + 1
+		f.pool = append(f.pool, p)
+	}
+	f.parent, f.depth = append(f.parent, p), append(f.depth, d)
+	f.pool = append(f.pool, i)
+	return p
+}
+
+// ParsePeople reads a people count as written on a command line: 10000, 10k, 100k, 1M.
+func ParsePeople(s string) (int, error) {
+	n, unit := s, 1
+	switch {
+	case strings.HasSuffix(s, "k"), strings.HasSuffix(s, "K"):
+		n, unit = s[:len(s)-1], 1000
+	case strings.HasSuffix(s, "M"), strings.HasSuffix(s, "m"):
+		n, unit = s[:len(s)-1], 1000000
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("people %q: want a positive count such as 10000, 100k or 1M", s)
+	}
+	return v * unit, nil
+}
+
+// Report says what Write wrote and how fast.
+type Report struct {
+	graph.WriteStats
+	Took time.Duration
+}
+
+// NodesPerSecond counts entities and citations, the nodes Write creates.
+func (r Report) NodesPerSecond() float64 {
+	return float64(r.Entities+r.Citations) / r.Took.Seconds()
+}
+
+func (r Report) String() string {
+	return fmt.Sprintf("%d entities, %d links, %d citations in %s (%.0f nodes/s)",
+		r.Entities, r.Links, r.Citations, r.Took.Round(time.Millisecond), r.NodesPerSecond())
+}
+
+// Write generates the graph for people with seed and writes it to db in UNWIND batches
+// of 5,000 facts per transaction.
+func Write(ctx context.Context, db *graph.DB, people int, seed uint64) (Report, error) {
+	began := time.Now()
+	stats, err := db.WriteBatched(ctx, Generate(Scale(people), seed), 5000)
+	return Report{stats, time.Since(began)}, err
 }

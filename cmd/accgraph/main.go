@@ -45,6 +45,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return (&KeysCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "query":
 		return (&QueryCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
+	case "gen":
+		return (&GenCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "neo4j":
 		return (&Neo4jCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
@@ -69,6 +71,7 @@ Usage:
   accgraph export --format jsonl|graphml|csv|cypher --out PATH   write the knowledge graph out
   accgraph keys create --name N --role reader|editor|admin   make an API key (shown once)
   accgraph keys list | keys revoke NAME
+  accgraph gen --people 100k [--seed S]     write a synthetic graph for benchmarks (bench/gen)
   accgraph neo4j start|stop|status [flags]  run the embedded Neo4j in the background
   accgraph neo4j exec [flags] -- CMD ...    run CMD against a fresh embedded Neo4j (NEO4J_URI set), then stop it
 

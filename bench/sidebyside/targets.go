@@ -1,0 +1,103 @@
+package sidebyside
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The three ways of asking, as they appear in the results.
+const (
+	Accgraph = "accgraph"
+	Peer     = "@neo4j/graphql"
+	Raw      = "raw Cypher"
+)
+
+// Asker sends one question and returns its answer as decoded JSON (the GraphQL data,
+// or raw Cypher's data column).
+type Asker interface {
+	Ask(ctx context.Context, q *Question, p Params) (any, error)
+}
+
+// GraphQL asks a GraphQL server over HTTP, as a client would: POST, JSON, the whole
+// answer read and decoded, any GraphQL error a failure.
+type GraphQL struct {
+	URL    string
+	Peer   bool // the server is the peer: ask its form of the question
+	Client *http.Client
+}
+
+func (g *GraphQL) Ask(ctx context.Context, q *Question, p Params) (any, error) {
+	doc := q.Accgraph
+	if g.Peer {
+		doc = q.Peer
+	}
+	body, err := json.Marshal(map[string]any{"query": doc, "variables": q.VarsFor(p, g.Peer)})
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", g.URL, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := g.Client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	var answer struct {
+		Data   any
+		Errors []struct{ Message string }
+	}
+	if err := json.Unmarshal(raw, &answer); err != nil {
+		return nil, fmt.Errorf("%s %s: HTTP %d, not JSON: %.200s", q.ID, g.URL, resp.StatusCode, raw)
+	}
+	if len(answer.Errors) > 0 {
+		return nil, fmt.Errorf("%s %s: HTTP %d: %s", q.ID, g.URL, resp.StatusCode, answer.Errors[0].Message)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s %s: HTTP %d", q.ID, g.URL, resp.StatusCode)
+	}
+	return answer.Data, nil
+}
+
+// Cypher runs the hand-written Cypher through the Go driver: the lower bound, with no
+// GraphQL and no HTTP.
+type Cypher struct {
+	Driver   neo4j.DriverWithContext
+	Database string
+}
+
+func (c *Cypher) Ask(ctx context.Context, q *Question, p Params) (any, error) {
+	res, err := neo4j.ExecuteQuery(ctx, c.Driver, q.Raw, q.VarsFor(p, false), neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(c.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, fmt.Errorf("%s raw: %w", q.ID, err)
+	}
+	if len(res.Records) != 1 {
+		return nil, fmt.Errorf("%s raw: %d rows, want 1", q.ID, len(res.Records))
+	}
+	data, _ := res.Records[0].Get("data")
+	return data, nil
+}
+
+// asJSON gives a driver value the types decoded JSON has (float64 numbers), so that
+// the three answers read alike.
+func asJSON(v any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out any
+	return out, json.Unmarshal(b, &out)
+}

@@ -1,0 +1,140 @@
+// The explorer's only ways out: POST /graphql and GET /saved. Types mirror the schema's
+// shapes for the fields the explorer asks for.
+
+export type Kind = 'PERSON' | 'ORGANIZATION' | 'POSITION' | 'EVENT' | 'VERDICT' | 'STATEMENT' | 'SOURCE' | 'PLACE';
+export type Confidence = 'ADJUDICATED' | 'CONFIRMED' | 'REPORTED' | 'ALLEGED' | 'DISPUTED' | 'RETRACTED';
+
+export interface SourceInfo { id: string; title: string; publisher: string; published?: string | null; url?: string | null; stake?: string | null }
+export interface Citation {
+  quote?: string | null; locator?: string | null; confidence: Confidence; accessed?: string | null;
+  claimedBy?: { id: string; name: string } | null; source: SourceInfo;
+}
+export interface GraphNode { id: string; kind: Kind; label: string; degree: number; confidence: Confidence; properties?: Record<string, unknown> | null }
+export interface GraphEdge {
+  id: string; type: string; source: string; target: string; role?: string | null;
+  from?: string | null; to?: string | null; confidence: Confidence; citations: Citation[];
+}
+export interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }
+export interface SearchHit { kind: Kind; matched: string; score: number; entity: { id: string; name: string } }
+export interface EntityDetails {
+  id: string; __typename: string; name: string; aliases: string[]; description?: string | null;
+  confidence: Confidence; retraction?: string | null; citations: Citation[];
+  orgKind?: string; eventKind?: string; sourceKind?: string; from?: string | null; to?: string | null; date?: string | null; victims?: number | null;
+  text?: string; country?: string | null; title?: string; publisher?: string; url?: string | null; published?: string | null; stake?: string | null;
+}
+export interface ExpandStat { relType: string; kind: Kind; direction: 'OUT' | 'IN'; count: number }
+export interface PathStep { from: { id: string; name: string }; to: { id: string; name: string }; direction: 'FORWARD' | 'BACKWARD'; edge: GraphEdge }
+export interface Path { length: number; confidence: Confidence; steps: PathStep[]; truncated: boolean }
+export interface Tenure { from?: string | null; to?: string | null; position: { name: string } }
+export interface AccountabilityEntry {
+  entity: { id: string; name: string; __typename: string }; basis: string; role?: string | null; confidence: Confidence;
+  path: Path; citations: Citation[]; postsThen: Tenure[]; postsNow: Tenure[];
+}
+export interface AccountabilityReport {
+  subject: { id: string; name: string }; asOf?: string | null; entries: AccountabilityEntry[];
+  verdicts: { id: string; name: string; date?: string | null }[];
+}
+export interface SavedVariable { name: string; type: string; required: boolean; default?: unknown }
+export interface SavedQueryInfo { name: string; title: string; description?: string; variables: SavedVariable[] | null; url: string; csv: string }
+export interface SavedTable { columns: string[]; rows: string[][] }
+
+const citationFields = `quote locator confidence accessed claimedBy { id name }
+  source { id title publisher published url stake }`;
+const edgeFields = `id type source target role from to confidence citations { ${citationFields} }`;
+
+/** A failed request, with the server's message. */
+export class APIError extends Error {}
+
+// Reads are free of keys but rate limited per client: a 429 waits as long as the server asks.
+async function send(url: string, init?: RequestInit, attempt = 0): Promise<Response> {
+  const res = await fetch(url, init);
+  if (res.status === 429 && attempt < 5) {
+    const wait = Number(res.headers.get('Retry-After') ?? '1') || 1;
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return send(url, init, attempt + 1);
+  }
+  return res;
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await send('/graphql', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new APIError(`the server answered ${res.status} ${res.statusText}`);
+  }
+  if (body.errors?.length) throw new APIError(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new APIError(`the server answered ${res.status} without data`);
+  return body.data;
+}
+
+export async function search(text: string): Promise<SearchHit[]> {
+  const d = await gql<{ search: SearchHit[] }>(
+    `query Search($text: String!) { search(text: $text, first: 12) { kind matched score entity { id name } } }`, { text });
+  return d.search;
+}
+
+/** What lies one step around id, as true on asOf when given. */
+export async function neighborhood(id: string, asOf: string | null, limit = 200): Promise<Subgraph> {
+  const d = await gql<{ neighborhood: Subgraph }>(
+    `query Neighborhood($id: ID!, $asOf: Date, $limit: Int) { neighborhood(id: $id, asOf: $asOf, limit: $limit) {
+      truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} } } }`, { id, asOf, limit });
+  return d.neighborhood;
+}
+
+export async function expandStats(id: string, asOf: string | null): Promise<ExpandStat[]> {
+  const d = await gql<{ expandStats: ExpandStat[] }>(
+    `query Stats($id: ID!, $asOf: Date) { expandStats(id: $id, asOf: $asOf) { relType kind direction count } }`, { id, asOf });
+  return d.expandStats;
+}
+
+export async function entity(id: string): Promise<EntityDetails | null> {
+  const d = await gql<{ entity: EntityDetails | null }>(
+    `query Entity($id: ID!) { entity(id: $id) { __typename id name aliases description confidence retraction
+      citations { ${citationFields} }
+      ... on Organization { orgKind: kind } ... on Event { eventKind: kind from to victims } ... on Verdict { date }
+      ... on Statement { text date } ... on Place { country }
+      ... on Source { sourceKind: kind title publisher url published stake } } }`, { id });
+  return d.entity;
+}
+
+export async function paths(from: string, to: string, asOf: string | null): Promise<Path[]> {
+  const d = await gql<{ paths: Path[] }>(
+    `query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10) {
+      length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } }`,
+    { from, to, asOf });
+  return d.paths;
+}
+
+export async function accountability(subject: string, asOf: string | null): Promise<AccountabilityReport> {
+  const d = await gql<{ accountability: AccountabilityReport }>(
+    `query Accountability($subject: ID!, $asOf: Date) { accountability(subject: $subject, asOf: $asOf) {
+      asOf subject { id name } verdicts { id name date }
+      entries { basis role confidence entity { __typename id name }
+        postsThen { from to position { name } } postsNow { from to position { name } }
+        citations { ${citationFields} }
+        path { length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } } } }`,
+    { subject, asOf });
+  return d.accountability;
+}
+
+async function getJSON<T>(url: string): Promise<T> {
+  const res = await send(url, { headers: { Accept: 'application/json' } });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new APIError(body?.error ?? body?.errors?.[0]?.message ?? `${url}: ${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export const savedQueries = () => getJSON<SavedQueryInfo[]>('/saved');
+
+/** The URL of a saved query run with variables; suffix ".csv" for the CSV download. */
+export function savedURL(name: string, vars: Record<string, string>, suffix = ''): string {
+  const q = new URLSearchParams(Object.entries(vars).filter(([, v]) => v !== ''));
+  const qs = q.toString();
+  return `/saved/${encodeURIComponent(name)}${suffix}${qs ? '?' + qs : ''}`;
+}
+
+export const runSaved = (name: string, vars: Record<string, string>) => getJSON<SavedTable>(savedURL(name, vars));

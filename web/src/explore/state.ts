@@ -1,0 +1,52 @@
+// The view's state lives in the URL, so a view can be shared and back/forward step
+// through it: the entities shown, the filters, the date, the selection and the path asked.
+import type { Confidence, Kind } from './api';
+import { confidences, kinds, relTypes } from './style';
+
+export interface ViewState {
+  ids: string[];
+  asOf: string | null;
+  minConfidence: Confidence | null;
+  hiddenKinds: Kind[];
+  hiddenRels: string[];
+  selected: string | null;
+  path: [string, string] | null;
+}
+
+const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
+const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function readState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const asOf = q.get('asOf');
+  const min = q.get('minConfidence') as Confidence | null;
+  const path = list(q.get('path'));
+  return {
+    ids: [...new Set(list(q.get('ids')))],
+    asOf: asOf && datePattern.test(asOf) ? asOf : null,
+    minConfidence: min && confidences.includes(min) ? min : null,
+    hiddenKinds: list(q.get('hideKinds')).filter((k): k is Kind => k in kinds),
+    hiddenRels: list(q.get('hideRels')).filter((r) => relTypes.includes(r)),
+    selected: q.get('selected'),
+    path: path.length === 2 ? [path[0], path[1]] : null,
+  };
+}
+
+export function writeState(s: ViewState): string {
+  const q = new URLSearchParams();
+  if (s.ids.length) q.set('ids', s.ids.join(','));
+  if (s.asOf) q.set('asOf', s.asOf);
+  if (s.minConfidence) q.set('minConfidence', s.minConfidence);
+  if (s.hiddenKinds.length) q.set('hideKinds', s.hiddenKinds.join(','));
+  if (s.hiddenRels.length) q.set('hideRels', s.hiddenRels.join(','));
+  if (s.selected) q.set('selected', s.selected);
+  if (s.path) q.set('path', s.path.join(','));
+  // ids read better with their colons and the commas between them, both fine in a query
+  const qs = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return qs ? '?' + qs : location.pathname;
+}
+
+/** Whether a confidence passes a minimum (null: everything but RETRACTED). */
+export function strongEnough(c: Confidence, min: Confidence | null): boolean {
+  return confidences.indexOf(c) <= confidences.indexOf(min ?? 'DISPUTED');
+}

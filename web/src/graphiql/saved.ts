@@ -1,0 +1,72 @@
+// A GraphiQL plugin listing accgraph's saved queries as examples: a click opens one, with
+// its default variables, in a new tab. gqlgen's page has no slot for a second plugin, so
+// this wraps the GraphiQL component it renders to add the plugin to the ones it is given.
+// It runs after graphiql.min.js and before the page's own script, using the globals the
+// browser builds define (React, GraphiQL, GraphiQL.React).
+
+interface SavedQuery { name: string; title: string; description?: string | null; document: string; variables: { name: string; default?: string | null }[] }
+interface Editor { setValue(v: string): void }
+interface EditorContext { queryEditor: Editor | null; variableEditor: Editor | null; addTab(): void }
+type ReactLike = {
+  createElement(type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]): unknown;
+  useEffect(f: () => void, deps: unknown[]): void;
+  useState<T>(v: T): [T, (v: T) => void];
+};
+type GraphiQLComponent = ((props: Record<string, unknown>) => unknown) & {
+  React: { useEditorContext(o: { nonNull: true }): EditorContext };
+};
+
+const w = window as unknown as { React: ReactLike; GraphiQL: GraphiQLComponent };
+const React = w.React;
+const Real = w.GraphiQL;
+const el = React.createElement;
+
+async function load(): Promise<SavedQuery[]> {
+  const res = await fetch('/graphql', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: '{ savedQueries { name title description document variables { name default } } }' }),
+  });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(body.errors[0].message);
+  return body.data.savedQueries;
+}
+
+function variables(q: SavedQuery): string {
+  const vars: Record<string, unknown> = {};
+  for (const v of q.variables) if (v.default != null) vars[v.name] = JSON.parse(v.default);
+  return JSON.stringify(vars, null, 2);
+}
+
+function SavedQueries(): unknown {
+  const editors = Real.React.useEditorContext({ nonNull: true });
+  const [list, setList] = React.useState<SavedQuery[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => { load().then(setList, (e: Error) => setError(e.message)); }, []);
+  const open = (q: SavedQuery) => {
+    editors.addTab();
+    // the new tab's editors are filled once React has switched to it
+    setTimeout(() => { editors.queryEditor?.setValue(q.document); editors.variableEditor?.setValue(variables(q)); }, 0);
+  };
+  return el('div', { className: 'accgraph-saved' },
+    el('div', { className: 'graphiql-doc-explorer-title' }, 'Saved queries'),
+    el('p', null, 'The questions journalists run by name (also at ', el('a', { href: '/saved' }, '/saved'), '). Click one to open it.'),
+    error ? el('p', { className: 'accgraph-saved-error' }, error) : null,
+    list === null && !error ? el('p', null, 'Loading…') : null,
+    el('ul', null, ...(list ?? []).map((q) => el('li', { key: q.name },
+      el('button', { type: 'button', className: 'accgraph-saved-item', onClick: () => open(q) }, q.title),
+      q.description ? el('div', { className: 'accgraph-saved-description' }, q.description) : null))));
+}
+
+function Icon(): unknown {
+  return el('svg', { viewBox: '0 0 24 24', width: '1em', height: '1em', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5 },
+    el('path', { d: 'M6 3h12v18l-6-4-6 4z' }));
+}
+
+const savedPlugin = { title: 'Saved queries', icon: Icon, content: SavedQueries };
+
+function GraphiQLWithSaved(props: Record<string, unknown>): unknown {
+  const plugins = (props.plugins as unknown[] | undefined) ?? [];
+  return el(Real, { ...props, plugins: [...plugins, savedPlugin] });
+}
+// keep GraphiQL's statics (createFetcher, React, GraphQL, Toolbar, …) reachable as before
+w.GraphiQL = Object.assign(GraphiQLWithSaved, Real);

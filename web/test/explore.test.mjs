@@ -1,0 +1,302 @@
+// The explorer and GraphiQL in a real browser (Debian's Chromium) against the real server
+// over a seeded Neo4j. Every test fails on a request that leaves 127.0.0.1 or a console
+// error; screenshots go to web/test-results/.
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { accgraph, artifacts, launchBrowser, screenshot, startServer, watchedPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  // ACCGRAPH_E2E_URL points the tests at a server already running (while developing)
+  // (and ACCGRAPH_E2E_NEO4J_URI at its Neo4j)
+  server = process.env.ACCGRAPH_E2E_URL
+    ? { url: process.env.ACCGRAPH_E2E_URL, neo4jURI: process.env.ACCGRAPH_E2E_NEO4J_URI, stop: async () => {} }
+    : await startServer();
+  browser = await launchBrowser();
+}, { timeout: 330_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path) {
+  const w = await watchedPage(browser);
+  await w.page.goto(server.url + path);
+  return w;
+}
+
+function assertClean(w) {
+  assert.deepEqual(w.problems(), [], 'no request left 127.0.0.1 and the console logged no error');
+}
+
+// the graph is a canvas: these read cytoscape's model and click where it drew an element
+const shownIds = (page, selector) => page.evaluate((s) => window.explorer.cy.$(s).map((e) => e.id()).sort(), selector);
+async function point(page, id) {
+  return page.evaluate((id) => {
+    const el = window.explorer.cy.getElementById(id);
+    const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+    const box = window.explorer.cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+}
+const waitShown = (page, selector, present, absent = []) => page.waitForFunction(([s, yes, no]) => {
+  const ids = new Set(window.explorer.cy.$(s).map((e) => e.id()));
+  return yes.every((i) => ids.has(i)) && no.every((i) => !ids.has(i)) && document.getElementById('status').dataset.busy === 'false';
+}, [selector, present, absent]);
+
+test('search by another spelling, expand, and read who says so on an edge', async () => {
+  const w = await open('/explore');
+  const { page } = w;
+  await page.fill('#search', 'Raeesi');
+  const hit = page.locator('#results li[data-id="person:ebrahim-raisi"]');
+  await hit.waitFor();
+  const text = await hit.textContent();
+  assert.match(text, /Ebrahim Raisi/);
+  assert.match(text, /Person/, 'the kind is shown');
+  assert.match(text, /matched “Ebrahim Raeesi”/, 'the alias that matched is shown');
+  await screenshot(page, 'explore-search');
+
+  await hit.click();
+  await page.locator('#panel h2', { hasText: 'Ebrahim Raisi' }).waitFor();
+  const details = await page.locator('#panel').textContent();
+  assert.match(details, /Also: .*Seyyed Ebrahim Raisi/, 'the aliases');
+  assert.match(details, /Head of Iran's judiciary when the article was published/, 'the description');
+  assert.match(details, /Who says so \(\d+\)/);
+  assert.match(details, /The Iranian Regime’s Factions Collaborate When it Comes to Human Rights Abuses — National Council of Resistance of Iran \(NCRI\), 2021-02/,
+    'each citation names its source, publisher and date');
+  assert.match(page.url(), /\?ids=person:ebrahim-raisi&selected=person:ebrahim-raisi$/, 'the URL holds the view');
+  assert.deepEqual(await shownIds(page, 'node'), ['person:ebrahim-raisi']);
+
+  const modelPosition = (id) => page.evaluate((id) => window.explorer.cy.getElementById(id).position(), id);
+  const before = await modelPosition('person:ebrahim-raisi');
+  const raisi = await point(page, 'person:ebrahim-raisi');
+  await page.mouse.dblclick(raisi.x, raisi.y);
+  await waitShown(page, 'node', ['org:1988-death-commissions', 'event:1988-massacre', 'position:iran-head-of-judiciary']);
+  await waitShown(page, 'edge', ['member_of:ebrahim-raisi--1988-death-commissions']);
+  const after = await modelPosition('person:ebrahim-raisi');
+  assert.ok(Math.abs(after.x - before.x) < 1 && Math.abs(after.y - before.y) < 1,
+    `the expanded entity keeps its place: ${JSON.stringify(before)} then ${JSON.stringify(after)}`);
+  await screenshot(page, 'explore-expanded');
+
+  const edge = await point(page, 'member_of:ebrahim-raisi--1988-death-commissions');
+  await page.mouse.click(edge.x, edge.y);
+  const panel = page.locator('#panel');
+  await panel.locator('h2', { hasText: 'member of' }).waitFor();
+  const said = await panel.textContent();
+  assert.match(said, /who were both part of the so-called Death Commissions back in 1988/, 'the quote');
+  assert.match(said, /ALLEGED/);
+  assert.match(said, /claimed by Mansoureh Galestan/);
+  assert.match(said, /1988/, 'the dates');
+  await screenshot(page, 'explore-edge');
+  assertClean(w);
+});
+
+test('filters hide kinds, relationship types and weak claims; allegations are dashed, verdicts solid', async () => {
+  const ids = ['person:assadollah-assadi', 'verdict:assadi-belgium', 'event:assadi-bomb-plot', 'org:embassy-iran-vienna'];
+  const w = await open(`/explore?ids=${ids.join(',')}`);
+  const { page } = w;
+  const verdict = 'against:assadi-belgium--assadollah-assadi';
+  const plot = 'responsible_for:assadollah-assadi--assadi-bomb-plot';
+  await waitShown(page, 'edge', [verdict, plot]);
+  const lineStyle = (id) => page.evaluate((id) => window.explorer.cy.getElementById(id).style('line-style'), id);
+  assert.equal(await lineStyle(plot), 'dashed', 'an ALLEGED edge is dashed');
+  assert.equal(await lineStyle(verdict), 'solid', 'an ADJUDICATED edge is solid');
+
+  await page.selectOption('#min-confidence', 'REPORTED');
+  await waitShown(page, 'edge:visible', [verdict], [plot]);
+  assert.match(page.url(), /minConfidence=REPORTED/);
+  await page.selectOption('#min-confidence', '');
+  await waitShown(page, 'edge:visible', [verdict, plot]);
+
+  await page.uncheck('#kinds input[value="EVENT"]');
+  await waitShown(page, 'node:visible', ['person:assadollah-assadi'], ['event:assadi-bomb-plot']);
+  await page.uncheck('#rels input[value="AGAINST"]');
+  await waitShown(page, 'edge:visible', [], [verdict, plot]);
+  assert.match(page.url(), /hideKinds=EVENT/);
+  assert.match(page.url(), /hideRels=AGAINST/);
+  await page.reload();
+  await waitShown(page, 'node', ids);
+  await waitShown(page, 'edge:visible', [], [verdict, plot]);
+  assert.equal(await page.isChecked('#kinds input[value="EVENT"]'), false, 'the filters come back from the URL');
+  assertClean(w);
+});
+
+test('a big expansion first shows what it would bring', async () => {
+  assert.ok(server.neo4jURI, "the server's Neo4j URI is known");
+  // an organization with 30 members, through the FollowTheMoney importer
+  const lines = [{ id: 'e2e-org', schema: 'PublicBody', properties: { name: ['Ministry of Many Members'] }, datasets: ['e2e'] }];
+  for (let i = 1; i <= 30; i++) {
+    lines.push({ id: `e2e-p${i}`, schema: 'Person', properties: { name: [`Member Number ${i}`] }, datasets: ['e2e'] });
+    lines.push({ id: `e2e-m${i}`, schema: 'Membership', properties: { member: [`e2e-p${i}`], organization: ['e2e-org'] }, datasets: ['e2e'] });
+  }
+  const file = join(artifacts, 'big-organization.ftm.jsonl');
+  await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  await accgraph(server.neo4jURI, 'import', 'ftm', file);
+
+  const org = 'org:ftm-e2e-org';
+  const w = await open(`/explore?ids=${org}`);
+  const { page } = w;
+  await waitShown(page, 'node', [org]);
+  const at = await point(page, org);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.locator('#panel h2', { hasText: 'Expand Ministry of Many Members?' }).waitFor();
+  const prompt = await page.locator('#panel').textContent();
+  assert.match(prompt, /It would bring 30 relationships/);
+  assert.match(prompt, /MEMBER_OF←Person30/);
+  assert.equal((await shownIds(page, 'node')).length, 1, 'nothing is added before the user agrees');
+  await page.click('#panel button:text("Expand all")');
+  await page.waitForFunction(() => window.explorer.cy.nodes().length === 31);
+  await screenshot(page, 'explore-big-expansion');
+  assertClean(w);
+});
+
+test('an unknown id in a shared URL is named, and the rest of the view still loads', async () => {
+  const w = await open('/explore?ids=person:ebrahim-raisi,person:nobody-at-all');
+  const { page } = w;
+  await page.locator('#error', { hasText: 'no entity "person:nobody-at-all"' }).waitFor();
+  await waitShown(page, 'node', ['person:ebrahim-raisi']);
+  assert.match(page.url(), /\?ids=person:ebrahim-raisi$/, 'the unknown id leaves the URL');
+  assertClean(w);
+});
+
+test('the time slider hides what was not true on the date; back and forward restore it', async () => {
+  const ids = ['person:ebrahim-raisi', 'position:iran-head-of-judiciary', 'org:1988-death-commissions',
+    'person:tahar-boumedra', 'position:chief-unami-human-rights-office'];
+  const w = await open(`/explore?ids=${ids.join(',')}`);
+  const { page } = w;
+  const raisiPost = 'holds:ebrahim-raisi--iran-head-of-judiciary';
+  const commission = 'member_of:ebrahim-raisi--1988-death-commissions';
+  const formerPost = 'holds:tahar-boumedra--chief-unami-human-rights-office';
+  await waitShown(page, 'edge', [raisiPost, commission, formerPost]);
+
+  await page.check('#time-on');
+  await page.fill('#time-date', '2021-02');
+  await page.press('#time-date', 'Enter');
+  // in 2021 Raisi heads the judiciary; his 1988 commission seat and Boumedra's former post are over
+  await waitShown(page, 'edge', [raisiPost], [commission, formerPost]);
+  assert.match(page.url(), /asOf=2021-02/);
+  await screenshot(page, 'explore-2021');
+
+  // the slider itself, dragged to July 1988
+  await page.evaluate(() => {
+    const s = document.getElementById('time-slider');
+    s.value = String((1988 - 1950) * 12 + 6);
+    s.dispatchEvent(new Event('input'));
+    s.dispatchEvent(new Event('change'));
+  });
+  await waitShown(page, 'edge', [commission], [raisiPost, formerPost]);
+  assert.equal(await page.inputValue('#time-date'), '1988-07');
+  await screenshot(page, 'explore-1988');
+
+  await page.goBack();
+  await waitShown(page, 'edge', [raisiPost], [commission, formerPost]);
+  assert.equal(await page.inputValue('#time-date'), '2021-02');
+  await page.goForward();
+  await waitShown(page, 'edge', [commission], [raisiPost]);
+  await page.uncheck('#time-on');
+  await waitShown(page, 'edge', [raisiPost, commission, formerPost]);
+  assertClean(w);
+});
+
+test('the path finder connects the convicted diplomat to the foreign minister, with citations', async () => {
+  const w = await open('/explore');
+  const { page } = w;
+  await page.fill('#search', 'Assadi');
+  await page.locator('#results li[data-id="person:assadollah-assadi"]').click();
+  await page.locator('#panel h2', { hasText: 'Assadollah Assadi' }).waitFor();
+  await page.click('#panel button:text("Path from here")');
+  // the keyboard works too: the first hit, marked with the arrow key, picked with Enter
+  await page.fill('#search', 'Zarif');
+  await page.locator('#results li[data-id="person:mohammad-javad-zarif"]').waitFor();
+  assert.equal(await page.getAttribute('#results li[data-id]:first-child', 'data-id'), 'person:mohammad-javad-zarif');
+  await page.press('#search', 'ArrowDown');
+  await page.press('#search', 'Enter');
+  await page.locator('#panel h2', { hasText: 'Mohammad Javad Zarif' }).waitFor();
+  await page.click('#panel button:text("Path to here")');
+  await page.click('#path-find');
+  await page.locator('#panel h2', { hasText: 'Paths from Assadollah Assadi to Mohammad Javad Zarif' }).waitFor();
+  const panel = await page.locator('#panel').textContent();
+  assert.match(panel, /Path 1 — 2 step\(s\)/, 'the shortest path first');
+  assert.match(panel, /Assadollah Assadi —RESPONSIBLE_FOR→ Failed bomb attack plot in the Assadi case/);
+  assert.match(panel, /the failed bomb attack for which Assadi was jailed/, 'its steps carry their quotes');
+  await waitShown(page, '.path', ['person:assadollah-assadi', 'event:assadi-bomb-plot', 'person:mohammad-javad-zarif']);
+  assert.match(page.url(), /path=person:assadollah-assadi,person:mohammad-javad-zarif/);
+  await screenshot(page, 'explore-paths');
+  assertClean(w);
+});
+
+test('the accountability view groups who is responsible by basis', async () => {
+  const w = await open('/explore?ids=event:1988-massacre&selected=event:1988-massacre');
+  const { page } = w;
+  await page.locator('#panel h2', { hasText: '1988 massacre' }).waitFor();
+  await page.click('#panel button:text("Accountability")');
+  await page.locator('#panel h2', { hasText: 'Accountability: 1988 massacre' }).waitFor();
+  const direct = page.locator('#panel section.basis', { hasText: 'Directly responsible' });
+  assert.match(await direct.textContent(), /Ebrahim Raisi/);
+  assert.match(await page.locator('#panel').textContent(), /Members of a responsible body/);
+  await screenshot(page, 'explore-accountability');
+  assertClean(w);
+});
+
+test('PNG and GraphML export download what is on screen', async () => {
+  const w = await open('/explore?ids=person:ebrahim-raisi,org:1988-death-commissions');
+  const { page } = w;
+  await waitShown(page, 'edge', ['member_of:ebrahim-raisi--1988-death-commissions']);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  const pngPath = join(artifacts, 'export.png');
+  await png.saveAs(pngPath);
+  const image = await readFile(pngPath);
+  assert.ok(image.length > 2000, `a real image, not ${image.length} bytes`);
+  assert.deepEqual([...image.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+
+  const [gml] = await Promise.all([page.waitForEvent('download'), page.click('#export-graphml')]);
+  const gmlPath = join(artifacts, 'export.graphml');
+  await gml.saveAs(gmlPath);
+  const xml = await readFile(gmlPath, 'utf8');
+  assert.match(xml, /<node id="person:ebrahim-raisi">/);
+  assert.match(xml, /<edge id="member_of:ebrahim-raisi--1988-death-commissions" source="person:ebrahim-raisi" target="org:1988-death-commissions">/);
+  assert.match(xml, /Death Commissions back in 1988/, 'edges carry their citations');
+  assertClean(w);
+});
+
+test('a saved query runs from the menu as a table with a CSV download', async () => {
+  const w = await open('/explore');
+  const { page } = w;
+  await page.locator('#saved option[value="court-verdicts"]').waitFor({ state: 'attached' });
+  await page.selectOption('#saved', 'court-verdicts');
+  await page.locator('#panel button', { hasText: 'Run' }).click();
+  const table = page.locator('#panel table.saved-table');
+  await table.waitFor();
+  assert.match(await table.textContent(), /Assadollah Assadi/);
+  const href = await page.getAttribute('#saved-csv', 'href');
+  assert.equal(href, '/saved/court-verdicts.csv');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#saved-csv')]);
+  const csvPath = join(artifacts, 'court-verdicts.csv');
+  await csv.saveAs(csvPath);
+  assert.match(await readFile(csvPath, 'utf8'), /Assadollah Assadi/);
+  await screenshot(page, 'explore-saved');
+  assertClean(w);
+});
+
+test('GraphiQL loads from the binary alone and runs a query; saved queries are its examples', async () => {
+  const query = '{ search(text: "Raeesi") { matched entity { id name } } }';
+  const w = await open(`/graphiql?query=${encodeURIComponent(query)}`);
+  const { page } = w;
+  await page.locator('.graphiql-container').waitFor();
+  await page.locator('.graphiql-execute-button').click();
+  await page.locator('.result-window', { hasText: 'person:ebrahim-raisi' }).waitFor();
+  await screenshot(page, 'graphiql-query');
+
+  await page.locator('button[aria-label="Show Saved queries"]').click();
+  await page.locator('.accgraph-saved-item', { hasText: 'Every court verdict' }).click();
+  await page.locator('.graphiql-query-editor', { hasText: 'verdicts' }).waitFor();
+  await page.locator('.graphiql-execute-button').click();
+  await page.locator('.result-window', { hasText: 'Assadollah Assadi' }).waitFor();
+  await screenshot(page, 'graphiql-saved');
+  assertClean(w);
+});

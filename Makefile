@@ -7,16 +7,54 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test bench bench-go bench-peer build tools check compose-config generate web web-test
+.PHONY: run test bench bench-go bench-peer build tools check compose-config generate web web-test reliability fuzz soak audit-tools
 
 run: tools build
 	$(BIN) serve
 
 # -p 1: the packages share one database, so they run one after another.
-test: tools build check
+# Every package, the fault and load tests of reliability/ included, then each fuzz target
+# briefly.
+test: tools audit-tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
 	$(MAKE) --no-print-directory web-test
+	$(MAKE) --no-print-directory fuzz FUZZTIME=3000x
+
+# The fault and load tests alone (hostile corpus, Neo4j killed under load, import killed
+# and resumed, graphql-http audit, a 20 s soak), then each fuzz target for FUZZTIME.
+reliability: tools audit-tools build
+	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
+		$(GO) test -count=1 -v ./reliability/
+	$(MAKE) --no-print-directory fuzz
+
+# Each fuzz target for FUZZTIME against one Neo4j (the where-filter target plans its Cypher
+# there); new crashers land in the package's testdata/fuzz/ and become seeds. make test
+# counts inputs (3000x) rather than seconds: a time limit that ends while the fuzzer is
+# still replaying its cached corpus (slow for the Neo4j-backed target) fails the run.
+# A longer run: make fuzz FUZZTIME=10m
+FUZZTIME ?= 30s
+FUZZ_TARGETS := graph:FuzzParseDate graph:FuzzWhereFilter seed:FuzzSeedYAML seed:FuzzFtMLine server:FuzzSavedQueryVariables
+fuzz: tools build
+	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- sh -c '\
+		for t in $(FUZZ_TARGETS); do \
+			$(GO) test -count=1 -run "^$$" -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/ || exit 1; \
+		done'
+
+# Ten minutes of mixed load at concurrency 32 on loopback (ACCGRAPH_SOAK sets the time).
+soak: tools audit-tools build
+	NEO4J_PASSWORD=accgraph-test ACCGRAPH_SOAK=$${ACCGRAPH_SOAK:-10m} ACCGRAPH_SOAK_CONCURRENCY=$${ACCGRAPH_SOAK_CONCURRENCY:-32} $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
+		$(GO) test -count=1 -timeout 30m -v -run '^TestSoak$$' ./reliability/
+
+# Node and npm run the graphql-http audit suite (reliability/audit, locked by its
+# package-lock.json); installed from Debian's packages when absent.
+audit-tools:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		echo "installing Node.js and npm for the graphql-http audit"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	@cd reliability/audit && npm ci --no-audit --no-fund --silent
 
 # the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher over one generated
 # graph in a fresh Neo4j; writes bench/results/<date>-$(SIZE).md and .json (not part of `make test`)

@@ -30,6 +30,8 @@ type DB struct {
 	uri      string
 
 	statements       atomic.Int64 // Cypher statements sent
+	observer         atomic.Pointer[Observer]
+	breaker          breaker
 	readTimeoutNanos atomic.Int64 // per-read transaction timeout; 0 is DefaultTimeout
 }
 
@@ -63,6 +65,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
+	db.watch()
 	return db, nil
 }
 
@@ -84,7 +87,10 @@ func checkURI(uri string) error {
 }
 
 // Close releases the driver's connections.
-func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+func (db *DB) Close(ctx context.Context) error {
+	db.unwatch()
+	return db.driver.Close(ctx)
+}
 
 // URI is the address this DB connects to.
 func (db *DB) URI() string { return db.uri }
@@ -148,18 +154,24 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 
 // read runs one read-only statement, routed to a reader in a cluster.
 func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
-	db.statements.Add(1)
+	ctx, end, err := db.begin(ctx, "read")
+	if err != nil {
+		return nil, err
+	}
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
-	return res, db.wrap(err)
+	return res, end(err)
 }
 
 // write runs one statement in its own transaction, routed to the leader in a cluster.
 func (db *DB) write(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
-	db.statements.Add(1)
+	ctx, end, err := db.begin(ctx, "write")
+	if err != nil {
+		return nil, err
+	}
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithWritersRouting())
-	return res, db.wrap(err)
+	return res, end(err)
 }
 
 // wrap classifies a driver error: a lost or refused connection and an exhausted retry
@@ -170,9 +182,12 @@ func (db *DB) wrap(err error) error {
 		conn  *neo4j.ConnectivityError
 		limit *neo4j.TransactionExecutionLimit
 	)
+	var classified *Error
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &classified): // already classified, e.g. by the breaker
+		return err
 	case errors.As(err, &n4j) && strings.Contains(n4j.Code, "TransactionTimedOut"),
 		errors.Is(err, context.DeadlineExceeded) && !errors.As(err, &conn):
 		return &Error{Code: ETIMEOUT, Err: err, Message: "the read took longer than its time budget; ask for less (fewer levels, smaller first)"}

@@ -51,8 +51,11 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 		map[string]any{"by": by, "mutation": mutation, "ids": ids}})
 	session := db.session(ctx)
 	defer session.Close(ctx)
-	if _, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, db.runAll(ctx, tx, stmts)
+	if err := db.guarded(ctx, func(ctx context.Context) error {
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return nil, db.runAll(ctx, tx, stmts)
+		})
+		return err
 	}); err != nil {
 		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
 	}
@@ -91,23 +94,26 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, write func(neo4j.ManagedTransaction) error) error {
 	session := db.session(ctx)
 	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		before, err := db.snapshot(ctx, tx, ids)
-		if err != nil {
-			return nil, err
-		}
-		if err := write(tx); err != nil {
-			return nil, err
-		}
-		after, err := db.snapshot(ctx, tx, ids)
-		if err != nil {
-			return nil, err
-		}
-		b, _ := json.Marshal(before)
-		a, _ := json.Marshal(after)
-		return nil, db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
-			mutation: $mutation, ids: $ids, before: $before, after: $after})`,
-			map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
+	err := db.guarded(ctx, func(ctx context.Context) error {
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			before, err := db.snapshot(ctx, tx, ids)
+			if err != nil {
+				return nil, err
+			}
+			if err := write(tx); err != nil {
+				return nil, err
+			}
+			after, err := db.snapshot(ctx, tx, ids)
+			if err != nil {
+				return nil, err
+			}
+			b, _ := json.Marshal(before)
+			a, _ := json.Marshal(after)
+			return nil, db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
+				mutation: $mutation, ids: $ids, before: $before, after: $after})`,
+				map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
+		})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
@@ -117,14 +123,23 @@ func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, wr
 
 func (db *DB) runAll(ctx context.Context, tx neo4j.ManagedTransaction, stmts []statement) error {
 	for _, s := range stmts {
-		db.statements.Add(1)
-		res, err := tx.Run(ctx, s.cypher, s.params)
+		ctx, end, err := db.begin(ctx, "write")
 		if err != nil {
 			return err
 		}
-		if _, err := res.Consume(ctx); err != nil {
+		res, err := tx.Run(ctx, s.cypher, s.params)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			// the driver's own error, so that it can retry what is transient, unless the
+			// breaker cut the statement off
+			if e := end(err); cutOff(ctx) {
+				return e
+			}
 			return err
 		}
+		end(nil)
 	}
 	return nil
 }

@@ -106,11 +106,14 @@ func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
 
 // readTimeout is read with a transaction timeout, so that no request holds Neo4j longer.
 func (db *DB) readTimeout(ctx context.Context, cypher string, params map[string]any, timeout time.Duration) (*neo4j.EagerResult, error) {
-	db.statements.Add(1)
+	ctx, end, err := db.begin(ctx, "read")
+	if err != nil {
+		return nil, err
+	}
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
-	return res, db.wrap(err)
+	return res, end(err)
 }
 
 // Statements counts the Cypher statements this DB has sent, for tests and metrics.

@@ -273,15 +273,17 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 		}
 		return ftmID("person", id) // an entity not in the file: the dataset check reports it
 	}
-	link := func(e FtMEntity, t graph.RelType, from, to, role string) {
+	// link adds a relationship, and reports whether it did: an end may be missing
+	link := func(e FtMEntity, t graph.RelType, from, to, role string) bool {
 		if from == "" || to == "" {
-			return
+			return false
 		}
 		start, _ := graph.ParseDate(dateOnly(first(e, "startDate")))
 		end, _ := graph.ParseDate(dateOnly(first(e, "endDate")))
 		d.Links = append(d.Links, &graph.Link{ID: ftmID(strings.ToLower(string(t)), e.ID), Type: t, From: ref(from), To: ref(to),
 			Role: role, When: graph.Interval{From: start, To: end}, Citations: cite(e, ""), Field: e.Schema,
 			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}, FtM: e.JSON()})
+		return true
 	}
 	ids := make([]string, 0, len(byID))
 	for id := range byID {
@@ -328,9 +330,9 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 			date, _ := graph.ParseDate(dateOnly(orDefault(first(e, "closeDate"), first(e, "fileDate"))))
 			d.Entities = append(d.Entities, &graph.Verdict{Base: base, Date: date})
 		case "CourtCaseParty":
-			link(e, graph.RelAgainst, first(e, "case"), first(e, "party"), "")
-			d.Links[len(d.Links)-1].Outcome = first(e, "role")
-			d.Links[len(d.Links)-1].Role = ""
+			if n := len(d.Links); link(e, graph.RelAgainst, first(e, "case"), first(e, "party"), "") {
+				d.Links[n].Outcome = first(e, "role")
+			}
 		case "Sanction":
 			base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.captions[first(e, "entity")], first(e, "entity"))
 			authority := first(e, "authority")
@@ -348,8 +350,9 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 				base.Citations[0].ClaimedBy = claimant
 			}
 			d.Entities = append(d.Entities, &graph.Event{Base: base, EventKind: "SANCTION", When: graph.Interval{From: start}})
-			link(e, graph.RelParticipatedIn, first(e, "entity"), e.ID, "sanctioned")
-			d.Links[len(d.Links)-1].Citations = base.Citations
+			if n := len(d.Links); link(e, graph.RelParticipatedIn, first(e, "entity"), e.ID, "sanctioned") {
+				d.Links[n].Citations = base.Citations
+			}
 		case "Event":
 			date, _ := graph.ParseDate(dateOnly(first(e, "date")))
 			d.Entities = append(d.Entities, &graph.Event{Base: base, EventKind: "OTHER", When: graph.At(date)})

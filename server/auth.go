@@ -59,6 +59,14 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "unknown or revoked API key")
 			return
 		default:
+			if r.URL.Path == "/graphql" { // a GraphQL client reads errors in GraphQL's shape
+				code := graph.ErrorCode(err)
+				if code == graph.EINTERNAL {
+					s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
+				}
+				writeGraphQLError(w, httpCodes[code], gqlCodes[code], graph.ErrorMessage(err))
+				return
+			}
 			s.writeError(w, r, err)
 			return
 		}

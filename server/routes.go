@@ -1,6 +1,13 @@
 package server
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/rs/cors"
@@ -13,6 +20,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/accgraph/accgraph/metrics"
 	"github.com/accgraph/accgraph/schema"
 	"github.com/accgraph/accgraph/server/webui"
 )
@@ -21,7 +29,7 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
+	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
 	mux.Handle("GET /graphiql", graphiqlHandler())
 	mux.Handle("GET /graphiql/{file}", webui.Dir("graphiql"))
 	mux.HandleFunc("GET /explore", handleExplore)
@@ -32,12 +40,13 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
+	mux.Handle("GET /metrics", s.Metrics.Handler())
 	var h http.Handler = mux
 	if len(s.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
 			AllowedHeaders: []string{"Authorization", "Content-Type"}, MaxAge: 600}).Handler(h)
 	}
-	return s.logRequests(s.limitRate(s.authenticate(h)))
+	return s.logRequests(mux, s.limitRate(s.authenticate(h)))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an
@@ -46,6 +55,13 @@ func (s *Server) setup() {
 	s.once.Do(func() {
 		if s.Logger == nil {
 			s.Logger = slog.Default()
+		}
+		s.Logger = slog.New(requestIDHandler{s.Logger.Handler()})
+		if s.Metrics == nil {
+			s.Metrics = metrics.New()
+		}
+		if s.DB != nil { // nil only where saved queries are validated offline
+			s.DB.SetObserver(s.Metrics)
 		}
 		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
 		s.exec = executor.New(s.schema)
@@ -75,6 +91,7 @@ type executorSettings interface {
 // configure applies the limits, caches and the one-statement read to an executor.
 func (s *Server) configure(x executorSettings) {
 	x.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	x.Use(documentLimits{})
 	if s.Introspection {
 		x.Use(extension.Introspection{})
 	} else {
@@ -84,20 +101,66 @@ func (s *Server) configure(x executorSettings) {
 	x.Use(shapeLimits{maxDepth: orDefault(s.MaxDepth, DefaultMaxDepth), maxAliases: orDefault(s.MaxAliases, DefaultMaxAliases)})
 	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
 	x.Use(readAhead{db: s.DB})
+	x.Use(operationMetrics{s})
 	x.SetErrorPresenter(s.presentError)
 	x.SetRecoverFunc(s.recoverPanic)
 }
 
-// limitBody refuses a request body over MaxBodyBytes with 413, before it is read.
-func limitBody(next http.Handler) http.Handler {
+// readBody refuses a request body over MaxBodyBytes with 413 (before reading it when
+// its length is declared, while reading it otherwise) and, for JSON, a batch (an array of
+// operations) or a body that is not JSON, with 400 and a message that says which:
+// gqlgen's own answer would echo the whole body back.
+func readBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > MaxBodyBytes {
 			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
+			return
+		case err != nil:
+			writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); media == "application/json" {
+			if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
+				writeGraphQLError(w, http.StatusBadRequest, "BATCHING_NOT_SUPPORTED",
+					"batched requests (a JSON array of operations) are not supported: send one operation per request")
+				return
+			}
+			if err := checkJSON(body); err != nil {
+				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not valid JSON: "+err.Error())
+				return
+			}
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// checkJSON returns why body is not one JSON value, naming the byte offset.
+func checkJSON(body []byte) error {
+	if json.Valid(body) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(body, &v)
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		return fmt.Errorf("%v (at byte %d)", syntax, syntax.Offset)
+	}
+	if err == nil { // Valid refuses what Unmarshal takes only for trailing data
+		return errors.New("more than one JSON value")
+	}
+	return err
 }
 
 func orDefault(v, def int) int {

@@ -124,6 +124,7 @@ type SavedResult struct {
 // same executor, limits and one-statement read as /graphql, and flattens the answer.
 func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (*SavedResult, error) {
 	data, err := s.SavedQueryData(ctx, q, vars)
+	s.Metrics.SavedQueryRun(q.Name, outcome(err))
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/metrics"
 )
 
 // Server serves the API over HTTP. Set its fields, then Open it.
@@ -35,6 +36,9 @@ type Server struct {
 	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
 	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
 	JWT              JWTConfig
+	// Metrics receives the server's counts and times, served at /metrics (a registry of
+	// its own when nil, set by Handler).
+	Metrics *metrics.Metrics
 
 	ln     net.Listener
 	http   *http.Server

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/metrics"
 	"github.com/accgraph/accgraph/seed"
 )
 
@@ -37,7 +40,9 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		logs           logConfig
 		strict, resume bool
 		batch          int
+		metricsFile    string
 	)
+	fs.StringVar(&metricsFile, "metrics-file", "", "after each batch, write Prometheus metrics (rows, statements) to this file, for node_exporter's textfile collector")
 	fs.BoolVar(&strict, "strict", false, "stop at the first bad line and write nothing of its batch (default: skip bad lines, report them in FILE.rejects)")
 	fs.BoolVar(&resume, "resume", false, "go on from FILE.checkpoint, where an interrupted import of FILE stopped")
 	fs.IntVar(&batch, "batch", 5000, "entities per transaction")
@@ -76,7 +81,9 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	im.DB = db
+	count := importMetrics(db, metricsFile, logger)
 	im.Progress = func(s seed.ImportStats) {
+		count(s)
 		if bar != nil {
 			bar.Describe(fmt.Sprintf("importing %s: %d entities, %.0f/s", filepath.Base(name), s.Entities, s.Rate()))
 			return
@@ -85,6 +92,7 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 			"skipped", s.Skipped, "entities/s", int(s.Rate()))
 	}
 	stats, problems, err := im.FtM(ctx, filepath.Base(name), in)
+	count(stats)
 	if len(problems) > 0 {
 		var lines []string
 		for _, p := range problems {
@@ -185,4 +193,25 @@ func (c *ImportCommand) jsonl(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.Stdout, "imported %d nodes and %d relationships from %s\n", nodes, edges, rest[0])
 	return nil
+}
+
+// importMetrics counts an FtM import's rows and statements and returns what to call with
+// its running totals; with a file, each call also writes the metrics there, so that an
+// import killed midway leaves its last counts behind.
+func importMetrics(db *graph.DB, file string, logger *slog.Logger) func(seed.ImportStats) {
+	m := metrics.New()
+	db.SetObserver(m)
+	var last seed.ImportStats
+	return func(s seed.ImportStats) {
+		m.ImportRows("ftm", "entities", s.Entities-last.Entities)
+		m.ImportRows("ftm", "links", s.Links-last.Links)
+		m.ImportRows("ftm", "skipped", s.Skipped-last.Skipped)
+		last = s
+		if file == "" {
+			return
+		}
+		if err := m.WriteFile(file); err != nil {
+			logger.Warn("cannot write the metrics file", "file", file, "err", err)
+		}
+	}
 }

@@ -65,6 +65,9 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	if production && !isSet(fs, "introspection") && c.Env("ACCGRAPH_INTROSPECTION") == "" {
 		m.Introspection = false
 	}
+	if production && (logs.format == "" || logs.format == "auto") {
+		logs.format = "json" // a log collector's format, even when run from a terminal
+	}
 	logger, err := logs.logger(c.Stderr)
 	if err != nil {
 		return err

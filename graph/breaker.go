@@ -1,0 +1,140 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// breaker keeps a DB from waiting on a Neo4j it knows is gone. The driver retries a
+// failed statement with a back-off that starts near two seconds, so without it every
+// request during an outage would hang that long. Once a statement fails to reach Neo4j,
+// or a probe does, the breaker opens: statements in flight are cancelled and new ones fail
+// at once with the same EUNAVAILABLE error, until a probe (every probeEvery) reaches Neo4j
+// again. A statement or probe that merely times out does not open it (see slowProbes). A probe also runs while Neo4j is up, so an outage is seen before a request has to
+// wait for it.
+type breaker struct {
+	down     atomic.Pointer[Error] // the outage's error while open, nil while closed
+	mu       sync.Mutex
+	inflight map[*context.CancelCauseFunc]struct{}
+	stop     chan struct{}
+	done     chan struct{}
+}
+
+const (
+	probeEvery   = 250 * time.Millisecond
+	probeTimeout = time.Second
+	// slowProbes probes timing out in a row open the breaker: a Neo4j that is merely
+	// busy (a GC pause, a restart recovering its store) must not fail requests it would
+	// have answered.
+	slowProbes = 3
+)
+
+// errOutage is the cause given to statements cancelled when the breaker opens.
+var errOutage = errors.New("neo4j became unreachable")
+
+// watch probes Neo4j until db is closed.
+func (db *DB) watch() {
+	b := &db.breaker
+	b.inflight = map[*context.CancelCauseFunc]struct{}{}
+	b.stop, b.done = make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(b.done)
+		t := time.NewTicker(probeEvery)
+		defer t.Stop()
+		slow := 0 // probes in a row that timed out
+		for {
+			select {
+			case <-b.stop:
+				return
+			case <-t.C:
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+			err := db.driver.VerifyConnectivity(ctx)
+			cancel()
+			switch {
+			case err == nil:
+				slow = 0
+				b.down.Store(nil)
+			case errors.Is(err, context.DeadlineExceeded): // busy, or gone without a word
+				if slow++; slow >= slowProbes {
+					db.trip(unavailable(db.uri, err))
+				}
+			default: // refused, reset, or refusing our credentials
+				db.trip(unavailable(db.uri, err))
+			}
+		}
+	}()
+}
+
+// unwatch stops the probe.
+func (db *DB) unwatch() {
+	if db.breaker.stop != nil {
+		close(db.breaker.stop)
+		<-db.breaker.done
+	}
+}
+
+// trip opens the breaker with err and cancels the statements in flight.
+func (db *DB) trip(err error) {
+	var e *Error
+	if !errors.As(err, &e) {
+		return
+	}
+	b := &db.breaker
+	if b.down.Swap(e) != nil {
+		return // already open
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for cancel := range b.inflight {
+		(*cancel)(errOutage)
+	}
+}
+
+// guard returns a context for one statement that the breaker can cancel, and what to
+// call when it ends; or, while the breaker is open, the outage's error.
+func (db *DB) guard(ctx context.Context) (context.Context, func(), error) {
+	b := &db.breaker
+	if e := b.down.Load(); e != nil {
+		return nil, nil, e
+	}
+	if b.inflight == nil { // not watched: a DB made in a test without Open
+		return ctx, func() {}, nil
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	b.mu.Lock()
+	b.inflight[&cancel] = struct{}{}
+	b.mu.Unlock()
+	return ctx, func() {
+		b.mu.Lock()
+		delete(b.inflight, &cancel)
+		b.mu.Unlock()
+		cancel(nil)
+	}, nil
+}
+
+// guarded runs f, a transaction of several statements, with a context the breaker
+// cancels when Neo4j goes away (the driver would otherwise sleep before retrying it), and
+// returns the outage's error rather than the cancellation.
+func (db *DB) guarded(ctx context.Context, f func(context.Context) error) error {
+	ctx, release, err := db.guard(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return db.outage(ctx, f(ctx))
+}
+
+// outage returns the breaker's error in place of err when the breaker cancelled ctx.
+func (db *DB) outage(ctx context.Context, err error) error {
+	if e := db.breaker.down.Load(); err != nil && e != nil && cutOff(ctx) {
+		return e
+	}
+	return err
+}
+
+// cutOff reports whether the breaker cancelled ctx.
+func cutOff(ctx context.Context) bool { return errors.Is(context.Cause(ctx), errOutage) }

@@ -1,0 +1,78 @@
+package reliability
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/server"
+)
+
+var quiet = slog.New(slog.DiscardHandler)
+
+// serve runs a server over db on a free loopback port until the test ends.
+func serve(t testing.TB, db *graph.DB, configure func(*server.Server)) *server.Server {
+	t.Helper()
+	srv := &server.Server{Addr: "127.0.0.1:0", DB: db, Introspection: true, Logger: quiet,
+		RatePerIP: 1e6, RatePerKey: 1e6}
+	if configure != nil {
+		configure(srv)
+	}
+	if err := srv.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close(context.Background()) })
+	return srv
+}
+
+// answer is a GraphQL response with its HTTP status.
+type answer struct {
+	Status int
+	Data   map[string]any
+	Errors []struct {
+		Message    string
+		Extensions map[string]any
+	}
+	Raw  string
+	Took time.Duration
+}
+
+// code is the first error's extensions.code, "" when there is none.
+func (a answer) code() string {
+	if len(a.Errors) == 0 {
+		return ""
+	}
+	c, _ := a.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// post sends body to url/graphql as JSON (a string is sent as is; anything else is
+// encoded) with a key when one is given.
+func post(t testing.TB, client *http.Client, url string, body any, key string) answer {
+	t.Helper()
+	raw, ok := body.([]byte)
+	if !ok {
+		raw, _ = json.Marshal(body)
+	}
+	req, _ := http.NewRequest("POST", url+"/graphql", bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	began := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return answer{Status: -1, Raw: err.Error(), Took: time.Since(began)}
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	a := answer{Status: resp.StatusCode, Raw: string(data), Took: time.Since(began)}
+	_ = json.Unmarshal(data, &a)
+	return a
+}

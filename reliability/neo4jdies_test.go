@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/neo4j"
 	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 	"github.com/accgraph/accgraph/seed"
@@ -58,16 +59,7 @@ type outcome struct {
 // and that it recovered within 10 s of Neo4j being back (serving its database again).
 func TestNeo4jDiesUnderLoad(t *testing.T) {
 	ctx := context.Background()
-	cfg := neo4jtest.Config(t)
-	n4j := neo4jtest.Start(t, cfg)
-	db, err := graph.Open(ctx, graph.Config{URI: n4j.URI, User: neo4j.User, Password: cfg.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close(ctx)
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	cfg, n4j, db := graphtest.OpenPrivate(t)
 	ds, err := seed.Load(seed.Data())
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +115,6 @@ func TestNeo4jDiesUnderLoad(t *testing.T) {
 	<-n4j.Done()
 	time.Sleep(3 * time.Second)
 	restarting := time.Now()
-	cfg.Port = n4j.Port
 	neo4jtest.Start(t, cfg)
 	bolt := time.Now()
 	back := neo4jServes(t, n4j.URI, cfg.Password)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
-	"github.com/accgraph/accgraph/neo4j"
+	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 	"github.com/accgraph/accgraph/server"
 )
@@ -17,16 +17,7 @@ import (
 // TestReadyzFollowsNeo4j stops and restarts a private Neo4j under a running server.
 func TestReadyzFollowsNeo4j(t *testing.T) {
 	ctx := context.Background()
-	cfg := neo4jtest.Config(t)
-	n4j := neo4jtest.Start(t, cfg)
-	db, err := graph.Open(ctx, graph.Config{URI: n4j.URI, User: neo4j.User, Password: cfg.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close(ctx)
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	cfg, n4j, db := graphtest.OpenPrivate(t)
 	srv := openServer(t, db)
 
 	if status, body := get(t, srv.URL()+"/readyz"); status != http.StatusOK {
@@ -64,7 +55,6 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 		t.Errorf("the GraphQL read took %s with Neo4j down", took)
 	}
 
-	cfg.Port = n4j.Port
 	neo4jtest.Start(t, cfg)
 	deadline := time.Now().Add(30 * time.Second)
 	for {

@@ -17,6 +17,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/accgraph/accgraph/graph"
+	launcher "github.com/accgraph/accgraph/neo4j"
+	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 )
 
 // Config is the test database's connection settings. It fails the test when NEO4J_URI is
@@ -50,6 +52,25 @@ func MustOpenDB(tb testing.TB) *graph.DB {
 			return db
 		}
 	}
+}
+
+// OpenPrivate starts a Neo4j of the test's own (for a test that stops or kills it), opens
+// it and applies the migrations. The config it returns restarts the server on its port.
+func OpenPrivate(tb testing.TB) (launcher.Config, *launcher.Server, *graph.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	cfg := neo4jtest.Config(tb)
+	srv := neo4jtest.Start(tb, cfg)
+	cfg.Port = srv.Port
+	db, err := graph.Open(ctx, graph.Config{URI: srv.URI, User: launcher.User, Password: cfg.Password})
+	if err != nil {
+		tb.Fatalf("open private database: %v", err)
+	}
+	tb.Cleanup(func() { _ = db.Close(ctx) })
+	if err := db.Migrate(ctx); err != nil {
+		tb.Fatalf("migrate private database: %v", err)
+	}
+	return cfg, srv, db
 }
 
 // DropSchema removes every constraint, index and migration record, leaving the database as

@@ -238,12 +238,9 @@ func (db *DB) WriteRaw(ctx context.Context, nodes []ExportNode, edges []ExportEd
 		stmts = append(stmts, statement{"UNWIND $rows AS row MATCH (a:" + g.from + " {id: row.start}) MATCH (b:" + g.to + " {id: row.end}) " +
 			merge + " SET r = row.props", map[string]any{"rows": byGroup[g]}})
 	}
-	session := db.session(ctx)
-	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, db.runAll(ctx, tx, stmts)
-	})
-	return db.wrap(err)
+	return db.wrap(db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		return db.runAll(ctx, tx, stmts)
+	}))
 }
 
 func exportLabel(label string) bool {

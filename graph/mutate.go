@@ -49,13 +49,8 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 	stmts = append(stmts, statement{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by, mutation: $mutation,
 		ids: $ids, before: '(not recorded for bulk imports)', after: '(not recorded for bulk imports)'})`,
 		map[string]any{"by": by, "mutation": mutation, "ids": ids}})
-	session := db.session(ctx)
-	defer session.Close(ctx)
-	if err := db.guarded(ctx, func(ctx context.Context) error {
-		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return nil, db.runAll(ctx, tx, stmts)
-		})
-		return err
+	if err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		return db.runAll(ctx, tx, stmts)
 	}); err != nil {
 		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
 	}
@@ -92,28 +87,23 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 // audited runs write inside one transaction between two snapshots of ids, and records
 // the change.
 func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, write func(neo4j.ManagedTransaction) error) error {
-	session := db.session(ctx)
-	defer session.Close(ctx)
-	err := db.guarded(ctx, func(ctx context.Context) error {
-		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			before, err := db.snapshot(ctx, tx, ids)
-			if err != nil {
-				return nil, err
-			}
-			if err := write(tx); err != nil {
-				return nil, err
-			}
-			after, err := db.snapshot(ctx, tx, ids)
-			if err != nil {
-				return nil, err
-			}
-			b, _ := json.Marshal(before)
-			a, _ := json.Marshal(after)
-			return nil, db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
-				mutation: $mutation, ids: $ids, before: $before, after: $after})`,
-				map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
-		})
-		return err
+	err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		before, err := db.snapshot(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		if err := write(tx); err != nil {
+			return err
+		}
+		after, err := db.snapshot(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		b, _ := json.Marshal(before)
+		a, _ := json.Marshal(after)
+		return db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
+			mutation: $mutation, ids: $ids, before: $before, after: $after})`,
+			map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", mutation, db.wrap(err))

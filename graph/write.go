@@ -64,10 +64,8 @@ func (db *DB) WriteBatched(ctx context.Context, d *Dataset, batch int) (WriteSta
 // writeTx writes a validated (part of a) dataset in one transaction.
 func (db *DB) writeTx(ctx context.Context, d *Dataset, kindOf map[string]EntityKind) (WriteStats, error) {
 	stmts, stats := writeStatements(d, kindOf)
-	session := db.session(ctx)
-	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, db.runAll(ctx, tx, stmts)
+	err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		return db.runAll(ctx, tx, stmts)
 	})
 	if err != nil {
 		return WriteStats{}, fmt.Errorf("write dataset: %w", db.wrap(err))
@@ -184,7 +182,15 @@ func (r citationRow) row() map[string]any {
 	return map[string]any{"id": r.id, "source": r.c.Source, "claimedBy": r.claimedBy, "props": props}
 }
 
-// session opens a session on the database for a multi-statement transaction.
-func (db *DB) session(ctx context.Context) neo4j.SessionWithContext {
-	return db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database})
+// transaction runs f as one write transaction of several statements (retried by the
+// driver when its error is transient) under the breaker, so an outage ends it at once.
+func (db *DB) transaction(ctx context.Context, f func(context.Context, neo4j.ManagedTransaction) error) error {
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database})
+	defer session.Close(ctx)
+	return db.guarded(ctx, func(ctx context.Context) error {
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return nil, f(ctx, tx)
+		})
+		return err
+	})
 }

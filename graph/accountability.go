@@ -162,7 +162,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	}
 	x := c.newVar("x")
 	entitySub, _ := mergeSub(entryFields, "entity")
-	entityProj, entityPlan, err := c.node(x, []EntityKind{KindPerson, KindOrganization, KindEvent}, entitySub, f.Alias+".entries.entity")
+	entityProj, entityPlan, err := c.node(x, []EntityKind{KindPerson, KindOrganization, KindEvent}, entitySub, f.Alias+".entries.entity", "name") // sortEntries reads it
 	if err != nil {
 		return plan, "", err
 	}

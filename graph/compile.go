@@ -129,9 +129,10 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 	}, true
 }
 
-// node projects the node in variable v, of one of kinds, with the fields sub asks for.
-// Every property is projected (.*); relation lists and citations are added as asked.
-func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string) (string, *nodePlan, error) {
+// node projects the node in variable v, of one of kinds, with the fields sub asks for:
+// the stored properties they read (and need, which the caller's Go code reads), relation
+// lists and citations.
+func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
 	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
 	projections := map[EntityKind]string{}
 	for _, k := range kinds {
@@ -168,7 +169,7 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 			}
 		}
 		plan.kinds[k] = kp
-		projections[k] = v + " {.*" + prefixEach(", ", parts) + "}"
+		projections[k] = projection(v, fields, need, parts)
 	}
 	if len(kinds) == 1 || allSame(projections) {
 		return projections[kinds[0]], plan, nil
@@ -182,11 +183,41 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 	return b.String(), plan, nil
 }
 
-func prefixEach(sep string, parts []string) string {
-	if len(parts) == 0 {
-		return ""
+// storedProperties maps each scalar field of an entity, an edge or a citation to the
+// stored properties it is read from. Fields not listed read none (__typename, Relation.type);
+// TestStoredPropertiesCoverSchema keeps the table in step with the schema.
+var storedProperties = map[string][]string{
+	"id": {"id"}, "name": {"name"}, "aliases": {"aliases"}, "description": {"description"},
+	"confidence": {"confidence"}, "retraction": {"retraction"}, "kind": {"kind"},
+	"from": {"from"}, "to": {"to"}, "victims": {"victims"}, "date": {"date"}, "text": {"text"},
+	"title": {"title"}, "publisher": {"publisher"}, "author": {"author"}, "url": {"url"},
+	"published": {"published"}, "stake": {"stake"}, "country": {"country"},
+	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
+	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
+	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"},
+}
+
+// projection is the map projection of x holding id, the stored properties fields read,
+// need, and the computed entries parts. Projecting only these, not .*, keeps large
+// properties (an imported entity's FtM JSON) and unasked ones out of every read.
+func projection(x string, fields []Selection, need, parts []string) string {
+	items := []string{".id"}
+	seen := map[string]bool{"id": true}
+	add := func(prop string) {
+		if !seen[prop] {
+			seen[prop] = true
+			items = append(items, "."+prop)
+		}
 	}
-	return sep + strings.Join(parts, sep)
+	for _, prop := range need {
+		add(prop)
+	}
+	for _, f := range fields {
+		for _, prop := range storedProperties[f.Name] {
+			add(prop)
+		}
+	}
+	return x + " {" + strings.Join(append(items, parts...), ", ") + "}"
 }
 
 func allSame(m map[EntityKind]string) bool {
@@ -269,7 +300,7 @@ func (c *compiler) edge(r, v, m string, near EntityKind, spec relSpec, sub func(
 			break
 		}
 	}
-	return r + " {.*" + prefixEach(", ", parts) + "}", rp, nil
+	return projection(r, fields, nil, parts), rp, nil
 }
 
 // citations projects the citations of the node or relationship in x, with their source
@@ -301,8 +332,8 @@ func (c *compiler) citations(x string, fields []Selection, path string) (string,
 		parts = append(parts, "__claimant: "+expr)
 		claimant = fmt.Sprintf(" OPTIONAL MATCH (%s)-[:CLAIMED_BY]->(%s)", cv, ev)
 	}
-	return fmt.Sprintf("COLLECT { MATCH (%s:Citation {about: %s.id})-[:FROM_SOURCE]->(%s:Source)%s RETURN %s {.*%s} ORDER BY %s.id }",
-		cv, x, sv, claimant, cv, prefixEach(", ", parts), cv), cp, nil
+	return fmt.Sprintf("COLLECT { MATCH (%s:Citation {about: %s.id})-[:FROM_SOURCE]->(%s:Source)%s RETURN %s ORDER BY %s.id }",
+		cv, x, sv, claimant, projection(cv, cfields, nil, parts), cv), cp, nil
 }
 
 // relationArgs compiles asOf, minConfidence and includeRetracted on the relationship r

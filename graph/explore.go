@@ -140,15 +140,20 @@ func (c *compiler) matchEntity(v, id string) string {
 	return fmt.Sprintf("OPTIONAL MATCH (%s:%s {id: %s})", v, kind.Label(), c.param(id))
 }
 
-// graphNodeProj projects a node for an explorer: its properties and its degree over the
-// knowledge graph's relationships (not the citation bookkeeping).
+// graphNodeProperties are the stored properties an explorer node shows besides its id,
+// name and confidence.
+var graphNodeProperties = []string{"kind", "from", "to", "date", "victims", "country", "publisher", "published", "description"}
+
+// graphNodeProj projects a node for an explorer: what decodeGraphNode reads and its
+// degree over the knowledge graph's relationships (not the citation bookkeeping).
 func graphNodeProj(n string) string {
-	return fmt.Sprintf("%s {.*, __degree: COUNT { (%s)-[:%s]-() }}", n, n, relTypesArg(nil))
+	return fmt.Sprintf("%s {.id, .name, .confidence, .%s, __degree: COUNT { (%s)-[:%s]-() }}",
+		n, strings.Join(graphNodeProperties, ", ."), n, relTypesArg(nil))
 }
 
 // graphEdgeProj projects a relationship for an explorer, with its citations when asked.
 func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
-	parts := fmt.Sprintf("%s {.*, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id, __citationCount: COUNT { (:Citation {about: %s.id}) }",
+	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id, __citationCount: COUNT { (:Citation {about: %s.id}) }",
 		r, r, r, r, r)
 	if !hasField(fields, "citations") {
 		return parts + "}", nil, nil
@@ -166,8 +171,8 @@ func decodeGraphNode(v any) *GraphNode {
 	kind, _ := kindOfID(id)
 	degree, _ := props["__degree"].(int64)
 	display := map[string]any{}
-	for _, k := range []string{"kind", "from", "to", "date", "victims", "country", "publisher", "published", "description"} {
-		if v, ok := props[k]; ok {
+	for _, k := range graphNodeProperties {
+		if v := props[k]; v != nil { // absent: a projection gives null
 			display[k] = v
 		}
 	}
@@ -337,16 +342,24 @@ func (c *compiler) paths(f Selection) (rootPlan, string, error) {
 		return plan, "", err
 	}
 	n, nodeProj, e, edgeProj := pp.n, pp.nodeProj, pp.e, pp.edgeProj
+	// limit+1 paths tell truncation. k shortest paths are "all shortest first, then longer
+	// ones": past the shortest, Neo4j enumerates the paths through every busy node on the
+	// way, which is why longer ones are looked for only when asked.
+	selector := "ALL SHORTEST"
+	if longer, _ := f.Args["longer"].(bool); longer {
+		selector = fmt.Sprintf("SHORTEST %d", limit+1)
+	}
 	cypher := fmt.Sprintf(`%s
 %s
 CALL { WITH %s, %s
-  MATCH %s = SHORTEST %d (%s)((%s)-[%s:%s]%s(%s) WHERE %s AND %s.confidence <> 'RETRACTED'){1,%d}(%s)
+  MATCH %s = %s (%s)((%s)-[%s:%s]%s(%s) WHERE %s AND %s.confidence <> 'RETRACTED'){1,%d}(%s)
   WHERE %s <> %s
+  WITH %s LIMIT %d
   RETURN collect({nodes: [%s IN nodes(%s) | %s], rels: [%s IN relationships(%s) | %s]}) AS found }
 RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
 		c.matchEntity(a, from), c.matchEntity(b, to),
-		a, b, p, limit+1, a, x, r, relTypesArg(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
-		a, b, n, p, nodeProj, e, p, edgeProj, a, b)
+		a, b, p, selector, a, x, r, relTypesArg(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
+		a, b, p, limit+1, n, p, nodeProj, e, p, edgeProj, a, b)
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)
 		if found, _ := res["found"].(bool); !found {

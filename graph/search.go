@@ -85,7 +85,7 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	}
 	entitySub, _ := mergeSub(fields, "entity")
 	n := c.newVar("n")
-	proj, np, err := c.node(n, kinds, entitySub, f.Alias+".entity")
+	proj, np, err := c.node(n, kinds, entitySub, f.Alias+".entity", "name", "aliases") // bestMatch reads them
 	if err != nil {
 		return plan, "", err
 	}

@@ -67,7 +67,7 @@ func (c *compiler) timeline(f Selection) (rootPlan, string, error) {
 	}
 	s, r, m := c.newVar("s"), c.newVar("r"), c.newVar("m")
 	entitySub, _ := mergeSub(fields, "entity")
-	nodeProj, np, err := c.node(m, EntityKinds, entitySub, f.Alias+".entity")
+	nodeProj, np, err := c.node(m, EntityKinds, entitySub, f.Alias+".entity", "name") // the title reads it
 	if err != nil {
 		return plan, "", err
 	}

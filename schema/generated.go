@@ -332,7 +332,7 @@ type ComplexityRoot struct {
 		Holders           func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
 		Neighborhood      func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
 		Organizations     func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
-		Paths             func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) int
+		Paths             func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int, longer *bool) int
 		People            func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Positions         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		RunSavedQuery     func(childComplexity int, name string, variables map[string]any, version *int) int
@@ -606,7 +606,7 @@ type QueryResolver interface {
 	Accountability(ctx context.Context, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) (*graph.AccountabilityReport, error)
 	Neighborhood(ctx context.Context, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) (*graph.Subgraph, error)
 	ExpandStats(ctx context.Context, id string, asOf *graph.Date, minConfidence *graph.Confidence) ([]*graph.ExpandStat, error)
-	Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) ([]*graph.Path, error)
+	Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int, longer *bool) ([]*graph.Path, error)
 	History(ctx context.Context, id string) ([]*graph.Change, error)
 	Changes(ctx context.Context, since string, by *string) ([]*graph.Change, error)
 	SavedQueries(ctx context.Context, tag *string) ([]*graph.SavedQuery, error)
@@ -2142,7 +2142,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relTypes"].([]graph.RelType), args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["directed"].(*bool), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relTypes"].([]graph.RelType), args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["directed"].(*bool), args["limit"].(*int), args["longer"].(*bool)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -5882,6 +5882,14 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["limit"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "longer",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["longer"] = arg8
 	return args, nil
 }
 
@@ -12638,7 +12646,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relTypes"].([]graph.RelType), fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["directed"].(*bool), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relTypes"].([]graph.RelType), fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["directed"].(*bool), fc.Args["limit"].(*int), fc.Args["longer"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {

@@ -17,6 +17,6 @@ func (r *queryResolver) ExpandStats(ctx context.Context, id string, asOf *graph.
 }
 
 // Paths is the resolver for the paths field.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int) ([]*graph.Path, error) {
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int, longer *bool) ([]*graph.Path, error) {
 	return rootValue[[]*graph.Path](ctx)
 }

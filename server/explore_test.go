@@ -98,18 +98,20 @@ const pathFields = `{ length confidence truncated steps { direction from { id } 
 func TestPathsOnFixture(t *testing.T) {
 	a := fixture(t)
 	data := a.ok(`{
-	  all: paths(from: "person:member", to: "person:minister") `+pathFields+`
+	  all: paths(from: "person:member", to: "person:minister", longer: true) `+pathFields+`
+	  shortest: paths(from: "person:member", to: "person:minister") `+pathFields+`
 	  directed: paths(from: "person:member", to: "person:minister", directed: true) `+pathFields+`
 	  expired: paths(from: "person:member", to: "person:minister", asOf: "1995") `+pathFields+`
-	  first: paths(from: "org:unit", to: "org:ministry", limit: 1) `+pathFields+`
+	  first: paths(from: "org:unit", to: "org:ministry", limit: 1, longer: true) `+pathFields+`
 	  in1985: paths(from: "org:unit", to: "org:ministry", asOf: "1985") `+pathFields+`
-	  onlyPartOf: paths(from: "org:unit", to: "org:ministry", relTypes: [PART_OF], directed: true) `+pathFields+`
+	  onlyPartOf: paths(from: "org:unit", to: "org:ministry", relTypes: [PART_OF], directed: true, longer: true) `+pathFields+`
 	}`, nil)
 	want := map[string][]string{
 		"all": {
 			"person:member -> org:unit -> org:ministry <- position:minister <- person:minister",
 			"person:member -> org:unit -> org:agency -> org:ministry <- position:minister <- person:minister",
 		},
+		"shortest":   {"person:member -> org:unit -> org:ministry <- position:minister <- person:minister"},
 		"directed":   nil,
 		"expired":    nil,
 		"first":      {"org:unit -> org:ministry"},
@@ -124,6 +126,9 @@ func TestPathsOnFixture(t *testing.T) {
 	first := data["first"].([]any)[0].(map[string]any)
 	if first["truncated"] != true || first["length"] != 1.0 {
 		t.Errorf("limit 1 of 2 paths: %v, want the shortest with truncated", first)
+	}
+	if shortest := data["shortest"].([]any)[0].(map[string]any); shortest["truncated"] != false {
+		t.Errorf("the one shortest path: %v, want it not truncated (longer ones were not asked for)", shortest)
 	}
 	step := data["all"].([]any)[0].(map[string]any)["steps"].([]any)[0].(map[string]any)
 	if edge := step["edge"].(map[string]any); edge["type"] != "MEMBER_OF" || edge["citationCount"] != 1.0 ||
@@ -219,7 +224,8 @@ func TestDenseGraphTruncates(t *testing.T) {
 	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
 	data := a.ok(`{
 	  neighborhood(id: "org:o0", depth: 3, limit: 25) { truncated nodes { id } }
-	  paths(from: "org:o0", to: "org:o1", maxLength: 10, limit: 20) { length truncated }
+	  paths(from: "org:o0", to: "org:o1", maxLength: 10, limit: 20, longer: true) { length truncated }
+	  shortest: paths(from: "org:o0", to: "org:o1", maxLength: 10, limit: 20) { length truncated }
 	}`, nil)
 	nb := data["neighborhood"].(map[string]any)
 	if nb["truncated"] != true || len(nb["nodes"].([]any)) != 26 {
@@ -228,5 +234,9 @@ func TestDenseGraphTruncates(t *testing.T) {
 	paths := data["paths"].([]any)
 	if len(paths) != 20 || paths[0].(map[string]any)["length"] != 1.0 || paths[19].(map[string]any)["truncated"] != true {
 		t.Errorf("paths = %v, want 20 shortest first, truncated", paths)
+	}
+	// both PART_OF relationships between o0 and o1, and nothing through the other 58
+	if s := fmt.Sprint(data["shortest"]); s != "[map[length:1 truncated:false] map[length:1 truncated:false]]" {
+		t.Errorf("shortest paths = %s, want the two of length 1", s)
 	}
 }

@@ -220,8 +220,8 @@ RETURN {searchPeople: {edges: collect({score: score, node: node {.id, .name}})}}
 		NoPeer: "@neo4j/graphql generates no path queries; it would take a hand-written @cypher field, i.e. the raw Cypher below",
 		Raw: `MATCH (a:Person {id: $from}), (b:Person {id: $to})
 CALL (a, b) {
-  MATCH p = SHORTEST 11 (a)-[r:` + knowledgeTypes + `]-{1,6}(b)
-  WHERE a <> b AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i+1..])
+  MATCH p = ALL SHORTEST (a)-[r:` + knowledgeTypes + `]-{1,6}(b)
+  WHERE a <> b
   RETURN p LIMIT 10 }
 RETURN {paths: collect({length: length(p),
   steps: [i IN range(0, length(p) - 1) | {from: {id: nodes(p)[i].id}, to: {id: nodes(p)[i+1].id}}]})} AS data`,

@@ -103,7 +103,7 @@ export async function entity(id: string): Promise<EntityDetails | null> {
 
 export async function paths(from: string, to: string, asOf: string | null): Promise<Path[]> {
   const d = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10) {
+    `query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10, longer: true) {
       length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } }`,
     { from, to, asOf });
   return d.paths;

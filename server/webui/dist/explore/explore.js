@@ -4,7 +4,7 @@
       citations { ${Gi} }
       ... on Organization { orgKind: kind } ... on Event { eventKind: kind from to victims } ... on Verdict { date }
       ... on Statement { text date } ... on Place { country }
-      ... on Source { sourceKind: kind title publisher url published stake } } }`,{id:t})).entity}async function Rl(t,e,r){return(await sa(`query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10) {
+      ... on Source { sourceKind: kind title publisher url published stake } } }`,{id:t})).entity}async function Rl(t,e,r){return(await sa(`query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10, longer: true) {
       length confidence truncated steps { direction from { id name } to { id name } edge { ${Ui} } } } }`,{from:t,to:e,asOf:r})).paths}async function Nl(t,e){return(await sa(`query Accountability($subject: ID!, $asOf: Date) { accountability(subject: $subject, asOf: $asOf) {
       asOf subject { id name } verdicts { id name date }
       entries { basis role confidence entity { __typename id name }

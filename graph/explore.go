@@ -153,8 +153,11 @@ func graphNodeProj(n string) string {
 
 // graphEdgeProj projects a relationship for an explorer, with its citations when asked.
 func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
-	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id, __citationCount: COUNT { (:Citation {about: %s.id}) }",
-		r, r, r, r, r)
+	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id",
+		r, r, r, r)
+	if hasField(fields, "citationCount") { // an index lookup per relationship: only when asked
+		parts += fmt.Sprintf(", __citationCount: COUNT { (:Citation {about: %s.id}) }", r)
+	}
 	if !hasField(fields, "citations") {
 		return parts + "}", nil, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/accgraph/accgraph/graph"
 )
@@ -52,6 +53,10 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
 			return
 		}
+		if id, ok := s.keys.get(key, time.Now()); ok {
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
+			return
+		}
 		k, err := s.DB.Authenticate(r.Context(), key)
 		switch graph.ErrorCode(err) {
 		case "":
@@ -70,8 +75,19 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			s.writeError(w, r, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, Identity{Name: k.Name, Role: k.Role})))
+		id := Identity{Name: k.Name, Role: k.Role}
+		if recheck := s.keyRecheck(); recheck > 0 {
+			s.keys.put(key, id, time.Now().Add(recheck))
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
 	})
+}
+
+func (s *Server) keyRecheck() time.Duration {
+	if s.KeyRecheck == 0 {
+		return DefaultKeyRecheck
+	}
+	return s.KeyRecheck
 }
 
 // requireRole refuses a caller weaker than min: UNAUTHENTICATED without a key, FORBIDDEN

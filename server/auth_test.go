@@ -7,8 +7,10 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/server"
 )
 
@@ -85,7 +87,9 @@ func TestSavedQueryMutationsNeedAnEditorKey(t *testing.T) {
 	if err := a.db.RevokeAPIKey(ctx, "desk-editor"); err != nil {
 		t.Fatal(err)
 	}
-	if r := a.as(editor, save); r.Status != 401 || code(r) != "UNAUTHENTICATED" {
+	// a server that has not seen the key since (this one trusts it up to KeyRecheck)
+	fresh := &api{t: t, db: a.db, h: (&server.Server{DB: a.db, Logger: quiet}).Handler()}
+	if r := fresh.as(editor, save); r.Status != 401 || code(r) != "UNAUTHENTICATED" {
 		t.Errorf("a revoked key: %d %s", r.Status, r.raw)
 	}
 	if r := a.as("acg_not-a-key", map[string]any{"query": "{ status { schemaVersion } }"}); r.Status != 401 {
@@ -94,6 +98,43 @@ func TestSavedQueryMutationsNeedAnEditorKey(t *testing.T) {
 	keys, _ := a.db.APIKeys(ctx)
 	if len(keys) != 2 || !keys[0].Revoked || keys[0].LastUsed.IsZero() || keys[1].Revoked {
 		t.Errorf("keys = %+v", keys)
+	}
+}
+
+// TestConfirmedKeysAreRemembered: a keyed read costs one Cypher statement like any other
+// (not a second one recording the key's use), and a revoked key is refused once the
+// server's trust in it has run out.
+func TestConfirmedKeysAreRemembered(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	ctx := context.Background()
+	key, err := db.CreateAPIKey(ctx, "analyst", graph.RoleReader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const recheck = 300 * time.Millisecond
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet, KeyRecheck: recheck}).Handler()}
+	read := map[string]any{"query": `{ people { totalCount } }`}
+	statements := func() int64 {
+		before := db.Statements()
+		if r := a.as(key, read); r.Status != 200 || len(r.Errors) > 0 {
+			t.Fatalf("a keyed read: %d %s", r.Status, r.raw)
+		}
+		return db.Statements() - before
+	}
+	if n := statements(); n != 2 {
+		t.Errorf("the first keyed read sent %d statements, want 2 (the key's check, the read)", n)
+	}
+	for range 3 {
+		if n := statements(); n != 1 {
+			t.Errorf("a keyed read of a confirmed key sent %d statements, want 1", n)
+		}
+	}
+	if err := db.RevokeAPIKey(ctx, "analyst"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(recheck + 50*time.Millisecond)
+	if r := a.as(key, read); r.Status != 401 || code(r) != "UNAUTHENTICATED" {
+		t.Errorf("a key revoked %s ago: %d %s, want 401", recheck, r.Status, r.raw)
 	}
 }
 

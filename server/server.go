@@ -36,6 +36,10 @@ type Server struct {
 	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
 	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
 	JWT              JWTConfig
+	// KeyRecheck is how long a confirmed API key is trusted before Neo4j is asked again,
+	// which bounds how long a revoked key still works (DefaultKeyRecheck when 0; negative:
+	// every request asks).
+	KeyRecheck time.Duration
 	// Metrics receives the server's counts and times, served at /metrics (a registry of
 	// its own when nil, set by Handler).
 	Metrics *metrics.Metrics
@@ -44,6 +48,7 @@ type Server struct {
 	http   *http.Server
 	once   sync.Once
 	jwt    *jwtVerifier // nil when tokens are not accepted
+	keys   keyCache
 	schema graphql.ExecutableSchema
 	exec   *executor.Executor
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // flagSet returns a FlagSet that reports its errors instead of exiting.
@@ -31,6 +32,13 @@ func intFlag(fs *flag.FlagSet, env Env, p *int, name, envName string, def int, h
 		def = v
 	}
 	fs.IntVar(p, name, def, help+" ($"+envName+")")
+}
+
+func durationFlag(fs *flag.FlagSet, env Env, p *time.Duration, name, envName string, def time.Duration, help string) {
+	if v, err := time.ParseDuration(env(envName)); err == nil {
+		def = v
+	}
+	fs.DurationVar(p, name, def, help+" ($"+envName+")")
 }
 
 func boolFlag(fs *flag.FlagSet, env Env, p *bool, name, envName string, def bool, help string) {

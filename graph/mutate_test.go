@@ -41,3 +41,19 @@ func TestApplyIsAllOrNothing(t *testing.T) {
 		t.Errorf("history = %+v, %v", history, err)
 	}
 }
+
+// TestWriteCountsACitationGivenTwiceOnce: the stats say what was written.
+func TestWriteCountsACitationGivenTwiceOnce(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	cite := graph.Citation{Source: "source:s", ClaimedBy: "source:s", Quote: "q", Confidence: graph.Reported}
+	stats, err := db.Write(context.Background(), &graph.Dataset{Entities: []graph.Entity{
+		&graph.Source{Base: graph.Base{ID: "source:s", Name: "s", Citations: []graph.Citation{cite, cite}}, Title: "s", Publisher: "p", SourceKind: "REPORT"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := graphtest.Exec(t, "MATCH (c:Citation) RETURN count(c) AS n", nil)
+	if n, _ := rows[0].Get("n"); stats.Citations != 1 || n != int64(1) {
+		t.Errorf("stats say %d citations, the graph holds %v; want 1 and 1", stats.Citations, n)
+	}
+}

@@ -7,7 +7,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// WriteStats counts what Write wrote.
+// WriteStats counts what Write wrote; a citation given twice counts once.
 type WriteStats struct {
 	Entities, Links, Citations int
 }
@@ -159,7 +159,7 @@ func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, Wri
 				map[string]any{"rows": rows}})
 		}
 	}
-	stats.Citations = len(cites)
+	stats.Citations = len(seen)
 	return stmts, stats
 }
 

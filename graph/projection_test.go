@@ -34,8 +34,14 @@ func TestStoredPropertiesCoverSchema(t *testing.T) {
 	for _, def := range schema.GetPossibleTypes(schema.Types["Entity"]) {
 		types = append(types, def.Name)
 	}
-	for _, shape := range []edgeShape{tenureShape, membershipShape, responsibilityShape, participationShape, verdictPartyShape, partOfShape, relationShape} {
-		types = append(types, shape.typeName)
+	edgeTypes := map[string]bool{} // every edge type a relation field yields
+	for _, fields := range relFields {
+		for _, spec := range fields {
+			edgeTypes[spec.shape.typeName] = true
+		}
+	}
+	for name := range edgeTypes {
+		types = append(types, name)
 	}
 	checked := 0
 	for _, name := range types {

@@ -11,10 +11,30 @@ import (
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
 
 var quiet = slog.New(slog.DiscardHandler)
+
+// seedWithKey writes the curated dataset into db and returns a new editor key named name,
+// for tests that read and write through the API.
+func seedWithKey(t testing.TB, db *graph.DB, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	ds, err := seed.Load(seed.Data())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Write(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	key, err := db.CreateAPIKey(ctx, name, graph.RoleEditor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
 
 // serve runs a server over db on a free loopback port until the test ends.
 func serve(t testing.TB, db *graph.DB, configure func(*server.Server)) *server.Server {

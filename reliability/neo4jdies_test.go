@@ -15,7 +15,6 @@ import (
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/neo4j"
 	"github.com/accgraph/accgraph/neo4j/neo4jtest"
-	"github.com/accgraph/accgraph/seed"
 )
 
 const cite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: REPORTED}`
@@ -58,19 +57,8 @@ type outcome struct {
 // UNAVAILABLE (503), that every acknowledged write is in the graph whole and audited,
 // and that it recovered within 10 s of Neo4j being back (serving its database again).
 func TestNeo4jDiesUnderLoad(t *testing.T) {
-	ctx := context.Background()
 	cfg, n4j, db := graphtest.OpenPrivate(t)
-	ds, err := seed.Load(seed.Data())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	key, err := db.CreateAPIKey(ctx, "load", graph.RoleEditor)
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := seedWithKey(t, db, "load")
 	srv := serve(t, db, nil)
 	client := &http.Client{Timeout: 30 * time.Second}
 

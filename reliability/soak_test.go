@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/seed"
 )
@@ -44,17 +43,7 @@ func TestSoak(t *testing.T) {
 	}
 	ctx := context.Background()
 	db := graphtest.MustOpenDB(t)
-	ds, err := seed.Load(seed.Data())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	key, err := db.CreateAPIKey(ctx, "soak", graph.RoleEditor)
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := seedWithKey(t, db, "soak")
 	srv := serve(t, db, nil)
 	qs, err := seed.LoadQueries(seed.Queries())
 	if err != nil {

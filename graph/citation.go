@@ -21,6 +21,9 @@ type Citation struct {
 	ClaimedBy  string // id of the entity that asserts the fact
 	Confidence Confidence
 	Accessed   Date // when the source was read
+	// Checked is set by validation when the quote was found verbatim in the source's
+	// stored text; a citation of a source without text stays unchecked.
+	Checked bool
 
 	// SourceNode and Claimant are the entities behind Source and ClaimedBy, when a read
 	// asked for them.

@@ -414,7 +414,7 @@ func readCitations(v any) []Citation {
 		p, _ := raw.(map[string]any)
 		out = append(out, Citation{ID: str(p["id"]), Source: str(p["__source"]), ClaimedBy: str(p["__claimant"]),
 			Quote: str(p["quote"]), Locator: str(p["locator"]), Confidence: Confidence(str(p["confidence"])),
-			Accessed: readDate(p["accessed"])})
+			Accessed: readDate(p["accessed"]), Checked: p["checked"] == true})
 	}
 	return out
 }

@@ -13,6 +13,9 @@ type Dataset struct {
 	// Existing are entities already in the graph that the dataset may refer to (by id,
 	// with their kind): a mutation's sources, claimants and link ends.
 	Existing map[string]EntityKind
+	// Texts are the stored texts of the existing sources it cites, by id, so that their
+	// quotes are checked as the dataset's own sources' are.
+	Texts map[string]string
 }
 
 // Validate checks everything before anything is written and reports every problem at
@@ -98,20 +101,37 @@ func (d *Dataset) checkCitations(cites []Citation, byID map[string]Entity, p *Pr
 		f := field("citations", i)
 		if c.Source != "" {
 			kind, found := d.kindOf(byID, c.Source)
-			src, _ := byID[c.Source].(*Source)
+			text, file := d.textOf(byID, c.Source)
+			cites[i].Checked = false
 			switch {
 			case !found:
 				p.Add(f+".source", "unknown source %q", c.Source)
 			case kind != KindSource:
 				p.Add(f+".source", "%q is a %s, not a Source", c.Source, kind.Label())
-			case src != nil && src.Text != "" && c.Quote != "" && !strings.Contains(normalizeSpace(src.Text), normalizeSpace(c.Quote)):
-				p.Add(f+".quote", "quote not found verbatim in %s (%s)", src.ID, src.TextFile)
+			case text == "" || c.Quote == "":
+			case !strings.Contains(normalizeSpace(text), normalizeSpace(c.Quote)):
+				p.Add(f+".quote", "quote %q not found verbatim in %s (%s)", firstWords(c.Quote), c.Source, file)
+			default:
+				cites[i].Checked = true
 			}
 		}
 		if _, found := d.kindOf(byID, c.ClaimedBy); c.ClaimedBy != "" && !found {
 			p.Add(f+".claimedBy", "dangling reference: no entity %q", c.ClaimedBy)
 		}
 	}
+}
+
+// textOf is the text of the source id, in the dataset or stored, and where it is kept.
+func (d *Dataset) textOf(byID map[string]Entity, id string) (text, file string) {
+	if src, ok := byID[id].(*Source); ok {
+		text, file = src.Text, src.TextFile
+	} else {
+		text = d.Texts[id]
+	}
+	if file == "" {
+		file = "its stored text"
+	}
+	return text, file
 }
 
 // normalizeSpace collapses runs of white space, so that a quote spanning a line break

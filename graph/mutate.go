@@ -60,11 +60,15 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 // prepare validates d against the graph and returns the statements that write it and
 // the ids it touches.
 func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, error) {
-	existing, err := db.existingKinds(ctx, referenced(d))
+	refs := referenced(d)
+	existing, err := db.existingKinds(ctx, refs)
 	if err != nil {
 		return nil, nil, err
 	}
 	d.Existing = existing
+	if d.Texts, err = db.sourceTexts(ctx, refs); err != nil {
+		return nil, nil, err
+	}
 	if err := d.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -238,6 +242,28 @@ func referenced(d *Dataset) []string {
 		cite(l.Citations)
 	}
 	return ids
+}
+
+// sourceTexts returns the stored texts of the sources among ids that have one.
+func (db *DB) sourceTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	var sources []string
+	for _, id := range ids {
+		if k, _ := kindOfID(id); k == KindSource {
+			sources = append(sources, id)
+		}
+	}
+	out := map[string]string{}
+	if len(sources) == 0 {
+		return out, nil
+	}
+	res, err := db.read(ctx, "MATCH (s:Source) WHERE s.id IN $ids AND s.text IS NOT NULL RETURN s.id, s.text", map[string]any{"ids": sources})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		out[str(r.Values[0])] = str(r.Values[1])
+	}
+	return out, nil
 }
 
 // ExistingKinds returns which of ids are entities in the graph, with their kinds.

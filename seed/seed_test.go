@@ -162,7 +162,7 @@ func TestMalformedSeedFiles(t *testing.T) {
 		"unknown-field": {`people.yaml:3: born: unknown field "born" for a Person ` +
 			`(allowed: id, name, aliases, description, confidence, retraction, citations, links)`},
 		"invalid-yaml":            {`people.yaml:7: invalid YAML: did not find expected ',' or ']'`},
-		"quote-not-verbatim":      {`people.yaml:5: citations[0].quote: quote not found verbatim in source:court-record (documents/judgment.txt)`},
+		"quote-not-verbatim":      {`people.yaml:5: citations[0].quote: quote "The court acquitted the minister." not found verbatim in source:court-record (documents/judgment.txt)`},
 		"stronger-than-citations": {`people.yaml:3: confidence: confidence ADJUDICATED is stronger than its strongest citation (ALLEGED)`},
 		"unknown-file": {`persons.yaml: unknown seed file: want one of events.yaml, organizations.yaml, people.yaml, ` +
 			`places.yaml, positions.yaml, sources.yaml, statements.yaml, verdicts.yaml`},

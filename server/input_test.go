@@ -145,7 +145,7 @@ func roundTrips() []roundTrip {
 				"SavedQueryInput.description": {"savedQuery.description", "Reads back."},
 				"SavedQueryInput.document":    {"savedQuery.document", "query { people { edges { node { name citations { quote } } } } }"},
 				"SavedQueryInput.tags":        {"savedQuery.tags.*", "input-tag"}, "SavedQueryInput.rows": {"savedQuery.rows", "people.edges"},
-				"SavedQueryInput.columns":     {"savedQuery.columns.*.name", "Quotes"}, "SavedColumnInput.name": {"savedQuery.columns.*.name", "Name"},
+				"SavedQueryInput.columns": {"savedQuery.columns.*.name", "Quotes"}, "SavedColumnInput.name": {"savedQuery.columns.*.name", "Name"},
 				"SavedColumnInput.path": {"savedQuery.columns.*.path", "node.citations"}, "SavedColumnInput.citations": {"savedQuery.columns.*.citations", true}}},
 	}
 	// addSource refuses what a source does not have, each field naming itself
@@ -260,4 +260,3 @@ func valuesAt(v any, path string) []any {
 	}
 	return out
 }
-

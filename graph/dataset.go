@@ -16,6 +16,9 @@ type Dataset struct {
 	// Texts are the stored texts of the existing sources it cites, by id, so that their
 	// quotes are checked as the dataset's own sources' are.
 	Texts map[string]string
+	// Merged are the ids among those it defines or refers to that were merged away, with
+	// the id each resolves to now.
+	Merged map[string]string
 }
 
 // Validate checks everything before anything is written and reports every problem at
@@ -50,6 +53,7 @@ func (d *Dataset) Check(all *Problems) {
 		p := all.At(b.Origin)
 		validateBase(e, p)
 		e.validate(p)
+		d.checkMerged(e, p)
 		define(b.ID, where(b.Origin, ""), p, "id")
 		if _, ok := byID[b.ID]; !ok {
 			byID[b.ID] = e
@@ -61,14 +65,15 @@ func (d *Dataset) Check(all *Problems) {
 		}
 		p := all.At(l.Origin)
 		l.validate(p)
+		d.checkLink(l, p)
 		define(l.ID, where(l.Origin, l.Field), p, l.Field+".target")
 		from, fromOK := d.kindOf(byID, l.From)
 		to, toOK := d.kindOf(byID, l.To)
 		if l.From != "" && !fromOK {
-			p.Add(l.Field+".source", "dangling reference: no entity %q", l.From)
+			p.Add(l.Field+".source", "%s", d.dangling(l.From))
 		}
 		if l.To != "" && !toOK {
-			p.Add(l.Field+".target", "dangling reference: no entity %q", l.To)
+			p.Add(l.Field+".target", "%s", d.dangling(l.To))
 		}
 		if fromOK && toOK && l.Type.IsValid() && !l.Type.Allows(from, to) {
 			p.Add(l.Field+".type", "%s cannot join %s to %s (%s joins %s)",
@@ -116,7 +121,7 @@ func (d *Dataset) checkCitations(cites []Citation, byID map[string]Entity, p *Pr
 			}
 		}
 		if _, found := d.kindOf(byID, c.ClaimedBy); c.ClaimedBy != "" && !found {
-			p.Add(f+".claimedBy", "dangling reference: no entity %q", c.ClaimedBy)
+			p.Add(f+".claimedBy", "%s", d.dangling(c.ClaimedBy))
 		}
 	}
 }

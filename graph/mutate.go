@@ -69,6 +69,13 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 	if d.Texts, err = db.sourceTexts(ctx, refs); err != nil {
 		return nil, nil, err
 	}
+	defined := make([]string, 0, len(d.Entities)+len(refs))
+	for _, e := range d.Entities {
+		defined = append(defined, e.Common().ID)
+	}
+	if d.Merged, err = db.redirects(ctx, append(defined, refs...)); err != nil {
+		return nil, nil, err
+	}
 	if err := d.Validate(); err != nil {
 		return nil, nil, err
 	}

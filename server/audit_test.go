@@ -177,3 +177,29 @@ func firstDifference(a, b string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestUnmergeRestoresTypedProperties: an event's dates (stored as Neo4j dates for time
+// travel) and its victims (an integer) come back as they were.
+func TestUnmergeRestoresTypedProperties(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	if r := a.as(editor, map[string]any{"query": `mutation { createEntity(input: {id: "event:massacre-copy", name: "The 1988 killings", kind: "MASSACRE",
+		from: "1988-07", to: "1988-09", victims: 30000, citations: [` + articleCite + `]}) { id } }`}); len(r.Errors) > 0 {
+		t.Fatal(r.raw)
+	}
+	before := withoutAudit(graphtest.Snapshot(t))
+	for _, m := range []string{
+		`mutation { mergeEntities(keep: "event:1988-massacre", drop: "event:massacre-copy") { id } }`,
+		`mutation { unmergeEntities(keep: "event:1988-massacre", drop: "event:massacre-copy") { id } }`,
+	} {
+		if r := a.as(editor, map[string]any{"query": m}); len(r.Errors) > 0 {
+			t.Fatal(r.raw)
+		}
+	}
+	if after := withoutAudit(graphtest.Snapshot(t)); after != before {
+		t.Errorf("the graph after merge and unmerge differs:\n%s", firstDifference(before, after))
+	}
+	got := a.ok(`{ events(where: {when: {from: "1988-08", to: "1988-08"}, victims: {eq: 30000}}) { edges { node { id } } } }`, nil)
+	if ids := ids(got["events"]); !strings.Contains(strings.Join(ids, " "), "event:massacre-copy") {
+		t.Errorf("the restored event is not found by date and victims: %v", ids)
+	}
+}

@@ -50,12 +50,12 @@ func (db *DB) MergeEntities(ctx context.Context, by, keep, drop string) error {
 		if err != nil {
 			return "", err
 		}
-		if err := db.runAll(ctx, tx, stmts); err != nil {
-			return "", err
-		}
-		// the moved citations get the ids a rewrite would give them, so that they stay
-		// the same ones however keep is edited later; the same claim twice is kept once
-		if err := db.runAll(ctx, tx, undo.renames()); err != nil {
+		// the same claim twice is kept once: the duplicate goes before anything is
+		// changed (Neo4j may still find a node changed and then deleted in the same
+		// transaction by its old index entry); the moved citations then get the ids a
+		// rewrite would give them, so that they stay the same however keep is edited
+		duplicates, renames := undo.renames()
+		if err := db.runAll(ctx, tx, append(append([]statement{duplicates}, stmts...), renames)); err != nil {
 			return "", err
 		}
 		b, _ := json.Marshal(undo)
@@ -155,47 +155,52 @@ func (db *DB) readMergeUndo(ctx context.Context, tx neo4j.ManagedTransaction, ki
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	existing, err := db.txRows(ctx, tx, "MATCH (c:Citation {about: $keep}) RETURN c.id", params)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range existing {
-		seen[str(r[0])] = true
-	}
 	after := func(id string) string {
 		if id == drop {
 			return keep
 		}
 		return id
 	}
+	news := make([]string, 0, len(cites))
 	for _, r := range cites {
 		props, _ := jsonable(r[0]).(map[string]any)
 		c := movedCitation{Old: str(props["id"]), About: str(props["about"]), Source: str(r[1]), ClaimedBy: str(r[2]), Props: props}
 		c.New = citationID(after(c.About), Citation{Source: after(c.Source), Quote: str(props["quote"]),
 			Locator: str(props["locator"]), ClaimedBy: after(c.ClaimedBy)})
+		u.Citations = append(u.Citations, c)
+		news = append(news, c.New)
+	}
+	// a new id that a citation has already (the same claim, made about keep or by keep)
+	// or that an earlier one of these takes is a duplicate
+	taken, err := db.txRows(ctx, tx, "MATCH (c:Citation) WHERE c.id IN $ids RETURN c.id", map[string]any{"ids": news})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, r := range taken {
+		seen[str(r[0])] = true
+	}
+	for i := range u.Citations {
+		c := &u.Citations[i]
 		c.Duplicate = seen[c.New] && c.New != c.Old
 		seen[c.New] = true
-		u.Citations = append(u.Citations, c)
 	}
 	return u, nil
 }
 
-// renames are the statements that give the moved citations their new ids, deleting
-// those that duplicate another.
-func (u *mergeUndo) renames() []statement {
-	var renames, duplicates []map[string]any
+// renames are the statements that delete the moved citations that duplicate another
+// and give the others their new ids.
+func (u *mergeUndo) renames() (duplicates, renames statement) {
+	var dup, ren []map[string]any
 	for _, c := range u.Citations {
 		if c.Duplicate {
-			duplicates = append(duplicates, map[string]any{"old": c.Old})
+			dup = append(dup, map[string]any{"old": c.Old})
 		} else if c.New != c.Old {
-			renames = append(renames, map[string]any{"old": c.Old, "new": c.New})
+			ren = append(ren, map[string]any{"old": c.Old, "new": c.New})
 		}
 	}
-	return []statement{
-		{"UNWIND $rows AS row MATCH (c:Citation {id: row.old}) DETACH DELETE c", map[string]any{"rows": duplicates}},
-		{"UNWIND $rows AS row MATCH (c:Citation {id: row.old}) SET c.id = row.new", map[string]any{"rows": renames}},
-	}
+	return statement{"UNWIND $rows AS row MATCH (c:Citation {id: row.old}) DETACH DELETE c", map[string]any{"rows": dup}},
+		statement{"UNWIND $rows AS row MATCH (c:Citation {id: row.old}) SET c.id = row.new", map[string]any{"rows": ren}}
 }
 
 // txRows runs a read inside tx and returns its records' values.

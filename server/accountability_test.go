@@ -11,7 +11,9 @@ const reportFields = `{ asOf subject { id } verdicts { id }
   entries { basis role confidence entity { id }
     citations { quote }
     path { length confidence steps { from { id } to { id } edge { type citationCount } } }
-    postsThen { position { id } } postsNow { position { id } } } }`
+    heldThen { held dating attested note }
+    postsThen { held dating attested note tenure { position { id } } }
+    postsNow { held dating attested note tenure { position { id } } } } }`
 
 // entries renders a report's entries as "BASIS entity-id (role)".
 func entries(report any) []string {
@@ -39,7 +41,7 @@ func entry(report any, want string) map[string]any {
 func posts(e map[string]any, field string) []string {
 	var out []string
 	for _, t := range e[field].([]any) {
-		out = append(out, t.(map[string]any)["position"].(map[string]any)["id"].(string))
+		out = append(out, t.(map[string]any)["tenure"].(map[string]any)["position"].(map[string]any)["id"].(string))
 	}
 	return out
 }

@@ -49,17 +49,17 @@ func (e *AccountabilityEntry) Citations() []Citation {
 // entries as maps {entity, basis, role, nodes, rels}, nodes and rels forming the path
 // from the subject, and for MEMBER and COMMAND entries the dates (holdingDates) of the
 // membership or tenure, which decide whether it held at the time of the event in ev. S is
-// the subject, C(x) stands for the confidence condition on the relationship x, D(x) for
-// x's dates.
+// the subject, C(x) stands for the confidence condition on the relationship x, S(x) for
+// standingThen, R(x) for notRuledOut, D(x) for x's dates.
 var accountabilityPatterns = map[EntityKind][]string{
 	KindEvent: {
 		`MATCH (x)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND x.confidence <> 'RETRACTED'
 		 RETURN {entity: x, basis: 'DIRECT', role: r.role, nodes: [ev, x], rels: [r], ev: ev} AS entry`,
-		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) 
+		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) AND R(m)
 		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev, dates: D(m)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
 		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
-		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) 
+		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) AND R(t)
 		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev, dates: D(t)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
 		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
@@ -68,11 +68,11 @@ var accountabilityPatterns = map[EntityKind][]string{
 	KindPerson: {
 		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
 		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) 
+		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND R(m)
 		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [subject, o, ev], rels: [m, r], ev: ev, dates: D(m)} AS entry`,
 		`MATCH (subject)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
 		 MATCH down = (u)<-[:PART_OF*0..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
-		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND all(x IN relationships(down) WHERE S(x))
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND R(t) AND all(x IN relationships(down) WHERE S(x))
 		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [subject, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev, dates: D(t)} AS entry`,
 	},
 	KindOrganization: {
@@ -91,6 +91,11 @@ var accountabilityPatterns = map[EntityKind][]string{
 		 RETURN {entity: d, basis: 'INSTITUTIONAL', role: 'below', nodes: nodes(down), rels: relationships(down), ev: null} AS entry`,
 	},
 }
+
+// notRuledOut is R(x), for memberships and tenures: x's own from and to do not rule out
+// the time of the event ev (holding.at decides the rest; this only spares the rows).
+const notRuledOut = `((X.from IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
+ AND (X.to IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom))`
 
 // standingThen is S(x), for the structure (PART_OF): x is not known to have NOT held at
 // the event's time. An undated PART_OF is taken as standing: structures are usually
@@ -130,6 +135,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 		p = strings.ReplaceAll(p, "subject", s)
 		for _, x := range []string{"r", "m", "t", "pi", "x"} {
 			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
+			p = strings.ReplaceAll(p, "R("+x+")", strings.ReplaceAll(notRuledOut, "X.", x+"."))
 			p = strings.ReplaceAll(p, "D("+x+")", holdingDates(x))
 			p = strings.ReplaceAll(p, "S("+x+")", strings.ReplaceAll(standingThen, "X.", x+"."))
 		}
@@ -191,7 +197,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 		var where, order string
 		switch {
 		case then: // every post: decode keeps those whose dates do not rule the event out
-			where, order = "ev IS NOT NULL", t+".validFrom, "+t+".id"
+			where, order = "ev IS NOT NULL AND "+strings.ReplaceAll(notRuledOut, "X.", t+"."), t+".validFrom, "+t+".id"
 		case !asOf.IsZero(): // the strict rule of asOf, as holders(asOf) answers it
 			where, order = c.overlaps(t, At(asOf)), t+".validFrom, "+t+".id"
 		default:

@@ -243,7 +243,7 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
   const found = await run('Finding paths', async () => {
     // the relationship types the sidebar shows; statements only when asked for
     const types = relTypes.filter((r) => !state.hiddenRels.includes(r) && (state.pathMentions || (r !== 'STATED' && r !== 'ABOUT')));
-    const list = await api.paths(from, to, state.asOf, types, state.minConfidence);
+    const list = types.length ? await api.paths(from, to, state.asOf, types, state.minConfidence) : [];
     await view.add([from, to, ...list.flatMap((p) => pathIds(p)[0])]);
     view.filter(state);
     return list;

@@ -38,7 +38,7 @@ func BenchmarkExplore(b *testing.B) {
 		{"Paths", `{ paths(from: "person:gen-1", to: "person:gen-2", maxLength: 6, limit: 10) { length confidence steps { from { id } to { id } edge { type citationCount } } } }`},
 		{"PathsLonger", `{ paths(from: "person:gen-1", to: "person:gen-2", maxLength: 6, limit: 10, longer: true) { length confidence steps { from { id } to { id } edge { type citationCount } } } }`},
 		{"Neighborhood", `{ neighborhood(id: "org:gen-1", depth: 2, limit: 200) { truncated nodes { id kind label degree } edges { id type source target confidence citationCount } } }`},
-		{"Accountability", `{ accountability(subject: "event:gen-3") { entries { basis role confidence entity { id name } path { length steps { edge { type } } } citations { quote } postsThen { position { name } } } verdicts { id } } }`},
+		{"Accountability", `{ accountability(subject: "event:gen-3") { entries { basis role confidence entity { id name } path { length steps { edge { type } } } citations { quote } postsThen { held note tenure { position { name } } } } verdicts { id } } }`},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			post(b, h, bm.query) // warm up

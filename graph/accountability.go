@@ -31,8 +31,9 @@ type AccountabilityEntry struct {
 	Role       *string
 	Confidence Confidence
 	Path       *Path
-	PostsThen  []*Tenure
-	PostsNow   []*Tenure
+	HeldThen   *HeldAtTime
+	PostsThen  []*PostAtTime
+	PostsNow   []*PostAtTime
 }
 
 // Citations are the citations of every step of the entry's path.
@@ -46,18 +47,20 @@ func (e *AccountabilityEntry) Citations() []Citation {
 
 // accountabilityPatterns gives, per subject kind, the Cypher that collects candidate
 // entries as maps {entity, basis, role, nodes, rels}, nodes and rels forming the path
-// from the subject. S is the subject, C(x) stands for the confidence condition on the
-// relationship x, T(x) for "x held at the time of the event in ev".
+// from the subject, and for MEMBER and COMMAND entries the dates (holdingDates) of the
+// membership or tenure, which decide whether it held at the time of the event in ev. S is
+// the subject, C(x) stands for the confidence condition on the relationship x, S(x) for
+// standingThen, R(x) for notRuledOut, D(x) for x's dates.
 var accountabilityPatterns = map[EntityKind][]string{
 	KindEvent: {
 		`MATCH (x)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND x.confidence <> 'RETRACTED'
 		 RETURN {entity: x, basis: 'DIRECT', role: r.role, nodes: [ev, x], rels: [r], ev: ev} AS entry`,
-		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) AND T(m)
-		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev} AS entry`,
+		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) AND R(m)
+		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev, dates: D(m)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
 		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
-		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) AND T(t)
-		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev} AS entry`,
+		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) AND R(t)
+		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev, dates: D(t)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
 		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
 		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: null, nodes: [ev] + nodes(up), rels: [r] + relationships(up), ev: ev} AS entry`,
@@ -65,12 +68,12 @@ var accountabilityPatterns = map[EntityKind][]string{
 	KindPerson: {
 		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
 		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND T(m)
-		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [subject, o, ev], rels: [m, r], ev: ev} AS entry`,
+		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND R(m)
+		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [subject, o, ev], rels: [m, r], ev: ev, dates: D(m)} AS entry`,
 		`MATCH (subject)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
 		 MATCH down = (u)<-[:PART_OF*0..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
-		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND T(t) AND all(x IN relationships(down) WHERE S(x))
-		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [subject, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev} AS entry`,
+		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND R(t) AND all(x IN relationships(down) WHERE S(x))
+		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [subject, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev, dates: D(t)} AS entry`,
 	},
 	KindOrganization: {
 		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
@@ -89,11 +92,10 @@ var accountabilityPatterns = map[EntityKind][]string{
 	},
 }
 
-// heldThen is T(x), for memberships and tenures: x is KNOWN to hold at some time of the
-// event ev. When ev has no date, any cited holding counts: the sources cannot say more.
-const heldThen = `(ev IS NULL OR (ev.validFrom IS NULL AND ev.validTo IS NULL) OR ((X.validFrom IS NOT NULL OR X.validTo IS NOT NULL)
- AND (X.validFrom IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
- AND (X.validTo IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom)))`
+// notRuledOut is R(x), for memberships and tenures: x's own from and to do not rule out
+// the time of the event ev (holding.at decides the rest; this only spares the rows).
+const notRuledOut = `((X.from IS NULL OR ev.validTo IS NULL OR X.validFrom <= ev.validTo)
+ AND (X.to IS NULL OR ev.validFrom IS NULL OR X.validTo >= ev.validFrom))`
 
 // standingThen is S(x), for the structure (PART_OF): x is not known to have NOT held at
 // the event's time. An undated PART_OF is taken as standing: structures are usually
@@ -133,7 +135,8 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 		p = strings.ReplaceAll(p, "subject", s)
 		for _, x := range []string{"r", "m", "t", "pi", "x"} {
 			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
-			p = strings.ReplaceAll(p, "T("+x+")", strings.ReplaceAll(heldThen, "X.", x+"."))
+			p = strings.ReplaceAll(p, "R("+x+")", strings.ReplaceAll(notRuledOut, "X.", x+"."))
+			p = strings.ReplaceAll(p, "D("+x+")", holdingDates(x))
 			p = strings.ReplaceAll(p, "S("+x+")", strings.ReplaceAll(standingThen, "X.", x+"."))
 		}
 		return p
@@ -179,29 +182,31 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 		return plan, "", err
 	}
 	n, nodeProj, e, edgeProj := pp.n, pp.nodeProj, pp.e, pp.edgeProj
-	// postsThen / postsNow for people
+	// postsThen / postsNow for people: {tenure, dates} each
 	posts := func(name string, then bool) (string, *relPlan, error) {
 		sub, ok := mergeSub(entryFields, name)
 		if !ok {
 			return "[]", nil, nil
 		}
+		tenureSub, _ := mergeSub(sub("PostAtTime"), "tenure")
 		t, pos := c.newVar("t"), c.newVar("pos")
-		edge, rp, err := c.edge(t, x, pos, KindPerson, relFields[KindPerson]["tenures"], sub, f.Alias+".entries."+name)
+		edge, rp, err := c.edge(t, x, pos, KindPerson, relFields[KindPerson]["tenures"], tenureSub, f.Alias+".entries."+name+".tenure")
 		if err != nil {
 			return "", nil, err
 		}
-		var where, tail string
+		var where, order string
 		switch {
-		case then:
-			where = strings.ReplaceAll(heldThen, "X.", t+".")
-		case !asOf.IsZero():
-			where = c.overlaps(t, At(asOf))
+		case then: // every post: decode keeps those whose dates do not rule the event out
+			where, order = "ev IS NOT NULL AND "+strings.ReplaceAll(notRuledOut, "X.", t+"."), t+".validFrom, "+t+".id"
+		case !asOf.IsZero(): // the strict rule of asOf, as holders(asOf) answers it
+			where, order = c.overlaps(t, At(asOf)), t+".validFrom, "+t+".id"
 		default:
 			where = fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", t, t)
-			tail = fmt.Sprintf(" ORDER BY coalesce(%s.validTo, date('9999-12-31')) DESC, %s.validFrom DESC LIMIT 1", t, t)
+			order = fmt.Sprintf("coalesce(%s.validTo, date('9999-12-31')) DESC, %s.validFrom DESC LIMIT 1", t, t)
 		}
-		return fmt.Sprintf("CASE WHEN %s:Person THEN COLLECT { MATCH (%s)-[%s:HOLDS]->(%s) WHERE %s AND %s WITH %s, %s, %s, ev%s RETURN %s } ELSE [] END",
-			x, x, t, pos, where, conf(t), x, t, pos, tail, edge), rp, nil
+		return fmt.Sprintf(`CASE WHEN %s:Person THEN COLLECT { MATCH (%s)-[%s:HOLDS]->(%s) WHERE %s AND %s
+  WITH %s, %s, %s, ev ORDER BY %s RETURN {tenure: %s, dates: %s} } ELSE [] END`,
+			x, x, t, pos, where, conf(t), x, t, pos, order, edge, holdingDates(t)), rp, nil
 	}
 	thenExpr, thenPlan, err := posts("postsThen", true)
 	if err != nil {
@@ -233,12 +238,14 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
   entries: [%s IN entries | {basis: %s.basis, role: %s.role,
     entity: [%s IN [%s.entity] | %s][0],
     nodes: [%s IN %s.nodes | %s], rels: [%s IN %s.rels | %s],
+    dates: %s.dates, when: {from: %s.ev.from, to: %s.ev.to},
     postsThen: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0],
     postsNow: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0]}]
 } END`,
 		c.matchEntity(s, id), s, strings.Join(calls, "\nUNION ALL\n"), s, subjectProj,
 		verdictPattern, vv, verdictProj, vv,
 		en, en, en, x, en, entityProj, n, en, nodeProj, e, en, edgeProj,
+		en, en, en,
 		x, en, en, thenExpr, x, en, en, nowExpr)
 
 	plan.decode = func(v any) (any, error) {
@@ -264,8 +271,19 @@ RETURN CASE WHEN %s IS NULL THEN null ELSE {
 			if path == nil || entity == nil {
 				continue
 			}
+			w, _ := en["when"].(map[string]any)
+			when := Interval{From: readDate(w["from"]), To: readDate(w["to"])}
 			entry := &AccountabilityEntry{Entity: entity, Basis: Basis(str(en["basis"])), Confidence: path.Confidence, Path: path,
-				PostsThen: tenures(thenPlan, en["postsThen"]), PostsNow: tenures(nowPlan, en["postsNow"])}
+				PostsThen: postsThen(thenPlan, en["postsThen"], when), PostsNow: postsNow(nowPlan, en["postsNow"], asOf)}
+			if en["dates"] != nil { // a membership or tenure: kept unless its dates rule the event out
+				h := readHolding(en["dates"])
+				held, ok := h.at(when)
+				if !ok {
+					continue
+				}
+				ht := h.heldAtTime(held, "then", when == Interval{})
+				entry.HeldThen = &ht
+			}
 			if role := str(en["role"]); role != "" {
 				entry.Role = &role
 			}
@@ -299,12 +317,53 @@ func pathKey(p *Path) string {
 	return b.String()
 }
 
-func tenures(rp *relPlan, v any) []*Tenure {
-	if rp == nil {
-		return []*Tenure{}
+// postsThen decodes a postsThen list: each post with whether it held at the time of the
+// event (when), YES first; those whose dates rule it out are left out.
+func postsThen(rp *relPlan, v any, when Interval) []*PostAtTime {
+	var yes, unknown []*PostAtTime
+	for _, p := range decodePosts(rp, v) {
+		held, ok := p.holding.at(when)
+		post := &PostAtTime{Tenure: p.tenure, HeldAtTime: p.holding.heldAtTime(held, "then", when == Interval{})}
+		switch {
+		case !ok:
+		case held == HeldYes:
+			yes = append(yes, post)
+		default:
+			unknown = append(unknown, post)
+		}
 	}
-	list, _ := rp.decode(v).([]*Tenure)
-	return list
+	return append(append([]*PostAtTime{}, yes...), unknown...)
+}
+
+// postsNow decodes a postsNow list: held at asOf, or the latest the sources date.
+func postsNow(rp *relPlan, v any, asOf Date) []*PostAtTime {
+	held, when := HeldLatest, ""
+	if !asOf.IsZero() {
+		held, when = HeldYes, "at "+asOf.String()
+	}
+	out := []*PostAtTime{}
+	for _, p := range decodePosts(rp, v) {
+		out = append(out, &PostAtTime{Tenure: p.tenure, HeldAtTime: p.holding.heldAtTime(held, when, false)})
+	}
+	return out
+}
+
+type post struct {
+	tenure  *Tenure
+	holding holding
+}
+
+// decodePosts reads the {tenure, dates} items of a posts list.
+func decodePosts(rp *relPlan, v any) []post {
+	var out []post
+	items, _ := v.([]any)
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		if list, _ := rp.decode([]any{m["tenure"]}).([]*Tenure); len(list) == 1 {
+			out = append(out, post{tenure: list[0], holding: readHolding(m["dates"])})
+		}
+	}
+	return out
 }
 
 // sortEntries orders by basis, then confidence (strongest first), then name; shorter

@@ -36,6 +36,10 @@ type GraphEdge struct {
 	Citations     []Citation
 }
 
+// Mention reports whether the edge is talk about an entity (STATED, ABOUT) rather than a
+// relation between the two: paths walk mentions only when relTypes names them.
+func (e *GraphEdge) Mention() bool { return e.Type.IsMention() }
+
 // From and To are the edge's dates as the sources give them.
 func (e *GraphEdge) From() Date { return e.When.From }
 func (e *GraphEdge) To() Date   { return e.When.To }
@@ -86,6 +90,25 @@ const (
 	MaxNeighbours = 1000 // neighbourhood limit
 	MaxPaths      = 100  // paths limit
 )
+
+// IsMention reports whether t is talk (a statement made, a statement about something)
+// rather than a relation: a mention is no step of a chain of command.
+func (t RelType) IsMention() bool { return t == RelStated || t == RelAbout }
+
+// pathRelTypes gives the relationship types a path walks: the argument's, or every type
+// but the mentions.
+func pathRelTypes(v any) string {
+	if list, _ := v.([]any); len(list) > 0 {
+		return relTypesArg(v)
+	}
+	var types []string
+	for _, t := range RelTypes {
+		if !t.IsMention() {
+			types = append(types, string(t))
+		}
+	}
+	return strings.Join(types, "|")
+}
 
 // relTypesArg gives the relationship types to walk: the argument's, or every type.
 func relTypesArg(v any) string {
@@ -361,7 +384,7 @@ CALL { WITH %s, %s
   RETURN collect({nodes: [%s IN nodes(%s) | %s], rels: [%s IN relationships(%s) | %s]}) AS found }
 RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
 		c.matchEntity(a, from), c.matchEntity(b, to),
-		a, b, p, selector, a, x, r, relTypesArg(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
+		a, b, p, selector, a, x, r, pathRelTypes(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
 		a, b, p, limit+1, n, p, nodeProj, e, p, edgeProj, a, b)
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)

@@ -56,6 +56,7 @@ type ComplexityRoot struct {
 		Citations  func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Entity     func(childComplexity int) int
+		HeldThen   func(childComplexity int) int
 		Path       func(childComplexity int) int
 		PostsNow   func(childComplexity int) int
 		PostsThen  func(childComplexity int) int
@@ -135,6 +136,7 @@ type ComplexityRoot struct {
 		Confidence    func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Mention       func(childComplexity int) int
 		Role          func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Target        func(childComplexity int) int
@@ -149,6 +151,13 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Label      func(childComplexity int) int
 		Properties func(childComplexity int) int
+	}
+
+	HeldAtTime struct {
+		Attested func(childComplexity int) int
+		Dating   func(childComplexity int) int
+		Held     func(childComplexity int) int
+		Note     func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -323,6 +332,14 @@ type ComplexityRoot struct {
 	PositionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	PostAtTime struct {
+		Attested func(childComplexity int) int
+		Dating   func(childComplexity int) int
+		Held     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Tenure   func(childComplexity int) int
 	}
 
 	Query struct {
@@ -684,6 +701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountabilityEntry.Entity(childComplexity), true
+	case "AccountabilityEntry.heldThen":
+		if e.ComplexityRoot.AccountabilityEntry.HeldThen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountabilityEntry.HeldThen(childComplexity), true
 	case "AccountabilityEntry.path":
 		if e.ComplexityRoot.AccountabilityEntry.Path == nil {
 			break
@@ -1057,6 +1080,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.mention":
+		if e.ComplexityRoot.GraphEdge.Mention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Mention(childComplexity), true
 	case "GraphEdge.role":
 		if e.ComplexityRoot.GraphEdge.Role == nil {
 			break
@@ -1124,6 +1153,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphNode.Properties(childComplexity), true
+
+	case "HeldAtTime.attested":
+		if e.ComplexityRoot.HeldAtTime.Attested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeldAtTime.Attested(childComplexity), true
+	case "HeldAtTime.dating":
+		if e.ComplexityRoot.HeldAtTime.Dating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeldAtTime.Dating(childComplexity), true
+	case "HeldAtTime.held":
+		if e.ComplexityRoot.HeldAtTime.Held == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeldAtTime.Held(childComplexity), true
+	case "HeldAtTime.note":
+		if e.ComplexityRoot.HeldAtTime.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeldAtTime.Note(childComplexity), true
 
 	case "Membership.attested":
 		if e.ComplexityRoot.Membership.Attested == nil {
@@ -2059,6 +2113,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PositionEdge.Node(childComplexity), true
+
+	case "PostAtTime.attested":
+		if e.ComplexityRoot.PostAtTime.Attested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostAtTime.Attested(childComplexity), true
+	case "PostAtTime.dating":
+		if e.ComplexityRoot.PostAtTime.Dating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostAtTime.Dating(childComplexity), true
+	case "PostAtTime.held":
+		if e.ComplexityRoot.PostAtTime.Held == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostAtTime.Held(childComplexity), true
+	case "PostAtTime.note":
+		if e.ComplexityRoot.PostAtTime.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostAtTime.Note(childComplexity), true
+	case "PostAtTime.tenure":
+		if e.ComplexityRoot.PostAtTime.Tenure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostAtTime.Tenure(childComplexity), true
 
 	case "Query.accountability":
 		if e.ComplexityRoot.Query.Accountability == nil {
@@ -3225,6 +3310,8 @@ func (ec *executionContext) childFields_AccountabilityEntry(ctx context.Context,
 		return ec.fieldContext_AccountabilityEntry_path(ctx, field)
 	case "citations":
 		return ec.fieldContext_AccountabilityEntry_citations(ctx, field)
+	case "heldThen":
+		return ec.fieldContext_AccountabilityEntry_heldThen(ctx, field)
 	case "postsThen":
 		return ec.fieldContext_AccountabilityEntry_postsThen(ctx, field)
 	case "postsNow":
@@ -3389,6 +3476,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_citationCount(ctx, field)
 	case "citations":
 		return ec.fieldContext_GraphEdge_citations(ctx, field)
+	case "mention":
+		return ec.fieldContext_GraphEdge_mention(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -3409,6 +3498,20 @@ func (ec *executionContext) childFields_GraphNode(ctx context.Context, field gra
 		return ec.fieldContext_GraphNode_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
+func (ec *executionContext) childFields_HeldAtTime(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "held":
+		return ec.fieldContext_HeldAtTime_held(ctx, field)
+	case "dating":
+		return ec.fieldContext_HeldAtTime_dating(ctx, field)
+	case "attested":
+		return ec.fieldContext_HeldAtTime_attested(ctx, field)
+	case "note":
+		return ec.fieldContext_HeldAtTime_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HeldAtTime", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3699,6 +3802,22 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 		return ec.fieldContext_PositionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PositionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PostAtTime(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tenure":
+		return ec.fieldContext_PostAtTime_tenure(ctx, field)
+	case "held":
+		return ec.fieldContext_PostAtTime_held(ctx, field)
+	case "dating":
+		return ec.fieldContext_PostAtTime_dating(ctx, field)
+	case "attested":
+		return ec.fieldContext_PostAtTime_attested(ctx, field)
+	case "note":
+		return ec.fieldContext_PostAtTime_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostAtTime", field.Name)
 }
 
 func (ec *executionContext) childFields_Relation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6714,6 +6833,38 @@ func (ec *executionContext) fieldContext_AccountabilityEntry_citations(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _AccountabilityEntry_heldThen(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountabilityEntry_heldThen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldThen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.HeldAtTime) graphql.Marshaler {
+			return ec.marshalOHeldAtTime2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeldAtTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccountabilityEntry_heldThen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountabilityEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeldAtTime(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AccountabilityEntry_postsThen(ctx context.Context, field graphql.CollectedField, obj *graph.AccountabilityEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6726,8 +6877,8 @@ func (ec *executionContext) _AccountabilityEntry_postsThen(ctx context.Context, 
 			return obj.PostsThen, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
-			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.PostAtTime) graphql.Marshaler {
+			return ec.marshalNPostAtTime2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPostAtTimeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6740,7 +6891,7 @@ func (ec *executionContext) fieldContext_AccountabilityEntry_postsThen(_ context
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Tenure(ctx, field)
+			return ec.childFields_PostAtTime(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6758,8 +6909,8 @@ func (ec *executionContext) _AccountabilityEntry_postsNow(ctx context.Context, f
 			return obj.PostsNow, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
-			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.PostAtTime) graphql.Marshaler {
+			return ec.marshalNPostAtTime2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPostAtTimeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6772,7 +6923,7 @@ func (ec *executionContext) fieldContext_AccountabilityEntry_postsNow(_ context.
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Tenure(ctx, field)
+			return ec.childFields_PostAtTime(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8303,6 +8454,29 @@ func (ec *executionContext) fieldContext_GraphEdge_citations(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphEdge_mention(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_mention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mention(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_mention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *graph.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8439,6 +8613,98 @@ func (ec *executionContext) _GraphNode_confidence(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_GraphNode_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _HeldAtTime_held(ctx context.Context, field graphql.CollectedField, obj *graph.HeldAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeldAtTime_held(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Held, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Held) graphql.Marshaler {
+			return ec.marshalNHeld2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeld(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeldAtTime_held(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeldAtTime", field, false, false, "Held")
+}
+
+func (ec *executionContext) _HeldAtTime_dating(ctx context.Context, field graphql.CollectedField, obj *graph.HeldAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeldAtTime_dating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Dating) graphql.Marshaler {
+			return ec.marshalNDating2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDating(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeldAtTime_dating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeldAtTime", field, false, false, "Dating")
+}
+
+func (ec *executionContext) _HeldAtTime_attested(ctx context.Context, field graphql.CollectedField, obj *graph.HeldAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeldAtTime_attested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeldAtTime_attested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeldAtTime", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HeldAtTime_note(ctx context.Context, field graphql.CollectedField, obj *graph.HeldAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeldAtTime_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeldAtTime_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeldAtTime", field, false, false, "String")
 }
 
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
@@ -12258,6 +12524,130 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PostAtTime_tenure(ctx context.Context, field graphql.CollectedField, obj *graph.PostAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostAtTime_tenure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Tenure) graphql.Marshaler {
+			return ec.marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostAtTime_tenure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostAtTime",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostAtTime_held(ctx context.Context, field graphql.CollectedField, obj *graph.PostAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostAtTime_held(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Held, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Held) graphql.Marshaler {
+			return ec.marshalNHeld2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeld(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostAtTime_held(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostAtTime", field, false, false, "Held")
+}
+
+func (ec *executionContext) _PostAtTime_dating(ctx context.Context, field graphql.CollectedField, obj *graph.PostAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostAtTime_dating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Dating) graphql.Marshaler {
+			return ec.marshalNDating2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDating(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostAtTime_dating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostAtTime", field, false, false, "Dating")
+}
+
+func (ec *executionContext) _PostAtTime_attested(ctx context.Context, field graphql.CollectedField, obj *graph.PostAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostAtTime_attested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostAtTime_attested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostAtTime", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PostAtTime_note(ctx context.Context, field graphql.CollectedField, obj *graph.PostAtTime) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostAtTime_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostAtTime_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostAtTime", field, false, false, "String")
 }
 
 func (ec *executionContext) _Query_entity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -19667,6 +20057,11 @@ func (ec *executionContext) _AccountabilityEntry(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "heldThen":
+			out.Values[i] = ec._AccountabilityEntry_heldThen(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "postsThen":
 			out.Values[i] = ec._AccountabilityEntry_postsThen(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20189,6 +20584,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "mention":
+			out.Values[i] = ec._GraphEdge_mention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20244,6 +20644,54 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 			}
 		case "confidence":
 			out.Values[i] = ec._GraphNode_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var heldAtTimeImplementors = []string{"HeldAtTime"}
+
+func (ec *executionContext) _HeldAtTime(ctx context.Context, sel ast.SelectionSet, obj *graph.HeldAtTime) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, heldAtTimeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HeldAtTime")
+		case "held":
+			out.Values[i] = ec._HeldAtTime_held(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dating":
+			out.Values[i] = ec._HeldAtTime_dating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attested":
+			out.Values[i] = ec._HeldAtTime_attested(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._HeldAtTime_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21397,6 +21845,59 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PositionEdge_node(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postAtTimeImplementors = []string{"PostAtTime"}
+
+func (ec *executionContext) _PostAtTime(ctx context.Context, sel ast.SelectionSet, obj *graph.PostAtTime) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postAtTimeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostAtTime")
+		case "tenure":
+			out.Values[i] = ec._PostAtTime_tenure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "held":
+			out.Values[i] = ec._PostAtTime_held(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dating":
+			out.Values[i] = ec._PostAtTime_dating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attested":
+			out.Values[i] = ec._PostAtTime_attested(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._PostAtTime_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23225,6 +23726,16 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgr
 	return v
 }
 
+func (ec *executionContext) unmarshalNDating2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDating(ctx context.Context, v any) (graph.Dating, error) {
+	var res graph.Dating
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDating2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDating(ctx context.Context, sel ast.SelectionSet, v graph.Dating) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNEdgeDirection2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEdgeDirection(ctx context.Context, v any) (graph.EdgeDirection, error) {
 	var res graph.EdgeDirection
 	err := res.UnmarshalGQL(v)
@@ -23423,6 +23934,16 @@ func (ec *executionContext) marshalNGraphNode2ᚖgithubᚗcomᚋaccgraphᚋaccgr
 		return graphql.Null
 	}
 	return ec._GraphNode(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNHeld2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeld(ctx context.Context, v any) (graph.Held, error) {
+	var res graph.Held
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHeld2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeld(ctx context.Context, sel ast.SelectionSet, v graph.Held) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -23768,6 +24289,30 @@ func (ec *executionContext) marshalNPositionEdge2ᚖgithubᚗcomᚋaccgraphᚋac
 func (ec *executionContext) unmarshalNPositionWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputPositionWhere(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostAtTime2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPostAtTimeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PostAtTime) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPostAtTime2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPostAtTime(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPostAtTime2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPostAtTime(ctx context.Context, sel ast.SelectionSet, v *graph.PostAtTime) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostAtTime!")
+		return graphql.Null
+	}
+	return ec._PostAtTime(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRelType2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelType(ctx context.Context, v any) (graph.RelType, error) {
@@ -24640,6 +25185,13 @@ func (ec *executionContext) unmarshalOEventWhere2ᚕmapᚄ(ctx context.Context, 
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOHeldAtTime2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeldAtTime(ctx context.Context, sel ast.SelectionSet, v *graph.HeldAtTime) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HeldAtTime(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {

@@ -240,3 +240,112 @@ func TestDenseGraphTruncates(t *testing.T) {
 		t.Errorf("shortest paths = %s, want the two of length 1", s)
 	}
 }
+
+// TestPathsTalkIsNotAChainOfCommand: a statement about two people joins them in two steps
+// (STATED, ABOUT), shorter than the cited chain between them; paths leave it out unless
+// relTypes asks for it, and then mark each of its steps as a mention. A path is as strong
+// as its weakest step.
+//
+//	member -MEMBER_OF (ALLEGED)-> org:o <-POSITION_IN- position:p <-HOLDS- holder (REPORTED)
+//	speaker -STATED-> statement:s -ABOUT-> member, -ABOUT-> holder   (all REPORTED)
+func TestPathsTalkIsNotAChainOfCommand(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	cite := func(c graph.Confidence) []graph.Citation {
+		return []graph.Citation{{Source: "source:fx", ClaimedBy: "source:fx", Quote: "fixture", Confidence: c}}
+	}
+	base := func(id string) graph.Base {
+		return graph.Base{ID: id, Name: strings.SplitN(id, ":", 2)[1], Citations: cite(graph.Reported)}
+	}
+	ds := &graph.Dataset{Entities: []graph.Entity{
+		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "DATASET"},
+		&graph.Organization{Base: base("org:o"), OrgKind: "MINISTRY"},
+		&graph.Position{Base: base("position:p")},
+		&graph.Person{Base: base("person:member")},
+		&graph.Person{Base: base("person:holder")},
+		&graph.Person{Base: base("person:speaker")},
+		&graph.Statement{Base: base("statement:s"), Text: "fixture"},
+	}}
+	link := func(typ graph.RelType, from, to string, c graph.Confidence) {
+		ds.Links = append(ds.Links, &graph.Link{Type: typ, From: from, To: to, Field: "links[0]", Citations: cite(c)})
+	}
+	link(graph.RelMemberOf, "person:member", "org:o", graph.Alleged)
+	link(graph.RelPositionIn, "position:p", "org:o", graph.Reported)
+	link(graph.RelHolds, "person:holder", "position:p", graph.Reported)
+	link(graph.RelStated, "person:speaker", "statement:s", graph.Reported)
+	link(graph.RelAbout, "statement:s", "person:member", graph.Reported)
+	link(graph.RelAbout, "statement:s", "person:holder", graph.Reported)
+	if _, err := db.Write(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	const fields = `{ confidence steps { direction from { id } to { id } edge { type mention confidence } } }`
+	data := a.ok(`{
+	  chain: paths(from: "person:member", to: "person:holder") `+fields+`
+	  longer: paths(from: "person:member", to: "person:holder", longer: true, maxLength: 6) `+fields+`
+	  talk: paths(from: "person:member", to: "person:holder", relTypes: [ABOUT, STATED]) `+fields+`
+	  both: paths(from: "person:member", to: "person:holder", relTypes: [ABOUT, MEMBER_OF, POSITION_IN, HOLDS], longer: true) `+fields+`
+	  speaker: paths(from: "person:speaker", to: "person:holder") `+fields+`
+	  near: neighborhood(id: "statement:s") { edges { type mention } }
+	}`, nil)
+	chain := []string{"person:member -> org:o <- position:p <- person:holder"}
+	talk := []string{"person:member <- statement:s -> person:holder"}
+	for alias, want := range map[string][]string{
+		"chain": chain, "longer": chain, "talk": talk, "both": append(talk, chain...), "speaker": nil,
+	} {
+		if got := pathsOf(data[alias]); !slices.Equal(got, want) {
+			t.Errorf("%s = %q, want %q", alias, got, want)
+		}
+	}
+	for alias := range data {
+		if alias == "near" {
+			continue
+		}
+		for _, p := range data[alias].([]any) {
+			p := p.(map[string]any)
+			weakest := graph.Adjudicated
+			for _, s := range p["steps"].([]any) {
+				edge := s.(map[string]any)["edge"].(map[string]any)
+				weakest = graph.Weakest(weakest, graph.Confidence(edge["confidence"].(string)))
+				if mention := edge["type"] == "STATED" || edge["type"] == "ABOUT"; edge["mention"] != mention {
+					t.Errorf("%s: a %v step has mention %v", alias, edge["type"], edge["mention"])
+				}
+			}
+			if p["confidence"] != string(weakest) {
+				t.Errorf("%s: path %v rated %v, want its weakest step %s", alias, p["steps"], p["confidence"], weakest)
+			}
+		}
+	}
+	if c := data["chain"].([]any)[0].(map[string]any)["confidence"]; c != "ALLEGED" {
+		t.Errorf("the chain through an ALLEGED membership is rated %v", c)
+	}
+	for _, e := range data["near"].(map[string]any)["edges"].([]any) {
+		if e.(map[string]any)["mention"] != true {
+			t.Errorf("neighbourhood edge %v of a statement is not marked as a mention", e)
+		}
+	}
+}
+
+// TestPathsOnTheSeedLeaveTalkOut: between the bomb-plot diplomat and the minister, no path
+// walks a statement unless relTypes asks for mentions; asked for, those steps are marked.
+func TestPathsOnTheSeedLeaveTalkOut(t *testing.T) {
+	a := seededAPI(t)
+	const fields = `{ confidence steps { edge { type mention } } }`
+	data := a.ok(`{
+	  plain: paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif", longer: true) `+fields+`
+	  talk: paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif", relTypes: [STATED, ABOUT], longer: true) `+fields+`
+	}`, nil)
+	if len(data["plain"].([]any)) == 0 || len(data["talk"].([]any)) == 0 {
+		t.Errorf("paths from Assadi to Zarif: %d without mentions, %d through statements; want some of each",
+			len(data["plain"].([]any)), len(data["talk"].([]any)))
+	}
+	for alias, mentions := range map[string]bool{"plain": false, "talk": true} {
+		for _, p := range data[alias].([]any) {
+			for _, s := range p.(map[string]any)["steps"].([]any) {
+				edge := s.(map[string]any)["edge"].(map[string]any)
+				if edge["mention"] != mentions || (edge["type"] == "STATED" || edge["type"] == "ABOUT") != mentions {
+					t.Errorf("%s: step %v, want mention %v", alias, edge, mentions)
+				}
+			}
+		}
+	}
+}

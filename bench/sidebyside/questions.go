@@ -61,8 +61,9 @@ func lucene(text string) string {
 	return strings.Join(parts, " AND ")
 }
 
-// knowledgeTypes are the relationship types paths walk (not the citations' bookkeeping).
-const knowledgeTypes = "HOLDS|POSITION_IN|MEMBER_OF|PART_OF|RESPONSIBLE_FOR|PARTICIPATED_IN|ISSUED_BY|AGAINST|CONCERNS|STATED|ABOUT|LOCATED_IN|OCCURRED_IN"
+// knowledgeTypes are the relationship types paths walk by default: not the citations'
+// bookkeeping, nor the mentions (STATED, ABOUT), which only relTypes asks for.
+const knowledgeTypes = "HOLDS|POSITION_IN|MEMBER_OF|PART_OF|RESPONSIBLE_FOR|PARTICIPATED_IN|ISSUED_BY|AGAINST|CONCERNS|LOCATED_IN|OCCURRED_IN"
 
 // overlaps is "x is known to hold at some time of the event ev" for a dated event.
 const overlaps = `(X.validFrom IS NOT NULL OR X.validTo IS NOT NULL)

@@ -16,12 +16,12 @@ test('a view written to the URL reads back the same', () => {
   const view = {
     ids: ['person:ebrahim-raisi', 'org:1988-death-commissions'], asOf: '1988-07', minConfidence: 'REPORTED',
     hiddenKinds: ['STATEMENT', 'SOURCE'], hiddenRels: ['ABOUT'], selected: 'person:ebrahim-raisi',
-    path: ['person:assadollah-assadi', 'person:mohammad-javad-zarif'],
+    path: ['person:assadollah-assadi', 'person:mohammad-javad-zarif'], pathMentions: true,
   };
   const url = writeState(view);
   assert.equal(url, '?ids=person:ebrahim-raisi,org:1988-death-commissions&asOf=1988-07&minConfidence=REPORTED' +
     '&hideKinds=STATEMENT,SOURCE&hideRels=ABOUT&selected=person:ebrahim-raisi' +
-    '&path=person:assadollah-assadi,person:mohammad-javad-zarif');
+    '&path=person:assadollah-assadi,person:mohammad-javad-zarif&mentions=1');
   assert.deepEqual(readState(url), view);
   assert.equal(writeState(readState('')), '/explore', 'an empty view is the bare page');
 });

@@ -13,6 +13,8 @@ export interface GraphNode { id: string; kind: Kind; label: string; degree: numb
 export interface GraphEdge {
   id: string; type: string; source: string; target: string; role?: string | null;
   from?: string | null; to?: string | null; confidence: Confidence; citations: Citation[];
+  /** STATED or ABOUT: talk about an entity, not a relation in a chain of command. */
+  mention: boolean;
 }
 export interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }
 export interface SearchHit { kind: Kind; matched: string; score: number; entity: { id: string; name: string } }
@@ -25,10 +27,12 @@ export interface EntityDetails {
 export interface ExpandStat { relType: string; kind: Kind; direction: 'OUT' | 'IN'; count: number }
 export interface PathStep { from: { id: string; name: string }; to: { id: string; name: string }; direction: 'FORWARD' | 'BACKWARD'; edge: GraphEdge }
 export interface Path { length: number; confidence: Confidence; steps: PathStep[]; truncated: boolean }
-export interface Tenure { from?: string | null; to?: string | null; position: { name: string } }
+/** What the sources say of a post or membership at a time: held YES, UNKNOWN or LATEST, in words in note. */
+export interface HeldAtTime { held: 'YES' | 'UNKNOWN' | 'LATEST'; note: string }
+export interface PostAtTime extends HeldAtTime { tenure: { position: { name: string } } }
 export interface AccountabilityEntry {
   entity: { id: string; name: string; __typename: string }; basis: string; role?: string | null; confidence: Confidence;
-  path: Path; citations: Citation[]; postsThen: Tenure[]; postsNow: Tenure[];
+  path: Path; citations: Citation[]; heldThen?: HeldAtTime | null; postsThen: PostAtTime[]; postsNow: PostAtTime[];
 }
 export interface AccountabilityReport {
   subject: { id: string; name: string }; asOf?: string | null; entries: AccountabilityEntry[];
@@ -40,7 +44,7 @@ export interface SavedTable { columns: string[]; rows: string[][] }
 
 const citationFields = `quote locator confidence accessed claimedBy { id name }
   source { id title publisher published url stake }`;
-const edgeFields = `id type source target role from to confidence citations { ${citationFields} }`;
+const edgeFields = `id type source target role from to confidence mention citations { ${citationFields} }`;
 
 /** A failed request, with the server's message. */
 export class APIError extends Error {}
@@ -101,11 +105,13 @@ export async function entity(id: string): Promise<EntityDetails | null> {
   return d.entity;
 }
 
-export async function paths(from: string, to: string, asOf: string | null): Promise<Path[]> {
+/** Paths walking relTypes only (mentions, STATED and ABOUT, only when named), each step at least minConfidence. */
+export async function paths(from: string, to: string, asOf: string | null, relTypes: string[], minConfidence: Confidence | null): Promise<Path[]> {
   const d = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $asOf: Date) { paths(from: $from, to: $to, asOf: $asOf, limit: 10, longer: true) {
+    `query Paths($from: ID!, $to: ID!, $asOf: Date, $relTypes: [RelType!], $minConfidence: Confidence) {
+      paths(from: $from, to: $to, asOf: $asOf, relTypes: $relTypes, minConfidence: $minConfidence, limit: 10, longer: true) {
       length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } }`,
-    { from, to, asOf });
+    { from, to, asOf, relTypes, minConfidence });
   return d.paths;
 }
 
@@ -114,7 +120,7 @@ export async function accountability(subject: string, asOf: string | null): Prom
     `query Accountability($subject: ID!, $asOf: Date) { accountability(subject: $subject, asOf: $asOf) {
       asOf subject { id name } verdicts { id name date }
       entries { basis role confidence entity { __typename id name }
-        postsThen { from to position { name } } postsNow { from to position { name } }
+        heldThen { held note } postsThen { held note tenure { position { name } } } postsNow { held note tenure { position { name } } }
         citations { ${citationFields} }
         path { length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } } } }`,
     { subject, asOf });

@@ -220,6 +220,10 @@ function setPathEnd(end: 'from' | 'to', id: string): void {
   ($('path-find') as HTMLButtonElement).disabled = !(pathEnds.from && pathEnds.to);
 }
 
+$('path-mentions').addEventListener('change', () => {
+  state.pathMentions = ($('path-mentions') as HTMLInputElement).checked;
+  commit();
+});
 $('path-find').addEventListener('click', () => {
   if (pathEnds.from && pathEnds.to) void findPaths(pathEnds.from, pathEnds.to, true);
 });
@@ -237,7 +241,9 @@ const pathIds = (p: api.Path) => [p.steps.flatMap((s) => [s.from.id, s.to.id]), 
 
 async function findPaths(from: string, to: string, push: boolean): Promise<void> {
   const found = await run('Finding paths', async () => {
-    const list = await api.paths(from, to, state.asOf);
+    // the relationship types the sidebar shows; statements only when asked for
+    const types = relTypes.filter((r) => !state.hiddenRels.includes(r) && (state.pathMentions || (r !== 'STATED' && r !== 'ABOUT')));
+    const list = types.length ? await api.paths(from, to, state.asOf, types, state.minConfidence) : [];
     await view.add([from, to, ...list.flatMap((p) => pathIds(p)[0])]);
     view.filter(state);
     return list;
@@ -278,6 +284,7 @@ function syncControls(): void {
   for (const box of document.querySelectorAll<HTMLInputElement>('#kinds input')) box.checked = !state.hiddenKinds.includes(box.value as api.Kind);
   for (const box of document.querySelectorAll<HTMLInputElement>('#rels input')) box.checked = !state.hiddenRels.includes(box.value);
   ($('min-confidence') as HTMLSelectElement).value = state.minConfidence ?? '';
+  ($('path-mentions') as HTMLInputElement).checked = state.pathMentions;
   const on = state.asOf !== null;
   ($('time-on') as HTMLInputElement).checked = on;
   ($('time-slider') as HTMLInputElement).disabled = !on;

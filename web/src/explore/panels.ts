@@ -1,6 +1,6 @@
 // What the side panel shows: an entity, a relationship, paths, an accountability report,
 // the cost of an expansion, a saved query's table. Every fact comes with who says so.
-import type { AccountabilityReport, Citation, EntityDetails, ExpandStat, GraphEdge, Path, SavedQueryInfo, SavedTable, Tenure } from './api';
+import type { AccountabilityReport, Citation, EntityDetails, ExpandStat, GraphEdge, Path, PostAtTime, SavedQueryInfo, SavedTable } from './api';
 import { h } from './dom';
 import { kinds } from './style';
 
@@ -74,6 +74,7 @@ function steps(p: Path): HTMLElement {
   return h('ol', { class: 'steps' }, p.steps.map((s) => h('li', {},
     h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${s.edge.type}→ ` : ` ←${s.edge.type}— `,
       h('strong', {}, s.to.name), ' ', confidenceBadge(s.edge.confidence),
+      s.edge.mention ? h('span', { class: 'mention' }, ' mention: talk, not a chain of command') : '',
       s.edge.role ? ` (${s.edge.role})` : '', dates(s.edge.from, s.edge.to) ? ` ${dates(s.edge.from, s.edge.to)}` : ''),
     h('details', {}, h('summary', {}, `${s.edge.citations.length} citation(s)`), citations(s.edge.citations)))));
 }
@@ -90,9 +91,9 @@ export function pathsPanel(from: string, to: string, list: Path[], pick: (i: num
   ];
 }
 
-const tenures = (label: string, ts: Tenure[]) =>
+const posts = (label: string, ts: PostAtTime[]) =>
   ts.length ? h('div', { class: 'field' }, h('span', { class: 'name' }, label),
-    ts.map((t) => `${t.position.name}${dates(t.from, t.to) ? ` (${dates(t.from, t.to)})` : ''}`).join('; ')) : null;
+    ts.map((t) => `${t.tenure.position.name}: ${t.note}`).join('; ')) : null;
 
 const bases: Record<string, string> = {
   DIRECT: 'Directly responsible', MEMBER: 'Members of a responsible body', COMMAND: 'In command (posts held)',
@@ -111,7 +112,8 @@ export function accountabilityPanel(r: AccountabilityReport, show: (p: Path) => 
       h('ul', {}, entries.map((e) => h('li', {},
         h('div', {}, h('a', { href: '#', onclick: (ev: Event) => { ev.preventDefault(); show(e.path); } }, e.entity.name),
           e.role ? ` — ${e.role} ` : ' ', confidenceBadge(e.confidence)),
-        tenures('Then', e.postsThen), tenures('Now', e.postsNow),
+        e.heldThen?.held === 'UNKNOWN' ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Time'), e.heldThen.note) : null,
+        posts('Then', e.postsThen), posts('Now', e.postsNow),
         h('details', {}, h('summary', {}, `path of ${e.path.length} step(s), ${e.citations.length} citation(s)`), steps(e.path))))))),
     r.verdicts.length ? h('section', {}, h('h3', {}, 'Verdicts'),
       h('ul', {}, r.verdicts.map((v) => h('li', {}, v.name, v.date ? ` (${v.date})` : '')))) : null,

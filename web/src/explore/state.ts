@@ -11,6 +11,8 @@ export interface ViewState {
   hiddenRels: string[];
   selected: string | null;
   path: [string, string] | null;
+  /** The path finder also walks statements (STATED, ABOUT: mentions). */
+  pathMentions: boolean;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -29,6 +31,7 @@ export function readState(search: string): ViewState {
     hiddenRels: list(q.get('hideRels')).filter((r) => relTypes.includes(r)),
     selected: q.get('selected'),
     path: path.length === 2 ? [path[0], path[1]] : null,
+    pathMentions: q.get('mentions') === '1',
   };
 }
 
@@ -41,6 +44,7 @@ export function writeState(s: ViewState): string {
   if (s.hiddenRels.length) q.set('hideRels', s.hiddenRels.join(','));
   if (s.selected) q.set('selected', s.selected);
   if (s.path) q.set('path', s.path.join(','));
+  if (s.pathMentions) q.set('mentions', '1');
   // ids read better with their colons and the commas between them, both fine in a query
   const qs = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   return qs ? '?' + qs : location.pathname;

@@ -1,0 +1,337 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Matching caps: what one request may ask (the HTTP side refuses more with EINVALID) and
+// how many candidates the full-text index gives each query before they are scored.
+const (
+	MaxMatchQueries    = 100 // queries in one batch (yente's MAX_BATCH)
+	MaxMatchLimit      = 50  // candidates returned per query
+	MaxMatchNames      = 10  // names per query (a query name and its aliases)
+	MaxMatchValues     = 20  // values of any one property per query
+	MaxMatchValueBytes = 500 // bytes in one name or property value
+	matchCandidates    = 50  // index hits scored per query, at most
+	maxLuceneTerms     = 24  // words of a query's names sent to the index
+	indexHits          = 200 // index hits read per query before the kind and dataset filters
+)
+
+// MatchQuery is one row to reconcile: the names it goes by and, when known, what else
+// tells namesakes apart. Empty fields are not compared.
+type MatchQuery struct {
+	Key           string       // the caller's key for this query ("q0")
+	Names         []string     // the name and any aliases
+	Kinds         []EntityKind // the kinds a candidate may have; empty: any kind
+	Dates         []string     // birth, founding or event dates, partial ISO (1960, 1960-12-14)
+	Countries     []string     // ISO 3166 codes or English country names
+	Identifiers   []string     // passport, registration or other id numbers
+	Positions     []string     // names of posts held ("Head of the Judiciary")
+	Organizations []string     // names of organizations belonged to
+	Limit         int          // candidates wanted (1..MaxMatchLimit)
+}
+
+// MatchSource says what the candidates may come from: every entity, or those cited to one
+// FtM dataset.
+type MatchSource struct {
+	Dataset string // "" or "default": the whole graph; else the publisher of a DATASET source
+}
+
+// Card is what matching compares and shows of an entity: its names, kind and what the
+// graph knows of its dates, countries, identifiers, posts and organizations.
+type Card struct {
+	ID            string
+	Name          string
+	Kind          EntityKind
+	Aliases       []string
+	Description   string
+	Dates         []string
+	Countries     []string // lower-case ISO 3166-1 alpha-2 codes
+	Identifiers   []string
+	Positions     []string
+	Organizations []string
+	// FtM holds the FollowTheMoney properties of an imported entity, as imported.
+	FtM map[string][]string
+}
+
+// MatchResult is the answer to one MatchQuery: its candidates, best first.
+type MatchResult struct {
+	Key        string
+	Candidates []Candidate
+	Total      int // candidates scored, before the limit
+}
+
+// Match finds and scores candidates for a batch of queries: one Cypher statement asks the
+// full-text index for each query's candidates (with what scoring needs), then each is
+// scored in Go against its query (see Score). Candidates are returned best first, at
+// most Limit per query. An unknown dataset is ENOTFOUND.
+func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, threshold float64) ([]MatchResult, error) {
+	rows := make([]any, 0, len(queries))
+	for _, q := range queries {
+		lucene := luceneAny(q.Names, false)
+		if lucene == "" {
+			continue
+		}
+		labels := make([]any, 0, len(q.Kinds))
+		for _, k := range q.Kinds {
+			labels = append(labels, k.Label())
+		}
+		rows = append(rows, map[string]any{"key": q.Key, "lucene": lucene, "labels": labels})
+	}
+	found := map[string][]Card{}
+	if len(rows) > 0 {
+		var err error
+		if found, err = db.candidates(ctx, src, rows, matchCandidates); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]MatchResult, len(queries))
+	for i, q := range queries {
+		cands := make([]Candidate, 0, len(found[q.Key]))
+		for _, card := range found[q.Key] {
+			cands = append(cands, Score(q, card, threshold))
+		}
+		sortCandidates(cands)
+		out[i] = MatchResult{Key: q.Key, Total: len(cands), Candidates: cands[:min(len(cands), max(q.Limit, 1))]}
+	}
+	return out, nil
+}
+
+// Suggest gives the entities whose names or aliases start with what was typed so far,
+// best first by the full-text index: the reconciliation suggest service.
+func (db *DB) Suggest(ctx context.Context, prefix string, kinds []EntityKind, limit int) ([]Card, error) {
+	lucene := luceneAny([]string{prefix}, true)
+	if lucene == "" {
+		return []Card{}, nil
+	}
+	labels := make([]any, 0, len(kinds))
+	for _, k := range kinds {
+		labels = append(labels, k.Label())
+	}
+	found, err := db.candidates(ctx, MatchSource{}, []any{map[string]any{"key": "s", "lucene": lucene, "labels": labels}}, limit)
+	if err != nil {
+		return nil, err
+	}
+	if found["s"] == nil {
+		return []Card{}, nil
+	}
+	return found["s"], nil
+}
+
+// Cards reads the cards of entities by id, in one statement: what preview and data
+// extension show. Unknown ids are left out.
+func (db *DB) Cards(ctx context.Context, ids []string) (map[string]Card, error) {
+	res, err := db.readTimeout(ctx, `MATCH (node) WHERE node.id IN $ids AND node.confidence <> 'RETRACTED'
+RETURN collect(`+cardProjection+`) AS cards`, map[string]any{"ids": ids}, db.timeout())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Card{}
+	if len(res.Records) == 1 {
+		list, _ := res.Records[0].Values[0].([]any)
+		for _, v := range list {
+			if c, ok := readCard(v); ok {
+				out[c.ID] = c
+			}
+		}
+	}
+	return out, nil
+}
+
+// Datasets lists the FtM datasets the graph was imported from (the publishers of its
+// DATASET sources), which /match/{dataset} accepts besides "default".
+func (db *DB) Datasets(ctx context.Context) ([]string, error) {
+	res, err := db.readTimeout(ctx, `MATCH (s:Source {kind: 'DATASET'}) WITH DISTINCT s.publisher AS name ORDER BY name
+RETURN collect(name) AS names`, nil, db.timeout())
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) != 1 {
+		return nil, nil
+	}
+	return strs(res.Records[0].Values[0]), nil
+}
+
+// cardProjection is the map a Card is read from, for the node bound to `node`: its own
+// properties, the country codes of the places it (or the organization of a post it holds,
+// or of a body it belongs to) is located in, and the names of its posts and bodies.
+// Retracted relationships count for nothing.
+const cardProjection = `{id: node.id, name: node.name, aliases: node.aliases, description: node.description,
+ label: labels(node)[0], ftm: node.ftm, from: node.from, country: node.country,
+ countries: [(node)-[r:LOCATED_IN|OCCURRED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
+   + [(node)-[r:MEMBER_OF]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
+   + [(node)-[r:HOLDS]->(:Position)-[:POSITION_IN]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country],
+ positions: [(node)-[r:HOLDS]->(p:Position) WHERE r.confidence <> 'RETRACTED' | p.name],
+ organizations: [(node)-[r:MEMBER_OF]->(o:Organization) WHERE r.confidence <> 'RETRACTED' | o.name]
+   + [(node)-[r:HOLDS]->(:Position)-[:POSITION_IN]->(o:Organization) WHERE r.confidence <> 'RETRACTED' | o.name]}`
+
+// candidates runs the one statement of a batch: for each row {key, lucene, labels}, the
+// n best index hits of the allowed labels, as cards. With a dataset, only entities
+// cited to it count, and an unknown dataset is ENOTFOUND.
+func (db *DB) candidates(ctx context.Context, src MatchSource, rows []any, n int) (map[string][]Card, error) {
+	params := map[string]any{"rows": rows, "hits": indexHits, "n": n}
+	dataset, imports, from, known := "", "q", "", "true"
+	if src.Dataset != "" && src.Dataset != "default" {
+		params["dataset"] = src.Dataset
+		dataset = "OPTIONAL MATCH (ds:Source {kind: 'DATASET', publisher: $dataset}) WITH ds LIMIT 1\n"
+		imports, from, known = "q, ds", " AND EXISTS { MATCH (:Citation {about: node.id})-[:FROM_SOURCE]->(ds) }", "ds IS NOT NULL"
+	}
+	cypher := dataset + `UNWIND $rows AS q
+CALL { WITH ` + imports + `
+  CALL db.index.fulltext.queryNodes('entity_names', q.lucene, {limit: $hits}) YIELD node, score
+  WHERE node.confidence <> 'RETRACTED' AND (size(q.labels) = 0 OR labels(node)[0] IN q.labels)` + from + `
+  WITH node, score ORDER BY score DESC, node.id
+  WITH collect(node)[..$n] AS nodes
+  RETURN [node IN nodes | ` + cardProjection + `] AS cards
+}
+RETURN q.key AS key, cards, ` + known + ` AS known`
+	res, err := db.readTimeout(ctx, cypher, params, db.timeout())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]Card{}
+	for _, rec := range res.Records {
+		if known, _ := rec.Values[2].(bool); !known {
+			return nil, Errorf(ENOTFOUND, "no dataset %q: use \"default\" (the whole graph) or one of the datasets the graph was imported from", src.Dataset)
+		}
+		key, _ := rec.Values[0].(string)
+		list, _ := rec.Values[1].([]any)
+		for _, v := range list {
+			if c, ok := readCard(v); ok {
+				out[key] = append(out[key], c)
+			}
+		}
+	}
+	return out, nil
+}
+
+// ftmDates, ftmCountries and ftmIdentifiers are the FtM properties a card takes its
+// dates, countries and identifiers from.
+var (
+	ftmDates       = []string{"birthDate", "incorporationDate", "date", "startDate"}
+	ftmCountries   = []string{"country", "nationality", "citizenship", "jurisdiction", "mainCountry"}
+	ftmIdentifiers = []string{"idNumber", "passportNumber", "registrationNumber", "taxNumber", "leiCode",
+		"innCode", "ogrnCode", "swiftBic", "imoNumber", "wikidataId"}
+)
+
+func readCard(v any) (Card, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return Card{}, false
+	}
+	c := Card{ID: str(m["id"]), Name: str(m["name"]), Aliases: strs(m["aliases"]), Description: str(m["description"]),
+		Kind: kindOfLabel(str(m["label"])), Positions: dedupe(strs(m["positions"])), Organizations: dedupe(strs(m["organizations"]))}
+	if d := str(m["from"]); d != "" {
+		c.Dates = append(c.Dates, d)
+	}
+	countries := append(strs(m["countries"]), str(m["country"]))
+	if raw := str(m["ftm"]); raw != "" {
+		var e struct {
+			Properties map[string][]string `json:"properties"`
+		}
+		if json.Unmarshal([]byte(raw), &e) == nil {
+			c.FtM = e.Properties
+			for _, p := range ftmDates {
+				c.Dates = append(c.Dates, e.Properties[p]...)
+			}
+			for _, p := range ftmCountries {
+				countries = append(countries, e.Properties[p]...)
+			}
+			for _, p := range ftmIdentifiers {
+				c.Identifiers = append(c.Identifiers, e.Properties[p]...)
+			}
+		}
+	}
+	for _, cc := range countries {
+		if code := CountryCode(cc); code != "" {
+			c.Countries = append(c.Countries, code)
+		}
+	}
+	c.Countries, c.Dates, c.Identifiers = dedupe(c.Countries), dedupe(c.Dates), dedupe(c.Identifiers)
+	return c, c.ID != ""
+}
+
+func kindOfLabel(label string) EntityKind {
+	for _, k := range EntityKinds {
+		if k.Label() == label {
+			return k
+		}
+	}
+	return ""
+}
+
+func dedupe(list []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// matchWords splits a name into the words sent to the index, as typed (lower case) and
+// folded: letters and digits only, so nothing typed reaches Lucene's syntax.
+func matchWords(s string) []string {
+	return dedupe(append(splitWords(strings.ToLower(s)), splitWords(FoldName(s))...))
+}
+
+// splitWords splits at everything that is not a letter, digit or mark.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+}
+
+// luceneAny asks the index for any word of the names: each exactly (boosted), within
+// one or two edits (by length) and as a prefix; stop words and short words only exactly.
+// With prefix, the first name is being typed: see lucenePrefix.
+func luceneAny(names []string, prefix bool) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, name := range names {
+		if prefix {
+			return lucenePrefix(name)
+		}
+		for _, w := range matchWords(name) {
+			if seen[w] || len(parts) >= maxLuceneTerms {
+				continue
+			}
+			seen[w] = true
+			n := len([]rune(w))
+			switch {
+			case w == "and" || w == "or" || w == "not" || w == "to": // Lucene's operators
+				parts = append(parts, `"`+w+`"`)
+			case stopWords[w] || n < 3:
+				parts = append(parts, w)
+			case n >= 6:
+				parts = append(parts, fmt.Sprintf("%s^3 %s~2 %s*", w, w, w))
+			default:
+				parts = append(parts, fmt.Sprintf("%s^3 %s~1 %s*", w, w, w))
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// lucenePrefix requires every word typed so far to start a word of the name, as typed or
+// folded; stop words, which the index drops, are not required.
+func lucenePrefix(name string) string {
+	raw, folded := splitWords(strings.ToLower(name)), splitWords(FoldName(name))
+	var parts []string
+	for i, w := range folded {
+		if stopWords[w] || len(parts) >= maxLuceneTerms {
+			continue
+		}
+		if len(raw) == len(folded) && raw[i] != w {
+			parts = append(parts, fmt.Sprintf("+(%s* %s*)", raw[i], w))
+		} else {
+			parts = append(parts, fmt.Sprintf("+%s*", w))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -47,6 +47,7 @@ type Card struct {
 	ID            string
 	Name          string
 	Kind          EntityKind
+	Subkind       string // an organization's or event's own kind: MINISTRY, MASSACRE
 	Aliases       []string
 	Description   string
 	Dates         []string
@@ -161,7 +162,7 @@ RETURN collect(name) AS names`, nil, db.timeout())
 // or of a body it belongs to) is located in, and the names of its posts and bodies.
 // Retracted relationships count for nothing.
 const cardProjection = `{id: node.id, name: node.name, aliases: node.aliases, description: node.description,
- label: labels(node)[0], ftm: node.ftm, from: node.from, country: node.country,
+ label: labels(node)[0], subkind: node.kind, ftm: node.ftm, from: node.from, country: node.country,
  countries: [(node)-[r:LOCATED_IN|OCCURRED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
    + [(node)-[r:MEMBER_OF]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
    + [(node)-[r:HOLDS]->(:Position)-[:POSITION_IN]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country],
@@ -224,7 +225,7 @@ func readCard(v any) (Card, bool) {
 		return Card{}, false
 	}
 	c := Card{ID: str(m["id"]), Name: str(m["name"]), Aliases: strs(m["aliases"]), Description: str(m["description"]),
-		Kind: kindOfLabel(str(m["label"])), Positions: dedupe(strs(m["positions"])), Organizations: dedupe(strs(m["organizations"]))}
+		Kind: kindOfLabel(str(m["label"])), Subkind: str(m["subkind"]), Positions: dedupe(strs(m["positions"])), Organizations: dedupe(strs(m["organizations"]))}
 	if d := str(m["from"]); d != "" {
 		c.Dates = append(c.Dates, d)
 	}

@@ -158,17 +158,23 @@ RETURN collect(name) AS names`, nil, db.timeout())
 }
 
 // cardProjection is the map a Card is read from, for the node bound to `node`: its own
-// properties, the country codes of the places it (or the organization of a post it holds,
-// or of a body it belongs to) is located in, and the names of its posts and bodies.
-// Retracted relationships count for nothing.
+// properties; the country codes of the places it is located in or occurred in, or the
+// body it is part of (up to three levels), a body it belongs to or the body of a post it
+// holds is; and the names of its posts and bodies. Retracted relationships count for
+// nothing.
 const cardProjection = `{id: node.id, name: node.name, aliases: node.aliases, description: node.description,
  label: labels(node)[0], subkind: node.kind, ftm: node.ftm, from: node.from, country: node.country,
- countries: [(node)-[r:LOCATED_IN|OCCURRED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
-   + [(node)-[r:MEMBER_OF]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country]
-   + [(node)-[r:HOLDS]->(:Position)-[:POSITION_IN]->(:Organization)-[:LOCATED_IN]->(p:Place) WHERE r.confidence <> 'RETRACTED' AND p.country IS NOT NULL | p.country],
+ countries: [(node)-[up:PART_OF*0..3]->()-[r:LOCATED_IN|OCCURRED_IN]->(p:Place) WHERE ` + unretracted + ` | p.country]
+   + [(node)-[m:MEMBER_OF]->(:Organization)-[up:PART_OF*0..3]->(:Organization)-[r:LOCATED_IN]->(p:Place)
+      WHERE m.confidence <> 'RETRACTED' AND ` + unretracted + ` | p.country]
+   + [(node)-[m:HOLDS]->(:Position)-[:POSITION_IN]->(:Organization)-[up:PART_OF*0..3]->(:Organization)-[r:LOCATED_IN]->(p:Place)
+      WHERE m.confidence <> 'RETRACTED' AND ` + unretracted + ` | p.country],
  positions: [(node)-[r:HOLDS]->(p:Position) WHERE r.confidence <> 'RETRACTED' | p.name],
  organizations: [(node)-[r:MEMBER_OF]->(o:Organization) WHERE r.confidence <> 'RETRACTED' | o.name]
    + [(node)-[r:HOLDS]->(:Position)-[:POSITION_IN]->(o:Organization) WHERE r.confidence <> 'RETRACTED' | o.name]}`
+
+// unretracted keeps a path to a place whose steps all stand.
+const unretracted = `r.confidence <> 'RETRACTED' AND p.country IS NOT NULL AND all(x IN up WHERE x.confidence <> 'RETRACTED')`
 
 // candidates runs the one statement of a batch: for each row {key, lucene, labels}, the
 // n best index hits of the allowed labels, as cards. With a dataset, only entities

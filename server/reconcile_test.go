@@ -118,7 +118,9 @@ func TestReconcileManifestValidatesAgainstTheSpec(t *testing.T) {
 		DefaultTypes    []struct{ ID, Name string }
 		View            struct{ URL string }
 		Preview         struct{ URL string }
-		Suggest         struct{ Entity struct{ ServiceURL, ServicePath string } } `json:"suggest"`
+		Suggest         struct {
+			Entity struct{ ServiceURL, ServicePath string }
+		} `json:"suggest"`
 	}
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		t.Fatal(err)
@@ -492,5 +494,3 @@ func TestSuggestPreviewAndExtend(t *testing.T) {
 		t.Errorf("extend with an unknown property = %d %s", code, body)
 	}
 }
-
-

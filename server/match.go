@@ -132,30 +132,41 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// readMatchQuery checks one query entity: a known schema and at least one name. FtM
-// properties that scoring does not compare are kept in the echoed query and ignored.
+// readMatchQuery checks one query entity: a known schema and at least one name; each
+// property a list of strings (or one string). FtM properties that scoring does not
+// compare are echoed in the query and otherwise ignored.
 func readMatchQuery(key string, raw json.RawMessage, limit int) (graph.MatchQuery, matchEntity, error) {
 	q := graph.MatchQuery{Key: key, Limit: limit}
-	var e matchEntity
-	if err := decodeJSON(raw, "query "+strconv.Quote(key), &e); err != nil {
-		return q, e, err
+	var in struct {
+		ID         string                     `json:"id"`
+		Schema     string                     `json:"schema"`
+		Properties map[string]json.RawMessage `json:"properties"`
 	}
+	if err := decodeJSON(raw, "query "+strconv.Quote(key), &in); err != nil {
+		return q, matchEntity{}, err
+	}
+	e := matchEntity{ID: in.ID, Schema: in.Schema, Properties: map[string][]string{}}
 	if e.Schema == "" {
 		e.Schema = "Thing"
 	}
 	kinds, ok := ftmSchemas[e.Schema]
 	if !ok {
-		return q, e, graph.Errorf(graph.EINVALID, "query %q: unknown schema %q: want one of %v", key, e.Schema, sortedKeys(ftmSchemas))
+		return q, e, graph.Errorf(graph.EINVALID, "query %q: unknown schema %q: want one of %s", key, e.Schema, strings.Join(sortedKeys(ftmSchemas), ", "))
 	}
 	q.Kinds = kinds
-	if len(e.Properties) > 50 {
-		return q, e, graph.Errorf(graph.EINVALID, "query %q: %d properties, at most 50 are accepted", key, len(e.Properties))
+	if len(in.Properties) > 50 {
+		return q, e, graph.Errorf(graph.EINVALID, "query %q: %d properties, at most 50 are accepted", key, len(in.Properties))
 	}
-	for _, prop := range sortedKeys(e.Properties) {
+	for _, prop := range sortedKeys(in.Properties) {
+		values, err := stringOrList(in.Properties[prop])
+		if err != nil {
+			return q, e, graph.Errorf(graph.EINVALID, "query %q: properties.%s must be a list of strings", key, prop)
+		}
+		e.Properties[prop] = values
 		if _, compared := matchProperties[prop]; !compared {
 			continue
 		}
-		if err := addProperty(&q, prop, e.Properties[prop]); err != nil {
+		if err := addProperty(&q, prop, values); err != nil {
 			return q, e, err
 		}
 	}

@@ -88,10 +88,10 @@ func addProperty(q *graph.MatchQuery, prop string, values []string) error {
 		return bad("%d values, at most %d are accepted", len(values), graph.MaxMatchValues)
 	}
 	for _, v := range values {
-		v = strings.TrimSpace(v)
 		if len(v) > graph.MaxMatchValueBytes {
 			return bad("a value of %d bytes, at most %d are accepted", len(v), graph.MaxMatchValueBytes)
 		}
+		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}

@@ -118,9 +118,6 @@ func TestReconcileManifestValidatesAgainstTheSpec(t *testing.T) {
 		DefaultTypes    []struct{ ID, Name string }
 		View            struct{ URL string }
 		Preview         struct{ URL string }
-		Suggest         struct {
-			Entity struct{ ServiceURL, ServicePath string }
-		} `json:"suggest"`
 	}
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/server"
 )
 
 const specBase = "https://reconciliation-api.github.io/specs/0.2/schemas/"
@@ -489,5 +491,26 @@ func TestSuggestPreviewAndExtend(t *testing.T) {
 	}
 	if code, body := a.post("/reconcile", "application/x-www-form-urlencoded", url.Values{"extend": {`{"ids": ["x"], "properties": [{"id": "shoeSize"}]}`}}.Encode()); code != 400 || !strings.Contains(body, `unknown property \"shoeSize\"`) {
 		t.Errorf("extend with an unknown property = %d %s", code, body)
+	}
+}
+
+func TestReconcileRoutesShareLimitsAndCORS(t *testing.T) {
+	a := seededAPI(t)
+	a.h = (&server.Server{DB: a.db, Logger: quiet, RatePerIP: 2, CORSOrigins: []string{"http://localhost:3333"}}).Handler()
+	req := httptest.NewRequest("OPTIONS", "/reconcile", nil)
+	req.Header.Set("Origin", "http://localhost:3333") // OpenRefine's page
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	rec := httptest.NewRecorder()
+	a.h.ServeHTTP(rec, req)
+	if rec.Header().Get("Access-Control-Allow-Origin") != "http://localhost:3333" {
+		t.Errorf("preflight from OpenRefine's origin: %d %v", rec.Code, rec.Header())
+	}
+	statuses := map[int]int{}
+	for range 10 {
+		code, _ := a.post("/match/default", "application/json", `{"queries": {"q": {"schema": "Person", "properties": {"name": ["Raisi"]}}}}`)
+		statuses[code]++
+	}
+	if statuses[http.StatusOK] != 3 || statuses[http.StatusTooManyRequests] != 7 { // the preflight took one of the burst of 4
+		t.Errorf("10 quick matches at 2/s after a preflight = %v, want 3 answered and 7 refused", statuses)
 	}
 }

@@ -18,12 +18,13 @@ type SearchHit struct {
 	Matched string
 }
 
-// A search runs in two steps inside the one read. Lucene finds candidates: any word of the
-// text, exactly, fuzzily or as a prefix, in the names and aliases (entity_names, whose
-// standard-folding analyzer folds accents; entity_names_fa, whose Persian analyzer
-// normalises Persian and Arabic spellings, for text in that script). Go then keeps the
-// candidates one of whose names holds every word that is not a stop word (exactly, as a
-// prefix or within a few typos, compared as FoldName folds them) and ranks them: an exact
+// A search runs in two steps inside the one read. Lucene finds candidates with every word
+// of the text but the stop words, each exactly, fuzzily or as a prefix, in the names and
+// aliases (entity_names, whose standard-folding analyzer folds accents; entity_names_fa,
+// whose Persian analyzer normalises Persian and Arabic spellings, for text in that
+// script). Go then keeps the candidates one of whose names holds every such word
+// (exactly, as a prefix or within a few typos, compared as FoldName folds them: Lucene
+// may match a word in one name and the next in another) and ranks them: an exact
 // name or alias first, then all words present, then fuzzy or partial matches; within
 // those, the entity whose matching name has the fewest other words (the person before
 // the trial named after him), then entities before what is named after them (a
@@ -72,26 +73,32 @@ func parseSearch(text string) searchQuery {
 			q.persian = true
 		}
 	}
-	// the words as typed too (lower case, marks kept), when folding changed them: the
-	// index's analyzer folds its own way
+	// Lucene must find every word (stop words are left out, which Lucene would drop
+	// and make a query fail); the words as typed (lower case, marks kept) may add to the
+	// score where folding changed them, since the index's analyzer folds its own way
+	seen := map[string]bool{}
+	var parts []string
+	for _, w := range q.words {
+		if !seen[w] {
+			seen[w] = true
+			parts = append(parts, "+"+luceneTerm(w))
+		}
+	}
 	raw := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
-	seen := map[string]bool{}
-	var parts []string
-	for _, w := range append(append([]string{}, q.words...), raw...) {
-		if seen[w] || stopWords[w] {
-			continue
+	for _, w := range raw {
+		if !seen[w] && !stopWords[w] {
+			seen[w] = true
+			parts = append(parts, luceneTerm(w))
 		}
-		seen[w] = true
-		parts = append(parts, luceneTerm(w))
 	}
 	q.lucene = strings.Join(parts, " ")
 	return q
 }
 
 // luceneTerm asks for one word exactly (boosted), fuzzily (edit distance by length) or as
-// a prefix; numbers only exactly. Any one word of the query may find a candidate.
+// a prefix; numbers only exactly.
 func luceneTerm(w string) string {
 	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 		return w

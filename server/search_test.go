@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/server"
 )
 
 // relevanceCase is one line of seed/testdata/search-relevance.tsv.
@@ -65,6 +66,7 @@ func TestSearchRelevance(t *testing.T) {
 		known[e.Common().ID] = true
 	}
 	a := seededAPI(t)
+	a.h = (&server.Server{DB: a.db, Logger: quiet, RatePerIP: 1e6}).Handler() // 146 queries at once
 	var top1, rr float64
 	for _, c := range cases {
 		for _, id := range c.accept {

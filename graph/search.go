@@ -321,3 +321,7 @@ func withinEdits(a, b string, n int) bool {
 	}
 	return levenshtein.ComputeDistance(a, b) <= n
 }
+
+// SearchLucene is the Lucene query search sends to the entity_names index for text (the
+// side-by-side benchmark gives it to the peer and to raw Cypher, so all ask the same).
+func SearchLucene(text string) string { return parseSearch(text).lucene }

@@ -1,0 +1,115 @@
+package server_test
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/server"
+)
+
+// relevanceCase is one line of seed/testdata/search-relevance.tsv.
+type relevanceCase struct {
+	line   int
+	query  string
+	accept []string // empty: the search must find nothing
+	tests  string
+}
+
+func readRelevance(t *testing.T) []relevanceCase {
+	t.Helper()
+	f, err := os.Open("../seed/testdata/search-relevance.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []relevanceCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		if strings.HasPrefix(sc.Text(), "#") || strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) != 3 {
+			t.Fatalf("search-relevance.tsv:%d: %d columns, want 3 (query, acceptable ids, what it tests)", n, len(cols))
+		}
+		c := relevanceCase{line: n, query: cols[0], tests: cols[2]}
+		if cols[1] != "" {
+			c.accept = strings.Split(cols[1], ",")
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestSearchRelevance is the relevance benchmark: every query of search-relevance.tsv
+// through the GraphQL search, scored by top-1 accuracy (the first hit is acceptable, or
+// nothing is found when nothing should be) and MRR@5 (one over the rank of the first
+// acceptable hit among the first five; 1 or 0 for a query that must find nothing). It
+// fails under 95% top-1, or when the file names an id the curated graph does not hold.
+func TestSearchRelevance(t *testing.T) {
+	cases := readRelevance(t)
+	if len(cases) < 80 {
+		t.Fatalf("%d queries, want at least 80", len(cases))
+	}
+	ds, err := seed.Load(seed.Data())
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, e := range ds.Entities {
+		known[e.Common().ID] = true
+	}
+	a := seededAPI(t)
+	a.h = (&server.Server{DB: a.db, Logger: quiet, RatePerIP: 1e6}).Handler() // 146 queries at once
+	var top1, rr float64
+	for _, c := range cases {
+		for _, id := range c.accept {
+			if !known[id] {
+				t.Errorf("search-relevance.tsv:%d: %s is not in the curated graph", c.line, id)
+			}
+		}
+		data := a.ok(`query($q: String!) { search(text: $q, first: 5) { matched entity { id } } }`, map[string]any{"q": c.query})
+		hits := data["search"].([]any)
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.(map[string]any)["entity"].(map[string]any)["id"].(string))
+		}
+		rank := 0
+		for i, id := range got {
+			if rank == 0 && contains(c.accept, id) {
+				rank = i + 1
+			}
+		}
+		switch {
+		case len(c.accept) == 0 && len(got) == 0:
+			top1, rr = top1+1, rr+1
+		case rank == 1:
+			top1, rr = top1+1, rr+1
+		default:
+			if rank > 0 {
+				rr += 1 / float64(rank)
+			}
+			t.Logf("line %d %q (%s): want %v first, got %v", c.line, c.query, c.tests, c.accept, got)
+		}
+	}
+	n := float64(len(cases))
+	t.Logf("search relevance: %d queries, top-1 %.1f%%, MRR@5 %.3f", len(cases), 100*top1/n, rr/n)
+	if top1/n < 0.95 {
+		t.Errorf("top-1 accuracy %.1f%%, want at least 95%%", 100*top1/n)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

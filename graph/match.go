@@ -73,15 +73,13 @@ type MatchResult struct {
 func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, threshold float64) ([]MatchResult, error) {
 	rows := make([]any, 0, len(queries))
 	for _, q := range queries {
-		lucene := luceneAny(q.Names, false)
-		if lucene == "" {
-			continue
-		}
 		labels := make([]any, 0, len(q.Kinds))
 		for _, k := range q.Kinds {
 			labels = append(labels, k.Label())
 		}
-		rows = append(rows, map[string]any{"key": q.Key, "lucene": lucene, "labels": labels})
+		for index, lucene := range luceneAny(q.Names) {
+			rows = append(rows, map[string]any{"key": q.Key, "index": index, "lucene": lucene, "labels": labels})
+		}
 	}
 	found := map[string][]Card{}
 	if len(rows) > 0 {
@@ -93,8 +91,12 @@ func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, 
 	out := make([]MatchResult, len(queries))
 	for i, q := range queries {
 		cands := make([]Candidate, 0, len(found[q.Key]))
+		seen := map[string]bool{} // a query may have found a card in both indexes
 		for _, card := range found[q.Key] {
-			cands = append(cands, Score(q, card, threshold))
+			if !seen[card.ID] {
+				seen[card.ID] = true
+				cands = append(cands, Score(q, card, threshold))
+			}
 		}
 		sortCandidates(cands)
 		out[i] = MatchResult{Key: q.Key, Total: len(cands), Candidates: cands[:min(len(cands), max(q.Limit, 1))]}
@@ -105,7 +107,7 @@ func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, 
 // Suggest gives the entities whose names or aliases start with what was typed so far,
 // best first by the full-text index: the reconciliation suggest service.
 func (db *DB) Suggest(ctx context.Context, prefix string, kinds []EntityKind, limit int) ([]Card, error) {
-	lucene := luceneAny([]string{prefix}, true)
+	index, lucene := lucenePrefix(prefix)
 	if lucene == "" {
 		return []Card{}, nil
 	}
@@ -113,7 +115,7 @@ func (db *DB) Suggest(ctx context.Context, prefix string, kinds []EntityKind, li
 	for _, k := range kinds {
 		labels = append(labels, k.Label())
 	}
-	found, err := db.candidates(ctx, MatchSource{}, []any{map[string]any{"key": "s", "lucene": lucene, "labels": labels}}, limit)
+	found, err := db.candidates(ctx, MatchSource{}, []any{map[string]any{"key": "s", "index": index, "lucene": lucene, "labels": labels}}, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -176,8 +178,8 @@ const cardProjection = `{id: node.id, name: node.name, aliases: node.aliases, de
 // unretracted keeps a path to a place whose steps all stand.
 const unretracted = `r.confidence <> 'RETRACTED' AND p.country IS NOT NULL AND all(x IN up WHERE x.confidence <> 'RETRACTED')`
 
-// candidates runs the one statement of a batch: for each row {key, lucene, labels}, the
-// n best index hits of the allowed labels, as cards. With a dataset, only entities
+// candidates runs the one statement of a batch: for each row {key, index, lucene, labels},
+// the n best hits of that full-text index of the allowed labels, as cards. With a dataset, only entities
 // cited to it count, and an unknown dataset is ENOTFOUND.
 func (db *DB) candidates(ctx context.Context, src MatchSource, rows []any, n int) (map[string][]Card, error) {
 	params := map[string]any{"rows": rows, "hits": indexHits, "n": n}
@@ -189,7 +191,7 @@ func (db *DB) candidates(ctx context.Context, src MatchSource, rows []any, n int
 	}
 	cypher := dataset + `UNWIND $rows AS q
 CALL { WITH ` + imports + `
-  CALL db.index.fulltext.queryNodes('entity_names', q.lucene, {limit: $hits}) YIELD node, score
+  CALL db.index.fulltext.queryNodes(q.index, q.lucene, {limit: $hits}) YIELD node, score
   WHERE node.confidence <> 'RETRACTED' AND (size(q.labels) = 0 OR labels(node)[0] IN q.labels)` + from + `
   WITH node, score ORDER BY score DESC, node.id
   WITH collect(node)[..$n] AS nodes
@@ -283,62 +285,59 @@ func dedupe(list []string) []string {
 	return out
 }
 
-// matchWords splits a name into the words sent to the index, as typed (lower case) and
-// folded: letters and digits only, so nothing typed reaches Lucene's syntax.
-func matchWords(s string) []string {
-	return dedupe(append(splitWords(strings.ToLower(s)), splitWords(FoldName(s))...))
-}
-
-// splitWords splits at everything that is not a letter, digit or mark.
-func splitWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
-}
-
-// luceneAny asks the index for any word of the names: each exactly (boosted), within
-// one or two edits (by length) and as a prefix; stop words and short words only exactly.
-// With prefix, the first name is being typed: see lucenePrefix.
-func luceneAny(names []string, prefix bool) string {
-	var parts []string
+// luceneAny asks the full-text indexes for any word of the names but the stop words, each
+// as search asks for a word (exactly, fuzzily or as a prefix), folded and as typed: the
+// words in Arabic script of the Persian-analysed index, the others of the folding one. It
+// gives a query per index, none when the names have no words.
+func luceneAny(names []string) map[string]string {
+	parts := map[string][]string{}
 	seen := map[string]bool{}
 	for _, name := range names {
-		if prefix {
-			return lucenePrefix(name)
-		}
-		for _, w := range matchWords(name) {
-			if seen[w] || len(parts) >= maxLuceneTerms {
+		for _, w := range append(FoldWords(name), rawWords(name)...) {
+			if seen[w] || stopWords[w] || len(parts[indexFor(w)]) >= maxLuceneTerms {
 				continue
 			}
 			seen[w] = true
-			n := len([]rune(w))
-			switch {
-			case w == "and" || w == "or" || w == "not" || w == "to": // Lucene's operators
-				parts = append(parts, `"`+w+`"`)
-			case stopWords[w] || n < 3:
-				parts = append(parts, w)
-			case n >= 6:
-				parts = append(parts, fmt.Sprintf("%s^3 %s~2 %s*", w, w, w))
-			default:
-				parts = append(parts, fmt.Sprintf("%s^3 %s~1 %s*", w, w, w))
-			}
+			parts[indexFor(w)] = append(parts[indexFor(w)], luceneTerm(w))
 		}
 	}
-	return strings.Join(parts, " ")
+	out := map[string]string{}
+	for index, p := range parts {
+		out[index] = strings.Join(p, " ")
+	}
+	return out
 }
 
-// lucenePrefix requires every word typed so far to start a word of the name, as typed or
-// folded; stop words, which the index drops, are not required.
-func lucenePrefix(name string) string {
-	raw, folded := splitWords(strings.ToLower(name)), splitWords(FoldName(name))
+// lucenePrefix asks for what is being typed: every word but the stop words must start a
+// word of the name, folded or as typed. The index is chosen by the script of the text.
+func lucenePrefix(text string) (index, lucene string) {
+	folded, raw := FoldWords(text), rawWords(text)
 	var parts []string
 	for i, w := range folded {
 		if stopWords[w] || len(parts) >= maxLuceneTerms {
 			continue
 		}
 		if len(raw) == len(folded) && raw[i] != w {
-			parts = append(parts, fmt.Sprintf("+(%s* %s*)", raw[i], w))
+			parts = append(parts, fmt.Sprintf("+(%s* %s*)", w, raw[i]))
 		} else {
 			parts = append(parts, fmt.Sprintf("+%s*", w))
 		}
+		index = indexFor(w)
 	}
-	return strings.Join(parts, " ")
+	return index, strings.Join(parts, " ")
+}
+
+// rawWords are the words of a text as typed, in lower case: letters, digits and marks.
+func rawWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// indexFor is the full-text index that holds a word: entity_names_fa for Arabic script.
+func indexFor(w string) string {
+	if strings.IndexFunc(w, func(r rune) bool { return unicode.In(r, unicode.Arabic) }) >= 0 {
+		return "entity_names_fa"
+	}
+	return "entity_names"
 }

@@ -183,7 +183,7 @@ func nameSimilarity(a, b string) float64 {
 // nameTokens are the folded words of a name without stop words (all of them when the
 // name is nothing else).
 func nameTokens(s string) []string {
-	words := splitWords(FoldName(s))
+	words := FoldWords(s)
 	var out []string
 	for _, w := range words {
 		if !stopWords[w] {
@@ -207,13 +207,3 @@ func sortedEqual(a, b []string) bool {
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
-
-// stopWords are the English stop words of Lucene's standard analyzers (the set the
-// entity_names index drops), which neither match nor count against a name.
-var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true,
-	"by": true, "for": true, "if": true, "in": true, "into": true, "is": true, "it": true, "no": true,
-	"not": true, "of": true, "on": true, "or": true, "such": true, "that": true, "the": true,
-	"their": true, "then": true, "there": true, "these": true, "they": true, "this": true, "to": true,
-	"was": true, "will": true, "with": true,
-}

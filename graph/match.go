@@ -69,7 +69,7 @@ type MatchResult struct {
 // Match finds and scores candidates for a batch of queries: one Cypher statement asks the
 // full-text index for each query's candidates (with what scoring needs), then each is
 // scored in Go against its query (see Score). Candidates are returned best first, at
-// most Limit per query. An unknown dataset is ENOTFOUND.
+// most Limit per query, those that score 0 left out. An unknown dataset is ENOTFOUND.
 func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, threshold float64) ([]MatchResult, error) {
 	rows := make([]any, 0, len(queries))
 	for _, q := range queries {
@@ -93,9 +93,12 @@ func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, 
 		cands := make([]Candidate, 0, len(found[q.Key]))
 		seen := map[string]bool{} // a query may have found a card in both indexes
 		for _, card := range found[q.Key] {
-			if !seen[card.ID] {
-				seen[card.ID] = true
-				cands = append(cands, Score(q, card, threshold))
+			if seen[card.ID] {
+				continue
+			}
+			seen[card.ID] = true
+			if c := Score(q, card, threshold); c.Score > 0 { // nothing in common: the index's fuzziness
+				cands = append(cands, c)
 			}
 		}
 		sortCandidates(cands)

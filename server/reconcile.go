@@ -52,7 +52,6 @@ type reconcileManifest struct {
 	Name            string          `json:"name"`
 	IdentifierSpace string          `json:"identifierSpace"`
 	SchemaSpace     string          `json:"schemaSpace"`
-	Documentation   string          `json:"documentation"`
 	DefaultTypes    []reconcileType `json:"defaultTypes"`
 	View            struct {
 		URL string `json:"url"`
@@ -93,7 +92,6 @@ func manifest(base string) reconcileManifest {
 		Name:            "accgraph: officials, institutions and events, every fact cited",
 		IdentifierSpace: base + "/explore?ids=",
 		SchemaSpace:     base + "/graphql#EntityKind",
-		Documentation:   "https://github.com/accgraph/accgraph#reconciling-a-column-of-names",
 		BatchSize:       10,
 	}
 	for _, k := range graph.EntityKinds {

@@ -294,7 +294,7 @@ func TestReconcileFiftyNamesAsOpenRefineSendsThem(t *testing.T) {
 		t.Errorf("a batch of 50 sent %d Cypher statements, want 1", n)
 	}
 	valid(t, "reconciliation-result-batch.json", body)
-	found, refused := 0, 0
+	found, refused, worstPresent, bestAbsent := 0, 0, 1.0, 0.0
 	for i, n := range openRefineNames {
 		cands := res[fmt.Sprintf("q%d", i)].Result
 		if i%2 == 0 && len(cands) > 3 {
@@ -312,6 +312,9 @@ func TestReconcileFiftyNamesAsOpenRefineSendsThem(t *testing.T) {
 				continue
 			}
 			refused++
+			if len(cands) > 0 {
+				bestAbsent = max(bestAbsent, cands[0].Score)
+			}
 			continue
 		}
 		if len(cands) == 0 || cands[0].ID != n.want || !cands[0].Match || matches != 1 {
@@ -319,8 +322,9 @@ func TestReconcileFiftyNamesAsOpenRefineSendsThem(t *testing.T) {
 			continue
 		}
 		found++
+		worstPresent = min(worstPresent, cands[0].Score)
 	}
-	t.Logf("matched %d of 35 present names; refused %d of 15 absent ones", found, refused)
+	t.Logf("matched %d of 35 present names (lowest score %.3f); refused %d of 15 absent ones (highest score %.3f)", found, worstPresent, refused, bestAbsent)
 }
 
 func TestReconcileOtherWaysOfAsking(t *testing.T) {

@@ -264,7 +264,7 @@ func readCard(v any) (Card, bool) {
 		}
 	}
 	c.Countries, c.Dates, c.Identifiers = dedupe(c.Countries), dedupe(c.Dates), dedupe(c.Identifiers)
-	return c, c.ID != ""
+	return c, c.ID != "" && c.Kind != ""
 }
 
 func kindOfLabel(label string) EntityKind {

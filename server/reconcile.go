@@ -251,6 +251,9 @@ func readReconcileQuery(key string, raw json.RawMessage) (graph.MatchQuery, erro
 		return q, bad("type must be a string or a list of strings")
 	}
 	for _, t := range types {
+		if t == "" { // OpenRefine's "reconcile against no particular type"
+			continue
+		}
 		kinds, err := kindsOf(t)
 		if err != nil {
 			return q, bad("%v", err)

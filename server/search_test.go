@@ -113,3 +113,64 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestMentions finds words in statement texts and citation quotes, apart from the names,
+// with the quote, who says it and what it is about.
+func TestMentions(t *testing.T) {
+	a := seededAPI(t)
+	q := `query($q: String!) { mentions(text: $q) {
+	  quote score relationship
+	  statement { id text }
+	  citation { quote locator confidence source { id } claimedBy { id } }
+	  saidBy { id name }
+	  about { id }
+	} }`
+	data := a.ok(q, map[string]any{"q": "arrest warrant"})
+	ms := data["mentions"].([]any)
+	if len(ms) == 0 {
+		t.Fatal("arrest warrant: no mentions")
+	}
+	first := ms[0].(map[string]any)
+	if st, _ := first["statement"].(map[string]any); st == nil || st["id"] != "statement:rise-arrest-warrant-zarif" {
+		t.Errorf("arrest warrant: first mention %v, want Rise's statement", first)
+	}
+	if !strings.Contains(first["quote"].(string), "arrest warrant") {
+		t.Errorf("quote %q does not hold the words", first["quote"])
+	}
+	if said := first["saidBy"].([]any); len(said) != 1 || said[0].(map[string]any)["id"] != "person:lars-rise" {
+		t.Errorf("arrest warrant said by %v, want Lars Rise", said)
+	}
+	t.Logf("arrest warrant: %v", first)
+
+	data = a.ok(q, map[string]any{"q": "death commissions"})
+	ms = data["mentions"].([]any)
+	quotes := 0
+	for _, m := range ms {
+		m := m.(map[string]any)
+		c, _ := m["citation"].(map[string]any)
+		if c == nil {
+			continue
+		}
+		quotes++
+		if !strings.Contains(strings.ToLower(c["quote"].(string)), "death commission") || c["quote"] != m["quote"] {
+			t.Errorf("death commissions: citation quote %q", c["quote"])
+		}
+		if c["source"] == nil || c["claimedBy"] == nil || len(m["saidBy"].([]any)) != 1 ||
+			m["saidBy"].([]any)[0].(map[string]any)["id"] != c["claimedBy"].(map[string]any)["id"] {
+			t.Errorf("death commissions: mention %v lacks its source or claimant", m)
+		}
+		if len(m["about"].([]any)) == 0 {
+			t.Errorf("death commissions: mention %v is about nothing", m)
+		}
+		t.Logf("death commissions: %v", m)
+	}
+	if quotes == 0 {
+		t.Errorf("death commissions: no citation quotes among %v", ms)
+	}
+
+	for _, none := range []string{"the of", "xyzzy plugh", `"~*:()`} {
+		if ms := a.ok(q, map[string]any{"q": none})["mentions"].([]any); len(ms) != 0 {
+			t.Errorf("mentions %q = %v, want none", none, ms)
+		}
+	}
+}

@@ -36,6 +36,7 @@ const (
 	searchCandidates = 4
 	minCandidates    = 40
 	maxCandidates    = 200
+	kindSurplus      = 10 // candidates asked of Lucene per candidate when kinds filter them
 )
 
 // stopWords are the words Lucene's English stop filter drops, the filter of Neo4j's
@@ -159,12 +160,19 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	if q.persian {
 		index = "entity_names_fa"
 	}
-	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('%s', %s) YIELD node AS %s, score
+	// Lucene stops at the candidates wanted (a common word would otherwise stream every
+	// node holding it through Cypher); more when kinds leave some out
+	candidates := min(max(first*searchCandidates, minCandidates), maxCandidates)
+	fromLucene := candidates
+	if len(kinds) < len(EntityKinds) {
+		fromLucene *= kindSurplus
+	}
+	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score
 WHERE %s.confidence <> 'RETRACTED' AND %s
 WITH %s, score ORDER BY score DESC, %s.id LIMIT %s
 RETURN collect({score: score, node: %s})`,
-		index, c.param(q.lucene), n, n, c.kindFilter(n, kindsAsArgs(kinds)), n, n,
-		c.param(min(max(first*searchCandidates, minCandidates), maxCandidates)), proj)
+		index, c.param(q.lucene), c.param(fromLucene), n, n, c.kindFilter(n, kindsAsArgs(kinds)), n, n,
+		c.param(candidates), proj)
 	plan.decode = func(v any) (any, error) {
 		rows, _ := v.([]any)
 		var ranked []rankedHit

@@ -175,7 +175,9 @@ RETURN {organizations: [o {.id, .name,
 WHERE node:Person AND node.confidence <> 'RETRACTED'
 WITH node, score ORDER BY score DESC, node.id LIMIT 20
 RETURN {searchPeople: {edges: collect({score: score, node: node {.id, .name}})}} AS data`,
-		Vars:     func(p Params) map[string]any { return map[string]any{"text": p.Search, "phrase": graph.SearchLucene(p.Search)} },
+		Vars: func(p Params) map[string]any {
+			return map[string]any{"text": p.Search, "phrase": graph.SearchLucene(p.Search)}
+		},
 		PeerVars: func(p Params) map[string]any { return map[string]any{"phrase": graph.SearchLucene(p.Search)} },
 		Read: func(data any, fromPeer bool) []string {
 			hits, node := list(get(data, "search")), "entity"

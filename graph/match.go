@@ -128,15 +128,34 @@ func (db *DB) Suggest(ctx context.Context, prefix string, kinds []EntityKind, li
 	return found["s"], nil
 }
 
-// Cards reads the cards of entities by id, in one statement: what preview and data
+// Cards reads the cards of entities by id, in one statement that looks each id up under
+// the label its prefix names (the id constraints' indexes): what preview and data
 // extension show. Unknown ids are left out.
 func (db *DB) Cards(ctx context.Context, ids []string) (map[string]Card, error) {
-	res, err := db.readTimeout(ctx, `MATCH (node) WHERE node.id IN $ids AND node.confidence <> 'RETRACTED'
-RETURN collect(`+cardProjection+`) AS cards`, map[string]any{"ids": ids}, db.timeout())
+	byKind := map[EntityKind][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			byKind[k] = append(byKind[k], id)
+		}
+	}
+	out := map[string]Card{}
+	var lookups []string
+	params := map[string]any{}
+	for i, k := range EntityKinds {
+		if len(byKind[k]) > 0 {
+			lookups = append(lookups, fmt.Sprintf("MATCH (node:%s) WHERE node.id IN $ids%d RETURN node", k.Label(), i))
+			params[fmt.Sprintf("ids%d", i)] = byKind[k]
+		}
+	}
+	if len(lookups) == 0 {
+		return out, nil
+	}
+	res, err := db.readTimeout(ctx, "CALL { "+strings.Join(lookups, " UNION ALL ")+` }
+WITH node WHERE node.confidence <> 'RETRACTED'
+RETURN collect(`+cardProjection+`) AS cards`, params, db.timeout())
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]Card{}
 	if len(res.Records) == 1 {
 		list, _ := res.Records[0].Values[0].([]any)
 		for _, v := range list {

@@ -65,7 +65,7 @@ func TestMatchBatchIsOneStatement(t *testing.T) {
 
 func TestCardsReadPostsAndCountries(t *testing.T) {
 	db := seededDB(t)
-	cards, err := db.Cards(context.Background(), []string{"person:ebrahim-raisi", "org:embassy-iran-vienna", "person:nobody"})
+	cards, err := db.Cards(context.Background(), []string{"person:ebrahim-raisi", "org:embassy-iran-vienna", "person:nobody", "no-prefix"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -201,8 +201,8 @@ const cardProjection = `{id: node.id, name: node.name, aliases: node.aliases, de
 const unretracted = `r.confidence <> 'RETRACTED' AND p.country IS NOT NULL AND all(x IN up WHERE x.confidence <> 'RETRACTED')`
 
 // candidates runs the one statement of a batch: for each row {key, index, lucene, labels},
-// the n best hits of that full-text index of the allowed labels, as cards. With a dataset, only entities
-// cited to it count, and an unknown dataset is ENOTFOUND.
+// the n best hits of that full-text index among the labels allowed, as cards. With a
+// dataset, only entities cited to it count, and an unknown dataset is ENOTFOUND.
 func (db *DB) candidates(ctx context.Context, src MatchSource, rows []any, n int) (map[string][]Card, error) {
 	params := map[string]any{"rows": rows, "hits": indexHits, "n": n}
 	dataset, imports, from, known := "", "q", "", "true"

@@ -227,7 +227,7 @@ RETURN q.key AS key, cards, ` + known + ` AS known`
 	out := map[string][]Card{}
 	for _, rec := range res.Records {
 		if known, _ := rec.Values[2].(bool); !known {
-			return nil, Errorf(ENOTFOUND, "no dataset %q: use \"default\" (the whole graph) or one of the datasets the graph was imported from", src.Dataset)
+			return nil, Errorf(ENOTFOUND, "no dataset %.60q: use \"default\" (the whole graph) or one of the datasets the graph was imported from", src.Dataset)
 		}
 		key, _ := rec.Values[0].(string)
 		list, _ := rec.Values[1].([]any)

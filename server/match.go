@@ -67,7 +67,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) {
 	params := r.URL.Query()
 	limit, err := floatParam(params.Get("limit"), "limit", defaultMatchLimit, 1, graph.MaxMatchLimit)
 	if err == nil && limit != math.Trunc(limit) {
-		err = graph.Errorf(graph.EINVALID, "limit %q is not a whole number", params.Get("limit"))
+		err = graph.Errorf(graph.EINVALID, "limit %.60q is not a whole number", params.Get("limit"))
 	}
 	if err != nil {
 		s.writeError(w, r, err)
@@ -108,7 +108,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) {
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		names, lerr := s.DB.Datasets(r.Context())
 		if lerr == nil {
-			err = graph.Errorf(graph.ENOTFOUND, "no dataset %q: the datasets are default (the whole graph)%s", dataset, listOrNone(names))
+			err = graph.Errorf(graph.ENOTFOUND, "no dataset %.60q: the datasets are default (the whole graph)%s", dataset, listOrNone(names))
 		}
 	}
 	if err != nil {
@@ -151,16 +151,16 @@ func readMatchQuery(key string, raw json.RawMessage, limit int) (graph.MatchQuer
 	}
 	kinds, ok := ftmSchemas[e.Schema]
 	if !ok {
-		return q, e, graph.Errorf(graph.EINVALID, "query %q: unknown schema %q: want one of %s", key, e.Schema, strings.Join(sortedKeys(ftmSchemas), ", "))
+		return q, e, graph.Errorf(graph.EINVALID, "query %.60q: unknown schema %.60q: want one of %s", key, e.Schema, strings.Join(sortedKeys(ftmSchemas), ", "))
 	}
 	q.Kinds = kinds
 	if len(in.Properties) > 50 {
-		return q, e, graph.Errorf(graph.EINVALID, "query %q: %d properties, at most 50 are accepted", key, len(in.Properties))
+		return q, e, graph.Errorf(graph.EINVALID, "query %.60q: %d properties, at most 50 are accepted", key, len(in.Properties))
 	}
 	for _, prop := range sortedKeys(in.Properties) {
 		values, err := stringOrList(in.Properties[prop])
 		if err != nil {
-			return q, e, graph.Errorf(graph.EINVALID, "query %q: properties.%s must be a list of strings", key, prop)
+			return q, e, graph.Errorf(graph.EINVALID, "query %.60q: properties.%.60s must be a list of strings", key, prop)
 		}
 		e.Properties[prop] = values
 		if _, compared := matchProperties[prop]; !compared {
@@ -171,7 +171,7 @@ func readMatchQuery(key string, raw json.RawMessage, limit int) (graph.MatchQuer
 		}
 	}
 	if len(q.Names) == 0 {
-		return q, e, graph.Errorf(graph.EINVALID, "query %q: no name to match: give properties.name", key)
+		return q, e, graph.Errorf(graph.EINVALID, "query %.60q: no name to match: give properties.name", key)
 	}
 	return q, e, nil
 }
@@ -211,7 +211,7 @@ func floatParam(v, name string, def, lo, hi float64) (float64, error) {
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || f < lo || f > hi {
-		return 0, graph.Errorf(graph.EINVALID, "%s %q is out of range: want a number from %v to %v", name, v, lo, hi)
+		return 0, graph.Errorf(graph.EINVALID, "%s %.60q is out of range: want a number from %v to %v", name, v, lo, hi)
 	}
 	return f, nil
 }

@@ -47,7 +47,7 @@ func kindsOf(t string) ([]graph.EntityKind, error) {
 	if kinds, ok := ftmSchemas[t]; ok {
 		return kinds, nil
 	}
-	return nil, fmt.Errorf("unknown type %q: want one of %s, or an FtM schema (%s)", t, kindList(), strings.Join(sortedKeys(ftmSchemas), ", "))
+	return nil, fmt.Errorf("unknown type %.60q: want one of %s, or an FtM schema (%s)", t, kindList(), strings.Join(sortedKeys(ftmSchemas), ", "))
 }
 
 func kindList() string {
@@ -82,7 +82,7 @@ var matchProperties = map[string]string{
 // naming the query, the property and the value at fault.
 func addProperty(q *graph.MatchQuery, prop string, values []string) error {
 	bad := func(format string, args ...any) error {
-		return graph.Errorf(graph.EINVALID, "query %q: property %s: %s", q.Key, prop, fmt.Sprintf(format, args...))
+		return graph.Errorf(graph.EINVALID, "query %.60q: property %.60s: %s", q.Key, prop, fmt.Sprintf(format, args...))
 	}
 	if len(values) > graph.MaxMatchValues {
 		return bad("%d values, at most %d are accepted", len(values), graph.MaxMatchValues)
@@ -104,12 +104,12 @@ func addProperty(q *graph.MatchQuery, prop string, values []string) error {
 		case "dates":
 			d := v[:min(len(v), 10)] // a timestamp compares as its date
 			if _, err := graph.ParseDate(d); err != nil {
-				return bad("%q is not a date: want YYYY, YYYY-MM or YYYY-MM-DD", v)
+				return bad("%.60q is not a date: want YYYY, YYYY-MM or YYYY-MM-DD", v)
 			}
 			q.Dates = append(q.Dates, d)
 		case "countries":
 			if graph.CountryCode(v) == "" {
-				return bad("%q is not a country: want an ISO 3166 code (IR, IRN) or an English country name (Iran)", v)
+				return bad("%.60q is not a country: want an ISO 3166 code (IR, IRN) or an English country name (Iran)", v)
 			}
 			q.Countries = append(q.Countries, v)
 		case "identifiers":

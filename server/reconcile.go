@@ -228,7 +228,7 @@ func (s *Server) answerQueries(w http.ResponseWriter, r *http.Request, data []by
 func readReconcileQuery(key string, raw json.RawMessage) (graph.MatchQuery, error) {
 	q := graph.MatchQuery{Key: key, Limit: defaultReconcileLimit}
 	bad := func(format string, args ...any) error {
-		return graph.Errorf(graph.EINVALID, "query %q: "+format, append([]any{key}, args...)...)
+		return graph.Errorf(graph.EINVALID, "query %.60q: "+format, append([]any{key}, args...)...)
 	}
 	var rq reconcileQuery
 	if err := decodeJSON(raw, "query "+strconv.Quote(key), &rq); err != nil {
@@ -266,11 +266,11 @@ func readReconcileQuery(key string, raw json.RawMessage) (graph.MatchQuery, erro
 	}
 	for _, p := range rq.Properties {
 		if _, ok := matchProperties[p.PID]; !ok {
-			return q, bad("unknown property %q: want one of %s", p.PID, strings.Join(sortedKeys(matchProperties), ", "))
+			return q, bad("unknown property %.60q: want one of %s", p.PID, strings.Join(sortedKeys(matchProperties), ", "))
 		}
 		values, err := propertyValues(p.V)
 		if err != nil {
-			return q, bad("property %s: %v", p.PID, err)
+			return q, bad("property %.60s: %v", p.PID, err)
 		}
 		if err := addProperty(&q, p.PID, values); err != nil {
 			return q, err

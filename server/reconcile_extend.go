@@ -58,7 +58,7 @@ func (s *Server) handleExtendPropose(w http.ResponseWriter, r *http.Request) {
 	if l := r.URL.Query().Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 0 {
-			s.writeError(w, r, graph.Errorf(graph.EINVALID, "limit %q is not a count", l))
+			s.writeError(w, r, graph.Errorf(graph.EINVALID, "limit %.60q is not a count", l))
 			return
 		}
 		limit = min(n, limit)
@@ -136,7 +136,7 @@ func (s *Server) answerExtend(w http.ResponseWriter, r *http.Request, data []byt
 			}
 		}
 		if !found {
-			bad("unknown property %q: want one of %s", p.ID, extendPropertyIDs())
+			bad("unknown property %.60q: want one of %s", p.ID, extendPropertyIDs())
 			return
 		}
 	}

@@ -61,7 +61,7 @@ func suggestLimit(v string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > maxSuggest {
-		return 0, graph.Errorf(graph.EINVALID, "limit %q is out of range: want 1 to %d", v, maxSuggest)
+		return 0, graph.Errorf(graph.EINVALID, "limit %.60q is out of range: want 1 to %d", v, maxSuggest)
 	}
 	return n, nil
 }
@@ -133,11 +133,12 @@ func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
 	}
 	card, ok := cards[id]
 	if !ok {
-		s.writeError(w, r, graph.Errorf(graph.ENOTFOUND, "no entity %q", id))
+		s.writeError(w, r, graph.Errorf(graph.ENOTFOUND, "no entity %.60q", id))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", previewPolicy)
+	w.Header().Del("X-Frame-Options") // OpenRefine shows the preview in a frame of its page
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if err := previewPage.Execute(w, card); err != nil {
 		s.Logger.ErrorContext(r.Context(), "preview failed", "id", id, "err", err)

@@ -371,6 +371,7 @@ func TestReconcileBadInputIsA400NamingIt(t *testing.T) {
 		{"a huge name", `{"q0": {"query": "` + strings.Repeat("Raisi ", 2000) + `"}}`, "query is 12000 bytes, at most 500"},
 		{"a huge property value", `{"q0": {"query": "Raisi", "properties": [{"pid": "position", "v": "` + strings.Repeat("x", 600) + `"}]}}`, "a value of 600 bytes"},
 		{"an unknown type", `{"q0": {"query": "Raisi", "type": "Human"}}`, `unknown type \"Human\"`},
+		{"a huge unknown type, not echoed whole", `{"q0": {"query": "Raisi", "type": "` + strings.Repeat("T", 5000) + `"}}`, `unknown type \"` + strings.Repeat("T", 60) + `\": want`},
 		{"an unknown property", `{"q0": {"query": "Raisi", "properties": [{"pid": "shoeSize", "v": 42}]}}`, `unknown property \"shoeSize\"`},
 		{"a date that is not one", `{"q0": {"query": "Raisi", "properties": [{"pid": "birthDate", "v": "14/12/1960"}]}}`, `\"14/12/1960\" is not a date`},
 		{"a country that is not one", `{"q0": {"query": "Raisi", "properties": [{"pid": "country", "v": "Persia"}]}}`, `\"Persia\" is not a country`},
@@ -441,8 +442,9 @@ func TestSuggestPreviewAndExtend(t *testing.T) {
 	if rec.Code != 200 || strings.Contains(page, "<script>") || !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Co&#34;") {
 		t.Errorf("preview of a name that is markup = %d %s", rec.Code, page)
 	}
-	if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
-		t.Errorf("preview policy = %q", csp)
+	if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "frame-ancestors") ||
+		rec.Header().Get("X-Frame-Options") != "" {
+		t.Errorf("preview policy %q, X-Frame-Options %q: it must load nothing yet be framed by OpenRefine", csp, rec.Header().Get("X-Frame-Options"))
 	}
 	rec = httptest.NewRecorder()
 	a.h.ServeHTTP(rec, httptest.NewRequest("GET", "/reconcile/preview?id=person:ebrahim-raisi", nil))

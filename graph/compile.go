@@ -322,7 +322,8 @@ func (c *compiler) citations(x string, fields []Selection, path string) (string,
 }
 
 // citation is the body of a subquery that projects the citation matched by pattern (in
-// variable cv) with its source and claimant as cfields ask: "MATCH ... RETURN ...".
+// variable cv, which may be bound outside) with its source and claimant as cfields ask:
+// "MATCH ... RETURN ... AS citation".
 func (c *compiler) citation(cv, pattern string, cfields []Selection, path string) (string, *citationPlan, error) {
 	sv, ev := c.newVar("s"), c.newVar("e")
 	cp := &citationPlan{}
@@ -345,7 +346,7 @@ func (c *compiler) citation(cv, pattern string, cfields []Selection, path string
 		parts = append(parts, "__claimant: "+expr)
 		claimant = fmt.Sprintf(" OPTIONAL MATCH (%s)-[:CLAIMED_BY]->(%s)", cv, ev)
 	}
-	return fmt.Sprintf("MATCH %s-[:FROM_SOURCE]->(%s:Source)%s RETURN %s",
+	return fmt.Sprintf("MATCH %s-[:FROM_SOURCE]->(%s:Source)%s RETURN %s AS citation",
 		pattern, sv, claimant, projection(cv, cfields, nil, parts)), cp, nil
 }
 

@@ -64,8 +64,9 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 	if sub, ok := mergeSub(fields, "citation"); ok {
 		citeFields = sub("Citation")
 	}
-	cv := c.newVar("c")
-	citeBody, citePlan, err := c.citation(cv, fmt.Sprintf("(%s:Citation {id: %s.id})", cv, m), citeFields, f.Alias+".citation")
+	// from the mention itself: Neo4j may otherwise plan the match from the source, whose
+	// citations can be all of them
+	citeBody, citePlan, err := c.citation(m, "("+m+")", citeFields, f.Alias+".citation")
 	if err != nil {
 		return plan, "", err
 	}

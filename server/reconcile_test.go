@@ -112,6 +112,13 @@ func TestReconcileManifestValidatesAgainstTheSpec(t *testing.T) {
 		t.Fatalf("GET /reconcile = %d %s", code, body)
 	}
 	valid(t, "manifest.json", body)
+	// the schema bites: without versions, or with view and preview URLs lacking {{id}}, it refuses
+	for _, broken := range []string{strings.Replace(body, `"versions"`, `"versionz"`, 1), strings.ReplaceAll(body, "{{id}}", "ID")} {
+		doc, _ := jsonschema.UnmarshalJSON(strings.NewReader(broken))
+		if specSchema(t, "manifest.json").Validate(doc) == nil {
+			t.Errorf("the manifest schema accepts %s", broken[:min(len(broken), 200)])
+		}
+	}
 	var m struct {
 		Versions        []string
 		Name            string

@@ -102,6 +102,10 @@ func TestMatchFtMQueryEntities(t *testing.T) {
 	if code != 200 || len(res.Responses["raisi"].Results) != 0 || len(res.Responses["nouri"].Results) != 2 {
 		t.Errorf("/match/se_court = %d %s", code, raw)
 	}
+	code, res, raw = a.match("/match/se_court", `{"queries": {"q": {"properties": {"name": ["Angela Merkel"]}}}}`)
+	if code != 200 || len(res.Responses["q"].Results) != 0 {
+		t.Errorf("/match/se_court with nothing to find = %d %s, want 200 and no results", code, raw)
+	}
 	code, _, raw = a.match("/match/no-such-list", body)
 	if code != 404 || !strings.Contains(raw, `no dataset \"no-such-list\"`) || !strings.Contains(raw, "se_court") {
 		t.Errorf("/match/no-such-list = %d %s, want 404 naming the datasets", code, raw)

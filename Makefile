@@ -34,7 +34,7 @@ reliability: tools audit-tools build
 # still replaying its cached corpus (slow for the Neo4j-backed target) fails the run.
 # A longer run: make fuzz FUZZTIME=10m
 FUZZTIME ?= 30s
-FUZZ_TARGETS := graph:FuzzParseDate graph:FuzzWhereFilter seed:FuzzSeedYAML seed:FuzzFtMLine server:FuzzSavedQueryVariables
+FUZZ_TARGETS := graph:FuzzParseDate graph:FuzzWhereFilter seed:FuzzSeedYAML seed:FuzzFtMLine server:FuzzSavedQueryVariables server:FuzzMatchQuery
 fuzz: tools build
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- sh -c '\
 		for t in $(FUZZ_TARGETS); do \

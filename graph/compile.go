@@ -68,6 +68,8 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		return c.connection(f)
 	case "search":
 		return c.search(f)
+	case "mentions":
+		return c.mentions(f)
 	case "holders":
 		return c.holders(f)
 	case "neighborhood":
@@ -311,7 +313,19 @@ func (c *compiler) citations(x string, fields []Selection, path string) (string,
 	if sub != nil {
 		cfields = sub("Citation")
 	}
-	cv, sv, ev := c.newVar("c"), c.newVar("s"), c.newVar("e")
+	cv := c.newVar("c")
+	body, cp, err := c.citation(cv, fmt.Sprintf("(%s:Citation {about: %s.id})", cv, x), cfields, path)
+	if err != nil {
+		return "", nil, err
+	}
+	return fmt.Sprintf("COLLECT { %s ORDER BY %s.id }", body, cv), cp, nil
+}
+
+// citation is the body of a subquery that projects the citation matched by pattern (in
+// variable cv, which may be bound outside) with its source and claimant as cfields ask:
+// "MATCH ... RETURN ... AS citation".
+func (c *compiler) citation(cv, pattern string, cfields []Selection, path string) (string, *citationPlan, error) {
+	sv, ev := c.newVar("s"), c.newVar("e")
 	cp := &citationPlan{}
 	parts := []string{}
 	if s, ok := mergeSub(cfields, "source"); ok {
@@ -332,8 +346,8 @@ func (c *compiler) citations(x string, fields []Selection, path string) (string,
 		parts = append(parts, "__claimant: "+expr)
 		claimant = fmt.Sprintf(" OPTIONAL MATCH (%s)-[:CLAIMED_BY]->(%s)", cv, ev)
 	}
-	return fmt.Sprintf("COLLECT { MATCH (%s:Citation {about: %s.id})-[:FROM_SOURCE]->(%s:Source)%s RETURN %s ORDER BY %s.id }",
-		cv, x, sv, claimant, projection(cv, cfields, nil, parts), cv), cp, nil
+	return fmt.Sprintf("MATCH %s-[:FROM_SOURCE]->(%s:Source)%s RETURN %s AS citation",
+		pattern, sv, claimant, projection(cv, cfields, nil, parts)), cp, nil
 }
 
 // relationArgs compiles asOf, minConfidence and includeRetracted on the relationship r

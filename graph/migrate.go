@@ -40,6 +40,22 @@ var migrations = []migration{
 		"CREATE INDEX change_by IF NOT EXISTS FOR (c:Change) ON (c.by)",
 		"CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (r:Redirect) REQUIRE r.from IS UNIQUE",
 	}},
+	{7, "full-text indexes: names in Persian and Arabic script, what was said and quoted", []string{
+		// the Persian analyzer makes Arabic and Persian yeh and kaf one, alef forms one,
+		// drops diacritics and breaks words at the zero-width non-joiner. The properties
+		// are listed the other way round: Neo4j takes a second index over the same labels
+		// and properties, whatever its analyzer, for the first and silently creates nothing.
+		fulltextIndex("entity_names_fa", "n:"+strings.Join(labels(), "|"), "n.aliases, n.name", "persian"),
+		// the English analyzer stems, so "death commissions" finds "Death Commission"
+		fulltextIndex("mention_texts", "n:Statement|Citation", "n.text, n.quote", "english"),
+	}},
+}
+
+// fulltextIndex creates a full-text index consistent at commit, so that a search right
+// after a write sees it.
+func fulltextIndex(name, pattern, props, analyzer string) string {
+	return `CREATE FULLTEXT INDEX ` + name + ` IF NOT EXISTS FOR (` + pattern + `) ON EACH [` + props + `]
+		 OPTIONS {indexConfig: {` + "`fulltext.analyzer`: '" + analyzer + "', `fulltext.eventually_consistent`: false" + `}}`
 }
 
 // LatestSchemaVersion is the version Migrate brings the database to.

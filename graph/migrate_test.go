@@ -56,6 +56,12 @@ func TestMigrateTwiceLeavesTheSameSchema(t *testing.T) {
 	if ft.Type != "FULLTEXT" || len(ft.Labels) != len(graph.EntityKinds) || !slices.Equal(ft.Properties, []string{"name", "aliases"}) {
 		t.Errorf("entity_names = %+v, want a full-text index over name and aliases of every label", ft)
 	}
+	if fa := byName["index:entity_names_fa"]; fa.Type != "FULLTEXT" || len(fa.Labels) != len(graph.EntityKinds) || !slices.Equal(fa.Properties, []string{"aliases", "name"}) {
+		t.Errorf("entity_names_fa = %+v, want a second full-text index over the aliases and name of every label", fa)
+	}
+	if m := byName["index:mention_texts"]; m.Type != "FULLTEXT" || !slices.Equal(m.Labels, []string{"Statement", "Citation"}) || !slices.Equal(m.Properties, []string{"text", "quote"}) {
+		t.Errorf("mention_texts = %+v, want a full-text index over statement texts and citation quotes", m)
+	}
 	if ix := byName["index:holds_valid"]; ix.Type != "RANGE" || !slices.Equal(ix.Properties, []string{"validFrom", "validTo"}) {
 		t.Errorf("holds_valid = %+v, want a range index on HOLDS(validFrom, validTo)", ix)
 	}

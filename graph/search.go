@@ -7,9 +7,6 @@ import (
 	"unicode"
 
 	"github.com/agnivade/levenshtein"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // SearchHit is one result of a search: the entity, how well it scored, and the name or
@@ -21,51 +18,121 @@ type SearchHit struct {
 	Matched string
 }
 
-// searchTerms splits user text into words of letters and digits. Everything else —
-// quotes, ~, *, :, brackets — separates words, so nothing the user types can reach
-// Lucene's query syntax.
-func searchTerms(text string) []string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-	var out []string
-	for _, w := range words {
-		if w == "and" || w == "or" || w == "not" || w == "to" { // Lucene operators, also in lower case here
-			w = `"` + w + `"`
-		}
-		out = append(out, w)
+// A search runs in two steps inside the one read. Lucene finds candidates with every word
+// of the text but the stop words, each exactly, fuzzily or as a prefix, in the names and
+// aliases (entity_names, whose standard-folding analyzer folds accents; entity_names_fa,
+// whose Persian analyzer normalises Persian and Arabic spellings, for text in that
+// script). Go then keeps the candidates one of whose names holds every such word
+// (exactly, as a prefix or within a few typos, compared as FoldName folds them: Lucene
+// may match a word in one name and the next in another) and ranks them: an exact
+// name or alias first, then all words present, then fuzzy or partial matches; within
+// those, the entity whose matching name has the fewest other words (the person before
+// the trial named after him), then entities before what is named after them (a
+// statement, an event, a post), then Lucene's score.
+
+// searchCandidates is how many candidates Lucene gives for each hit asked, at least
+// minCandidates: the ranking in Go keeps the best of them.
+const (
+	searchCandidates = 4
+	minCandidates    = 40
+	maxCandidates    = 200
+	kindSurplus      = 10 // candidates asked of Lucene per candidate when kinds filter them
+)
+
+// stopWords are the words Lucene's English stop filter drops, the filter of Neo4j's
+// standard analyzers (TestStopWordsAreNeo4js compares them with what Neo4j reports).
+// They are optional in a query: "the 1988 massacre" finds "1988 massacre".
+var stopWords = map[string]bool{}
+
+// StopWord reports whether a folded word is one of the English stop words that search
+// leaves optional ("of", "the", "in", "and", ...).
+func StopWord(w string) bool { return stopWords[w] }
+
+func init() {
+	for _, w := range strings.Fields("a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with") {
+		stopWords[w] = true
 	}
-	return out
 }
 
-// luceneQuery asks for every word, each exactly (boosted), fuzzily (edit distance by
-// length) or as a prefix: "Raeesi" finds "Raisi".
-func luceneQuery(terms []string) string {
-	parts := make([]string, len(terms))
-	for i, t := range terms {
-		switch n := len([]rune(strings.Trim(t, `"`))); {
-		case strings.HasPrefix(t, `"`):
-			parts[i] = t
-		case n >= 5:
-			parts[i] = fmt.Sprintf("(%s^3 OR %s~2 OR %s*)", t, t, t)
-		case n >= 3:
-			parts[i] = fmt.Sprintf("(%s^3 OR %s~1 OR %s*)", t, t, t)
-		default:
-			parts[i] = fmt.Sprintf("(%s^3 OR %s*)", t, t)
+// searchQuery is the text a search was given, in words.
+type searchQuery struct {
+	words   []string // folded words that must all match, stop words left out
+	persian bool     // the text is in Arabic script: search the Persian index
+	lucene  string
+}
+
+// parseSearch splits user text into words of letters and digits. Everything else —
+// quotes, ~, *, :, brackets — separates words, so nothing the user types can reach
+// Lucene's query syntax.
+func parseSearch(text string) searchQuery {
+	var q searchQuery
+	for _, w := range FoldWords(text) {
+		if !stopWords[w] {
+			q.words = append(q.words, w)
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.In(r, unicode.Arabic) }) >= 0 {
+			q.persian = true
 		}
 	}
-	return strings.Join(parts, " AND ")
+	// Lucene must find every word (stop words are left out, which Lucene would drop
+	// and make a query fail); the words as typed (lower case, marks kept) may add to the
+	// score where folding changed them, since the index's analyzer folds its own way
+	seen := map[string]bool{}
+	var parts []string
+	for _, w := range q.words {
+		if !seen[w] {
+			seen[w] = true
+			parts = append(parts, "+"+luceneTerm(w))
+		}
+	}
+	raw := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+	for _, w := range raw {
+		if !seen[w] && !stopWords[w] {
+			seen[w] = true
+			parts = append(parts, luceneTerm(w))
+		}
+	}
+	q.lucene = strings.Join(parts, " ")
+	return q
+}
+
+// luceneTerm asks for one word exactly (boosted), fuzzily (edit distance by length) or as
+// a prefix; numbers only exactly.
+func luceneTerm(w string) string {
+	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return w
+	}
+	switch maxTypos(w) {
+	case 2:
+		return fmt.Sprintf("(%s^3 OR %s~2 OR %s*)", w, w, w)
+	case 1:
+		return fmt.Sprintf("(%s^3 OR %s~1 OR %s*)", w, w, w)
+	}
+	return w
+}
+
+// maxTypos is how many edits a word may be from a name's word and still match.
+func maxTypos(w string) int {
+	switch n := len([]rune(w)); {
+	case n >= 5:
+		return 2
+	case n >= 3:
+		return 1
+	}
+	return 0
 }
 
 // search compiles the full-text search over names and aliases.
 func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	plan := rootPlan{alias: f.Alias}
-	terms := searchTerms(str(f.Args["text"]))
+	q := parseSearch(str(f.Args["text"]))
 	first, err := firstArg(f.Args, 20, f.Alias)
 	if err != nil {
 		return plan, "", err
 	}
-	if len(terms) == 0 || first == 0 {
+	if len(q.words) == 0 || q.lucene == "" || first == 0 {
 		plan.skip = true
 		plan.decode = func(any) (any, error) { return []*SearchHit{}, nil }
 		return plan, "", nil
@@ -85,26 +152,45 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	}
 	entitySub, _ := mergeSub(fields, "entity")
 	n := c.newVar("n")
-	proj, np, err := c.node(n, kinds, entitySub, f.Alias+".entity", "name", "aliases") // bestMatch reads them
+	proj, np, err := c.node(n, kinds, entitySub, f.Alias+".entity", "name", "aliases") // the ranking reads them
 	if err != nil {
 		return plan, "", err
 	}
-	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('entity_names', %s) YIELD node AS %s, score
+	index := "entity_names"
+	if q.persian {
+		index = "entity_names_fa"
+	}
+	// Lucene stops at the candidates wanted (a common word would otherwise stream every
+	// node holding it through Cypher); more when kinds leave some out
+	candidates := min(max(first*searchCandidates, minCandidates), maxCandidates)
+	fromLucene := candidates
+	if len(kinds) < len(EntityKinds) {
+		fromLucene *= kindSurplus
+	}
+	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score
 WHERE %s.confidence <> 'RETRACTED' AND %s
 WITH %s, score ORDER BY score DESC, %s.id LIMIT %s
 RETURN collect({score: score, node: %s})`,
-		c.param(luceneQuery(terms)), n, n, c.kindFilter(n, kindsAsArgs(kinds)), n, n, c.param(first), proj)
+		index, c.param(q.lucene), c.param(fromLucene), n, n, c.kindFilter(n, kindsAsArgs(kinds)), n, n,
+		c.param(candidates), proj)
 	plan.decode = func(v any) (any, error) {
 		rows, _ := v.([]any)
-		hits := make([]*SearchHit, 0, len(rows))
+		var ranked []rankedHit
 		for _, row := range rows {
 			m, _ := row.(map[string]any)
 			e := np.decode(m["node"])
 			if e == nil {
 				continue
 			}
-			score, _ := m["score"].(float64)
-			hits = append(hits, &SearchHit{Entity: e, Kind: e.Kind(), Score: score, Matched: bestMatch(e.Common(), terms)})
+			lucene, _ := m["score"].(float64)
+			if r, ok := rankHit(e, q.words, lucene); ok {
+				ranked = append(ranked, r)
+			}
+		}
+		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].better(ranked[j]) })
+		hits := make([]*SearchHit, 0, min(first, len(ranked)))
+		for _, r := range ranked[:min(first, len(ranked))] {
+			hits = append(hits, &SearchHit{Entity: r.entity, Kind: r.entity.Kind(), Score: r.score(), Matched: r.matched})
 		}
 		return hits, nil
 	}
@@ -119,45 +205,131 @@ func kindsAsArgs(kinds []EntityKind) []any {
 	return out
 }
 
-// bestMatch picks the name or alias closest to the search words: exact words first, then
-// prefixes, then small spelling differences, compared without case or accents.
-func bestMatch(b *Base, terms []string) string {
-	candidates := append([]string{b.Name}, b.Aliases...)
-	type scored struct {
-		name  string
-		score float64
-	}
-	var all []scored
-	for i, cand := range candidates {
-		words := strings.FieldsFunc(fold(cand), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		s := 0.0
-		for _, t := range terms {
-			t = fold(strings.Trim(t, `"`))
-			best := 0.0
-			for _, w := range words {
-				switch d := levenshtein.ComputeDistance(t, w); {
-				case w == t:
-					best = max(best, 3)
-				case strings.HasPrefix(w, t):
-					best = max(best, 2)
-				case d <= 2:
-					best = max(best, 1.5-0.25*float64(d))
-				}
-			}
-			s += best
-		}
-		all = append(all, scored{cand, s - 0.001*float64(i)}) // ties go to the name, then earlier aliases
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
-	return all[0].name
+// Match tiers of a name against the query words.
+const (
+	tierFuzzy = 1 // every word found, some only as a prefix or with typos
+	tierWords = 2 // every word found as it is
+	tierExact = 3 // the name is the words
+)
+
+// rankedHit is a candidate with how well its best name matched.
+type rankedHit struct {
+	entity   Entity
+	matched  string  // the name or alias that matched best
+	tier     int     // tierFuzzy..tierExact
+	quality  int     // sum over the words: 3 exact, 2 prefix, 1 typo
+	coverage float64 // share of the matched name's words the query found
+	named    bool    // a statement, event, verdict, post or source: named after others
+	lucene   float64
 }
 
-// fold lower-cases and strips accents: "Raïsi" → "raisi".
-func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		return strings.ToLower(s)
-	}
-	return out
+// score is the hit's score as the API shows it: the tier, then the finer order within it.
+func (r rankedHit) score() float64 {
+	return float64(r.tier) + r.coverage/2 + min(r.lucene, 100)/1000
 }
+
+func (r rankedHit) better(o rankedHit) bool {
+	switch {
+	case r.tier != o.tier:
+		return r.tier > o.tier
+	case r.quality != o.quality:
+		return r.quality > o.quality
+	case r.coverage != o.coverage:
+		return r.coverage > o.coverage
+	case r.named != o.named:
+		return !r.named
+	case r.lucene != o.lucene:
+		return r.lucene > o.lucene
+	}
+	return r.entity.Common().ID < o.entity.Common().ID
+}
+
+// rankHit matches the query words against each name and alias of e and keeps the best;
+// ok is false when no name holds every word.
+func rankHit(e Entity, words []string, lucene float64) (rankedHit, bool) {
+	b := e.Common()
+	best := rankedHit{entity: e, lucene: lucene}
+	found := false
+	for _, name := range append([]string{b.Name}, b.Aliases...) {
+		r, ok := matchName(words, name)
+		if !ok {
+			continue
+		}
+		r.entity, r.lucene = e, lucene
+		if !found || r.tier > best.tier || r.tier == best.tier && (r.quality > best.quality ||
+			r.quality == best.quality && r.coverage > best.coverage) {
+			best, found = r, true
+		}
+	}
+	switch e.Kind() {
+	case KindStatement, KindEvent, KindVerdict, KindPosition, KindSource:
+		best.named = true
+	}
+	return best, found
+}
+
+// matchName matches the query words against one name: each word must be one of the
+// name's words (3), the start of one (2, words of three letters or more) or within
+// maxTypos edits of one (1); numbers only exactly.
+func matchName(words []string, name string) (rankedHit, bool) {
+	var content []string
+	for _, w := range FoldWords(name) {
+		if !stopWords[w] {
+			content = append(content, w)
+		}
+	}
+	r := rankedHit{matched: name, tier: tierWords}
+	used := map[int]bool{}
+	for _, q := range words {
+		score, at := 0, -1
+		for i, w := range content {
+			s := wordMatch(q, w)
+			if s > score || s == score && s > 0 && used[at] && !used[i] {
+				score, at = s, i
+			}
+		}
+		if score == 0 {
+			return r, false
+		}
+		if score < 3 {
+			r.tier = tierFuzzy
+		}
+		r.quality += score
+		used[at] = true
+	}
+	if r.tier == tierWords && strings.Join(words, " ") == strings.Join(content, " ") {
+		r.tier = tierExact
+	}
+	r.coverage = float64(len(used)) / float64(len(content))
+	return r, true
+}
+
+// wordMatch scores a query word against a name's word: 3 the same, 2 a prefix, 1 a typo.
+func wordMatch(q, w string) int {
+	switch {
+	case q == w:
+		return 3
+	case strings.IndexFunc(q, unicode.IsDigit) >= 0:
+		return 0
+	case len([]rune(q)) >= 3 && strings.HasPrefix(w, q):
+		return 2
+	case withinEdits(q, w, maxTypos(q)):
+		return 1
+	}
+	return 0
+}
+
+// withinEdits reports whether a and b are at most n edits apart.
+func withinEdits(a, b string, n int) bool {
+	if n == 0 {
+		return false
+	}
+	if d := len([]rune(a)) - len([]rune(b)); d > n || -d > n {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) <= n
+}
+
+// SearchLucene is the Lucene query search sends to the entity_names index for text (the
+// side-by-side benchmark gives it to the peer and to raw Cypher, so all ask the same).
+func SearchLucene(text string) string { return parseSearch(text).lucene }

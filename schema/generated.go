@@ -175,6 +175,16 @@ type ComplexityRoot struct {
 		ToKnown      func(childComplexity int) int
 	}
 
+	Mention struct {
+		About        func(childComplexity int) int
+		Citation     func(childComplexity int) int
+		Quote        func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		SaidBy       func(childComplexity int) int
+		Score        func(childComplexity int) int
+		Statement    func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddCitation      func(childComplexity int, id string, citation graph.CitationInput) int
 		AddSource        func(childComplexity int, input graph.EntityInput) int
@@ -350,6 +360,7 @@ type ComplexityRoot struct {
 		ExpandStats       func(childComplexity int, id string, asOf *graph.Date, minConfidence *graph.Confidence) int
 		History           func(childComplexity int, id string) int
 		Holders           func(childComplexity int, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) int
+		Mentions          func(childComplexity int, text string, first *int) int
 		Neighborhood      func(childComplexity int, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) int
 		Organizations     func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Paths             func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int, longer *bool) int
@@ -618,6 +629,7 @@ type PositionEdgeResolver interface {
 type QueryResolver interface {
 	Entity(ctx context.Context, id string) (graph.Entity, error)
 	Search(ctx context.Context, text string, kinds []graph.EntityKind, first *int) ([]*graph.SearchHit, error)
+	Mentions(ctx context.Context, text string, first *int) ([]*graph.Mention, error)
 	People(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Organizations(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Positions(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
@@ -1251,6 +1263,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.ToKnown(childComplexity), true
+
+	case "Mention.about":
+		if e.ComplexityRoot.Mention.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.About(childComplexity), true
+	case "Mention.citation":
+		if e.ComplexityRoot.Mention.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Citation(childComplexity), true
+	case "Mention.quote":
+		if e.ComplexityRoot.Mention.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Quote(childComplexity), true
+	case "Mention.relationship":
+		if e.ComplexityRoot.Mention.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Relationship(childComplexity), true
+	case "Mention.saidBy":
+		if e.ComplexityRoot.Mention.SaidBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.SaidBy(childComplexity), true
+	case "Mention.score":
+		if e.ComplexityRoot.Mention.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Score(childComplexity), true
+	case "Mention.statement":
+		if e.ComplexityRoot.Mention.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Statement(childComplexity), true
 
 	case "Mutation.addCitation":
 		if e.ComplexityRoot.Mutation.AddCitation == nil {
@@ -2223,6 +2278,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Holders(childComplexity, args["position"].(string), args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool)), true
 
+	case "Query.mentions":
+		if e.ComplexityRoot.Query.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Mentions(childComplexity, args["text"].(string), args["first"].(*int)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -3544,6 +3610,26 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
 }
 
+func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "quote":
+		return ec.fieldContext_Mention_quote(ctx, field)
+	case "score":
+		return ec.fieldContext_Mention_score(ctx, field)
+	case "statement":
+		return ec.fieldContext_Mention_statement(ctx, field)
+	case "citation":
+		return ec.fieldContext_Mention_citation(ctx, field)
+	case "saidBy":
+		return ec.fieldContext_Mention_saidBy(ctx, field)
+	case "about":
+		return ec.fieldContext_Mention_about(ctx, field)
+	case "relationship":
+		return ec.fieldContext_Mention_relationship(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
+}
+
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3996,6 +4082,34 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 		return ec.fieldContext_SourceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Statement_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Statement_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Statement_aliases(ctx, field)
+	case "description":
+		return ec.fieldContext_Statement_description(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Statement_confidence(ctx, field)
+	case "retraction":
+		return ec.fieldContext_Statement_retraction(ctx, field)
+	case "citations":
+		return ec.fieldContext_Statement_citations(ctx, field)
+	case "text":
+		return ec.fieldContext_Statement_text(ctx, field)
+	case "date":
+		return ec.fieldContext_Statement_date(ctx, field)
+	case "speakers":
+		return ec.fieldContext_Statement_speakers(ctx, field)
+	case "about":
+		return ec.fieldContext_Statement_about(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
 
 func (ec *executionContext) childFields_Status(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5893,6 +6007,28 @@ func (ec *executionContext) field_Query_holders_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["includeRetracted"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -9008,6 +9144,203 @@ func (ec *executionContext) fieldContext_Membership_citations(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Mention_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, "String")
+}
+
+func (ec *executionContext) _Mention_score(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Mention_statement(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_citation(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Citation) graphql.Marshaler {
+			return ec.marshalOCitation2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_saidBy(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_saidBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SaidBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_saidBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_about(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.About, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_relationship(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.RelType) graphql.Marshaler {
+			return ec.marshalORelType2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, "RelType")
 }
 
 func (ec *executionContext) _Mutation_saveQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12732,6 +13065,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mentions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Mentions(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20800,6 +21177,69 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var mentionImplementors = []string{"Mention"}
+
+func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *graph.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mention")
+		case "quote":
+			out.Values[i] = ec._Mention_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._Mention_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._Mention_statement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "citation":
+			out.Values[i] = ec._Mention_citation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "saidBy":
+			out.Values[i] = ec._Mention_saidBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "about":
+			out.Values[i] = ec._Mention_about(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._Mention_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -21945,6 +22385,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
+				})
+		case "mentions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mentions(ctx, field)
 				})
 		case "people":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -24027,6 +24473,30 @@ func (ec *executionContext) marshalNMembership2ᚖgithubᚗcomᚋaccgraphᚋaccg
 	return ec._Membership(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMention2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMention(ctx context.Context, sel ast.SelectionSet, v *graph.Mention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Mention!")
+		return graphql.Null
+	}
+	return ec._Mention(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOrder2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputOrder(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24914,6 +25384,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCitation2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx context.Context, sel ast.SelectionSet, v *graph.Citation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Citation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
 	var res graph.Confidence
 	err := res.UnmarshalGQL(v)
@@ -25554,6 +26031,22 @@ func (ec *executionContext) marshalORelType2ᚕgithubᚗcomᚋaccgraphᚋaccgrap
 	return ret
 }
 
+func (ec *executionContext) unmarshalORelType2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelType(ctx context.Context, v any) (*graph.RelType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.RelType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelType2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelType(ctx context.Context, sel ast.SelectionSet, v *graph.RelType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalORelationFilter2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -25660,6 +26153,13 @@ func (ec *executionContext) unmarshalOSourceWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatement(ctx context.Context, sel ast.SelectionSet, v *graph.Statement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -41,6 +41,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []graph.E
 	return rootValue[[]*graph.SearchHit](ctx)
 }
 
+// Mentions is the resolver for the mentions field.
+func (r *queryResolver) Mentions(ctx context.Context, text string, first *int) ([]*graph.Mention, error) {
+	return rootValue[[]*graph.Mention](ctx)
+}
+
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error) {
 	return rootValue[*graph.Connection](ctx)

@@ -41,6 +41,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
 	mux.Handle("GET /metrics", s.Metrics.Handler())
+	s.reconcileRoutes(mux) // /reconcile (W3C reconciliation) and /match/{dataset} (yente's)
 	var h http.Handler = mux
 	if len(s.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},

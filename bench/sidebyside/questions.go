@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // Params are the entities the questions ask about, picked from the generated graph.
@@ -41,24 +43,6 @@ func (q *Question) VarsFor(p Params, peer bool) map[string]any {
 		return q.PeerVars(p)
 	}
 	return q.Vars(p)
-}
-
-// lucene is the Lucene query accgraph builds from search text (graph.luceneQuery: each
-// word exactly, boosted, or fuzzily by its length, or as a prefix). The peer's full-text
-// query takes Lucene syntax as it is, so it is given the same query: the same question.
-func lucene(text string) string {
-	var parts []string
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		switch n := len([]rune(w)); {
-		case n >= 5:
-			parts = append(parts, fmt.Sprintf("(%s^3 OR %s~2 OR %s*)", w, w, w))
-		case n >= 3:
-			parts = append(parts, fmt.Sprintf("(%s^3 OR %s~1 OR %s*)", w, w, w))
-		default:
-			parts = append(parts, fmt.Sprintf("(%s^3 OR %s*)", w, w))
-		}
-	}
-	return strings.Join(parts, " AND ")
 }
 
 // knowledgeTypes are the relationship types paths walk by default: not the citations'
@@ -192,23 +176,23 @@ RETURN {organizations: [o {.id, .name,
 WHERE node:Person AND node.confidence <> 'RETRACTED'
 WITH node, score ORDER BY score DESC, node.id LIMIT 20
 RETURN {searchPeople: {edges: collect({score: score, node: node {.id, .name}})}} AS data`,
-		Vars:     func(p Params) map[string]any { return map[string]any{"text": p.Search, "phrase": lucene(p.Search)} },
-		PeerVars: func(p Params) map[string]any { return map[string]any{"phrase": lucene(p.Search)} },
+		Vars: func(p Params) map[string]any {
+			return map[string]any{"text": p.Search, "phrase": graph.SearchLucene(p.Search)}
+		},
+		PeerVars: func(p Params) map[string]any { return map[string]any{"phrase": graph.SearchLucene(p.Search)} },
 		Read: func(data any, fromPeer bool) []string {
 			hits, node := list(get(data, "search")), "entity"
 			if fromPeer {
 				hits, node = list(get(get(data, "searchPeople"), "edges")), "node"
 			}
-			// hits that tie with the last one may be cut anywhere: compare those above it
-			last := 0.0
-			if len(hits) > 0 {
-				last = num(get(hits[len(hits)-1], "score"))
-			}
+			// accgraph ranks Lucene's candidates its own way (its scores are not Lucene's)
+			// and keeps those with every word in one name: compare the first hit, and the
+			// set of hits when there are fewer than a page of them
 			rows := []string{fmt.Sprint("hits|", len(hits))}
-			for _, h := range hits {
-				if s := num(get(h, "score")); s > last+1e-6 || len(hits) < 20 {
+			for i, h := range hits {
+				if i == 0 || len(hits) < 20 {
 					n := get(h, node)
-					rows = append(rows, fmt.Sprintf("hit|%.4f|%v|%v", s, get(n, "id"), get(n, "name")))
+					rows = append(rows, fmt.Sprintf("hit|%v|%v", get(n, "id"), get(n, "name")))
 				}
 			}
 			return sorted(rows)

@@ -156,6 +156,7 @@ func (l *Link) properties() map[string]any {
 		"id":         l.ID,
 		"confidence": string(effectiveConfidence(l.Confidence, l.Citations)),
 	}
+	setIf(props, "ownConfidence", string(l.Confidence))
 	setIf(props, "role", l.Role)
 	setIf(props, "outcome", l.Outcome)
 	setIf(props, "sentence", l.Sentence)

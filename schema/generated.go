@@ -86,6 +86,7 @@ type ComplexityRoot struct {
 		Locator    func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		SourceNode func(childComplexity int) int
+		Stance     func(childComplexity int) int
 	}
 
 	Event struct {
@@ -808,6 +809,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.SourceNode(childComplexity), true
+	case "Citation.stance":
+		if e.ComplexityRoot.Citation.Stance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Citation.Stance(childComplexity), true
 
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
@@ -3245,6 +3252,8 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_claimedBy(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Citation_confidence(ctx, field)
+	case "stance":
+		return ec.fieldContext_Citation_stance(ctx, field)
 	case "accessed":
 		return ec.fieldContext_Citation_accessed(ctx, field)
 	}
@@ -7127,6 +7136,29 @@ func (ec *executionContext) _Citation_confidence(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Citation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _Citation_stance(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "Stance")
 }
 
 func (ec *executionContext) _Citation_accessed(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
@@ -19663,6 +19695,11 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "stance":
+			out.Values[i] = ec._Citation_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "accessed":
 			out.Values[i] = ec._Citation_accessed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23772,6 +23809,21 @@ func (ec *executionContext) marshalNSourceKind2githubᚗcomᚋaccgraphᚋaccgrap
 func (ec *executionContext) unmarshalNSourceWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputSourceWhere(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Stance!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNStatus2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatus(ctx context.Context, sel ast.SelectionSet, v *graph.Status) graphql.Marshaler {

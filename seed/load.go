@@ -134,8 +134,8 @@ func citations(in []citationYAML, p *graph.Problems, prefix string) []graph.Cita
 	for i, c := range in {
 		out[i] = graph.Citation{
 			Source: c.Source, Quote: strings.TrimSpace(c.Quote), Locator: c.Locator, ClaimedBy: c.ClaimedBy,
-			Confidence: graph.Confidence(c.Confidence),
-			Accessed:   date(c.Accessed, prefix+field("citations", i)+".accessed", p),
+			Confidence: graph.Confidence(c.Confidence), Stance: graph.Stance(c.Stance),
+			Accessed: date(c.Accessed, prefix+field("citations", i)+".accessed", p),
 		}
 	}
 	return out

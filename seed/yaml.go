@@ -61,6 +61,7 @@ type citationYAML struct {
 	Locator    string `yaml:"locator"`
 	ClaimedBy  string `yaml:"claimedBy"`
 	Confidence string `yaml:"confidence"`
+	Stance     string `yaml:"stance"`
 	Accessed   string `yaml:"accessed"`
 }
 
@@ -82,7 +83,7 @@ type linkYAML struct {
 
 var (
 	commonFields   = []string{"id", "name", "aliases", "description", "confidence", "retraction", "citations", "links"}
-	citationFields = []string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
+	citationFields = []string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
 	linkFields     = []string{"id", "type", "target", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "retraction", "citations"}
 )
 

@@ -116,7 +116,7 @@ func TestAccountabilityOnTheSeed(t *testing.T) {
 	    relTypes: [MEMBER_OF, PART_OF, POSITION_IN, HOLDS]) `+pathFields+`
 	}`, nil)
 	massacre := data["massacre"]
-	for _, want := range []string{"DIRECT org:1988-death-commissions (ORDERED)", "DIRECT person:ebrahim-raisi (ORDERED)", "DIRECT person:alireza-avaei (ORDERED)"} {
+	for _, want := range []string{"DIRECT org:1988-death-commissions (IMPLICATED)", "DIRECT person:ebrahim-raisi (IMPLICATED)", "DIRECT person:alireza-avaei (IMPLICATED)"} {
 		if entry(massacre, want) == nil {
 			t.Errorf("1988 massacre report lacks %q: %v", want, entries(massacre))
 		}

@@ -22,6 +22,9 @@ type Citation struct {
 	Confidence Confidence
 	Stance     Stance // SUPPORTS (also when empty) or DISPUTES the fact
 	Accessed   Date   // when the source was read
+	// Checked is set by validation when the quote was found verbatim in the source's
+	// stored text; a citation of a source without text stays unchecked.
+	Checked bool
 
 	// SourceNode and Claimant are the entities behind Source and ClaimedBy, when a read
 	// asked for them.

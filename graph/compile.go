@@ -194,7 +194,7 @@ var storedProperties = map[string][]string{
 	"published": {"published"}, "stake": {"stake"}, "country": {"country"},
 	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
 	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
-	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "stance": {"stance"},
+	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "checked": {"checked"}, "stance": {"stance"},
 }
 
 // projection is the map projection of x holding id, the stored properties fields read,
@@ -483,7 +483,7 @@ func (cp *citationPlan) decode(v any) []Citation {
 		c := Citation{
 			ID: str(props["id"]), Quote: str(props["quote"]), Locator: str(props["locator"]),
 			Confidence: Confidence(str(props["confidence"])), Accessed: readDate(props["accessed"]),
-			Stance: stanceOf(str(props["stance"])),
+			Checked: props["checked"] == true, Stance: stanceOf(str(props["stance"])),
 		}
 		if cp.source != nil {
 			c.SourceNode, _ = cp.source.decode(props["__source"]).(*Source)

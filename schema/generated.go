@@ -81,6 +81,7 @@ type ComplexityRoot struct {
 
 	Citation struct {
 		Accessed   func(childComplexity int) int
+		Checked    func(childComplexity int) int
 		Claimant   func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Locator    func(childComplexity int) int
@@ -166,17 +167,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddCitation      func(childComplexity int, id string, citation map[string]any) int
-		AddSource        func(childComplexity int, input map[string]any) int
-		CreateEntity     func(childComplexity int, input map[string]any) int
+		AddCitation      func(childComplexity int, id string, citation graph.CitationInput) int
+		AddSource        func(childComplexity int, input graph.EntityInput) int
+		CreateEntity     func(childComplexity int, input graph.EntityInput) int
 		DeleteSavedQuery func(childComplexity int, name string) int
-		Link             func(childComplexity int, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) int
+		Link             func(childComplexity int, from string, typeArg graph.RelType, to string, properties *graph.LinkInput, citations []*graph.CitationInput) int
 		MergeEntities    func(childComplexity int, keep string, drop string) int
 		Retract          func(childComplexity int, id string, reason string) int
 		SaveQuery        func(childComplexity int, input SavedQueryInput) int
 		SetConfidence    func(childComplexity int, id string, confidence graph.Confidence) int
 		Unlink           func(childComplexity int, id string) int
-		UpdateEntity     func(childComplexity int, id string, input map[string]any) int
+		UpdateEntity     func(childComplexity int, id string, input graph.EntityPatch) int
 	}
 
 	Organization struct {
@@ -413,6 +414,7 @@ type ComplexityRoot struct {
 		Citations   func(childComplexity int) int
 		Confidence  func(childComplexity int) int
 		Description func(childComplexity int) int
+		Document    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Published   func(childComplexity int) int
@@ -543,12 +545,12 @@ type EventEdgeResolver interface {
 type MutationResolver interface {
 	SaveQuery(ctx context.Context, input SavedQueryInput) (*graph.SavedQuery, error)
 	DeleteSavedQuery(ctx context.Context, name string) (bool, error)
-	CreateEntity(ctx context.Context, input map[string]any) (graph.Entity, error)
-	AddSource(ctx context.Context, input map[string]any) (*graph.Source, error)
-	UpdateEntity(ctx context.Context, id string, input map[string]any) (graph.Entity, error)
-	Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) (string, error)
+	CreateEntity(ctx context.Context, input graph.EntityInput) (graph.Entity, error)
+	AddSource(ctx context.Context, input graph.EntityInput) (*graph.Source, error)
+	UpdateEntity(ctx context.Context, id string, input graph.EntityPatch) (graph.Entity, error)
+	Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties *graph.LinkInput, citations []*graph.CitationInput) (string, error)
 	Unlink(ctx context.Context, id string) (bool, error)
-	AddCitation(ctx context.Context, id string, citation map[string]any) (int, error)
+	AddCitation(ctx context.Context, id string, citation graph.CitationInput) (int, error)
 	SetConfidence(ctx context.Context, id string, confidence graph.Confidence) (graph.Confidence, error)
 	Retract(ctx context.Context, id string, reason string) (bool, error)
 	MergeEntities(ctx context.Context, keep string, drop string) (graph.Entity, error)
@@ -779,6 +781,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Accessed(childComplexity), true
+	case "Citation.checked":
+		if e.ComplexityRoot.Citation.Checked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Citation.Checked(childComplexity), true
 	case "Citation.claimedBy":
 		if e.ComplexityRoot.Citation.Claimant == nil {
 			break
@@ -1198,7 +1206,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddCitation(childComplexity, args["id"].(string), args["citation"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.AddCitation(childComplexity, args["id"].(string), args["citation"].(graph.CitationInput)), true
 	case "Mutation.addSource":
 		if e.ComplexityRoot.Mutation.AddSource == nil {
 			break
@@ -1209,7 +1217,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddSource(childComplexity, args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.AddSource(childComplexity, args["input"].(graph.EntityInput)), true
 	case "Mutation.createEntity":
 		if e.ComplexityRoot.Mutation.CreateEntity == nil {
 			break
@@ -1220,7 +1228,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateEntity(childComplexity, args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.CreateEntity(childComplexity, args["input"].(graph.EntityInput)), true
 	case "Mutation.deleteSavedQuery":
 		if e.ComplexityRoot.Mutation.DeleteSavedQuery == nil {
 			break
@@ -1242,7 +1250,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["type"].(graph.RelType), args["to"].(string), args["properties"].(map[string]any), args["citations"].([]map[string]any)), true
+		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["type"].(graph.RelType), args["to"].(string), args["properties"].(*graph.LinkInput), args["citations"].([]*graph.CitationInput)), true
 	case "Mutation.mergeEntities":
 		if e.ComplexityRoot.Mutation.MergeEntities == nil {
 			break
@@ -1308,7 +1316,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(graph.EntityPatch)), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -2555,6 +2563,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Description(childComplexity), true
+	case "Source.text":
+		if e.ComplexityRoot.Source.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Document(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -3256,6 +3270,8 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_stance(ctx, field)
 	case "accessed":
 		return ec.fieldContext_Citation_accessed(ctx, field)
+	case "checked":
+		return ec.fieldContext_Citation_checked(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
 }
@@ -3822,6 +3838,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_published(ctx, field)
 	case "stake":
 		return ec.fieldContext_Source_stake(ctx, field)
+	case "text":
+		return ec.fieldContext_Source_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -4390,8 +4408,8 @@ func (ec *executionContext) field_Mutation_addCitation_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNCitationInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.CitationInput, error) {
+			return ec.unmarshalNCitationInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4404,8 +4422,8 @@ func (ec *executionContext) field_Mutation_addSource_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityInput, error) {
+			return ec.unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4418,8 +4436,8 @@ func (ec *executionContext) field_Mutation_createEntity_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityInput, error) {
+			return ec.unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4470,16 +4488,16 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 	}
 	args["to"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "properties",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalOLinkInput2map(ctx, v)
+		func(ctx context.Context, v any) (*graph.LinkInput, error) {
+			return ec.unmarshalOLinkInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐLinkInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["properties"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "citations",
-		func(ctx context.Context, v any) ([]map[string]any, error) {
-			return ec.unmarshalNCitationInput2ᚕmapᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]*graph.CitationInput, error) {
+			return ec.unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4594,8 +4612,8 @@ func (ec *executionContext) field_Mutation_updateEntity_args(ctx context.Context
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityPatch2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityPatch, error) {
+			return ec.unmarshalNEntityPatch2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityPatch(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7184,6 +7202,29 @@ func (ec *executionContext) fieldContext_Citation_accessed(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Citation_checked(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_checked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_checked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8766,7 +8807,7 @@ func (ec *executionContext) _Mutation_createEntity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateEntity(ctx, fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().CreateEntity(ctx, fc.Args["input"].(graph.EntityInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
@@ -8810,7 +8851,7 @@ func (ec *executionContext) _Mutation_addSource(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddSource(ctx, fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().AddSource(ctx, fc.Args["input"].(graph.EntityInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Source) graphql.Marshaler {
@@ -8854,7 +8895,7 @@ func (ec *executionContext) _Mutation_updateEntity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["input"].(graph.EntityPatch))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
@@ -8898,7 +8939,7 @@ func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Link(ctx, fc.Args["from"].(string), fc.Args["type"].(graph.RelType), fc.Args["to"].(string), fc.Args["properties"].(map[string]any), fc.Args["citations"].([]map[string]any))
+			return ec.Resolvers.Mutation().Link(ctx, fc.Args["from"].(string), fc.Args["type"].(graph.RelType), fc.Args["to"].(string), fc.Args["properties"].(*graph.LinkInput), fc.Args["citations"].([]*graph.CitationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -8986,7 +9027,7 @@ func (ec *executionContext) _Mutation_addCitation(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddCitation(ctx, fc.Args["id"].(string), fc.Args["citation"].(map[string]any))
+			return ec.Resolvers.Mutation().AddCitation(ctx, fc.Args["id"].(string), fc.Args["citation"].(graph.CitationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -14506,6 +14547,29 @@ func (ec *executionContext) fieldContext_Source_stake(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_text(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, true, false, "String")
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17394,8 +17458,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (graph.CitationInput, error) {
+	var it graph.CitationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -17406,7 +17470,6 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 	}
 
 	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
-	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17419,42 +17482,42 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 			if err != nil {
 				return it, err
 			}
-			it["source"] = data
+			it.Source = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["quote"] = data
+			it.Quote = data
 		case "locator":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locator"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["locator"] = data
+			it.Locator = data
 		case "claimedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claimedBy"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["claimedBy"] = data
+			it.ClaimedBy = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
 			data, err := ec.unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
+			it.Confidence = data
 		case "accessed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accessed"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["accessed"] = data
+			it.Accessed = data
 		}
 	}
 	return it, nil
@@ -17466,8 +17529,8 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCitationInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalCitationInput(ctx context.Context, raw any) (graph.CitationInput, error) {
+	var out graph.CitationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CitationInput", raw, &out)
 	return out, err
 }
@@ -17579,8 +17642,8 @@ func UnmarshalDateRange(ctx context.Context, raw any) (map[string]any, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (graph.EntityInput, error) {
+	var it graph.EntityInput
 	if obj == nil {
 		return it, nil
 	}
@@ -17590,8 +17653,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "title", "publisher", "author", "url", "published", "stake", "country"}
-	it = make(map[string]any, len(asMap))
+	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17604,133 +17666,140 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it["id"] = data
+			it.ID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["name"] = data
+			it.Name = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["aliases"] = data
+			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["description"] = data
+			it.Description = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
-			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+			data, err := ec.unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
+			it.Confidence = data
 		case "citations":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citations"))
-			data, err := ec.unmarshalNCitationInput2ᚕmapᚄ(ctx, v)
+			data, err := ec.unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["citations"] = data
+			it.Citations = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["kind"] = data
+			it.Kind = data
 		case "from":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["from"] = data
+			it.From = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["to"] = data
+			it.To = data
 		case "victims":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victims"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOInt2int(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["victims"] = data
+			it.Victims = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["date"] = data
+			it.Date = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["text"] = data
+			it.Text = data
+		case "html":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("html"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HTML = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["title"] = data
+			it.Title = data
 		case "publisher":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["publisher"] = data
+			it.Publisher = data
 		case "author":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["author"] = data
+			it.Author = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["url"] = data
+			it.URL = data
 		case "published":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["published"] = data
+			it.Published = data
 		case "stake":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stake"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["stake"] = data
+			it.Stake = data
 		case "country":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["country"] = data
+			it.Country = data
 		}
 	}
 	return it, nil
@@ -17742,14 +17811,14 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEntityInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalEntityInput(ctx context.Context, raw any) (graph.EntityInput, error) {
+	var out graph.EntityInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj any) (graph.EntityPatch, error) {
+	var it graph.EntityPatch
 	if obj == nil {
 		return it, nil
 	}
@@ -17760,7 +17829,6 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 	}
 
 	fieldsInOrder := [...]string{"name", "aliases", "description"}
-	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17773,21 +17841,21 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it["name"] = data
+			it.Name = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["aliases"] = data
+			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["description"] = data
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -17799,8 +17867,8 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEntityPatch(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalEntityPatch(ctx context.Context, raw any) (graph.EntityPatch, error) {
+	var out graph.EntityPatch
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityPatch", raw, &out)
 	return out, err
 }
@@ -18223,8 +18291,8 @@ func UnmarshalIntFilter(ctx context.Context, raw any) (map[string]any, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (graph.LinkInput, error) {
+	var it graph.LinkInput
 	if obj == nil {
 		return it, nil
 	}
@@ -18235,7 +18303,6 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 	}
 
 	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence"}
-	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18244,67 +18311,67 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["id"] = data
+			it.ID = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["role"] = data
+			it.Role = data
 		case "outcome":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["outcome"] = data
+			it.Outcome = data
 		case "sentence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentence"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["sentence"] = data
+			it.Sentence = data
 		case "from":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["from"] = data
+			it.From = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["to"] = data
+			it.To = data
 		case "attested":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attested"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["attested"] = data
+			it.Attested = data
 		case "endedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedBy"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["endedBy"] = data
+			it.EndedBy = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
-			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+			data, err := ec.unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
+			it.Confidence = data
 		}
 	}
 	return it, nil
@@ -18316,8 +18383,8 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalLinkInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalLinkInput(ctx context.Context, raw any) (graph.LinkInput, error) {
+	var out graph.LinkInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LinkInput", raw, &out)
 	return out, err
 }
@@ -19703,6 +19770,11 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 		case "accessed":
 			out.Values[i] = ec._Citation_accessed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "checked":
+			out.Values[i] = ec._Citation_checked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -21893,6 +21965,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "text":
+			out.Values[i] = ec._Source_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23018,23 +23095,28 @@ func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgra
 	return ret
 }
 
-func (ec *executionContext) unmarshalNCitationInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNCitationInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx context.Context, v any) (graph.CitationInput, error) {
 	res, err := ec.unmarshalInputCitationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCitationInput2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+func (ec *executionContext) unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx context.Context, v any) ([]*graph.CitationInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]map[string]any, len(vSlice))
+	res := make([]*graph.CitationInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCitationInput2map(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx context.Context, v any) (*graph.CitationInput, error) {
+	res, err := ec.unmarshalInputCitationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
@@ -23075,7 +23157,7 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋ
 	return ec._Entity(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEntityInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx context.Context, v any) (graph.EntityInput, error) {
 	res, err := ec.unmarshalInputEntityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23090,7 +23172,7 @@ func (ec *executionContext) marshalNEntityKind2githubᚗcomᚋaccgraphᚋaccgrap
 	return v
 }
 
-func (ec *executionContext) unmarshalNEntityPatch2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNEntityPatch2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityPatch(ctx context.Context, v any) (graph.EntityPatch, error) {
 	res, err := ec.unmarshalInputEntityPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -24200,6 +24282,16 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
+	var res graph.Confidence
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, sel ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalOConfidence2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidenceᚄ(ctx context.Context, v any) ([]graph.Confidence, error) {
 	if v == nil {
 		return nil, nil
@@ -24463,6 +24555,18 @@ func (ec *executionContext) unmarshalOEventWhere2ᚕmapᚄ(ctx context.Context, 
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -24522,6 +24626,18 @@ func (ec *executionContext) unmarshalOIDFilter2map(ctx context.Context, v any) (
 	}
 	res, err := ec.unmarshalInputIDFilter(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
@@ -24603,12 +24719,12 @@ func (ec *executionContext) marshalOJSON2map(ctx context.Context, sel ast.Select
 	return res
 }
 
-func (ec *executionContext) unmarshalOLinkInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalOLinkInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐLinkInput(ctx context.Context, v any) (*graph.LinkInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputLinkInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOOrder2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {

@@ -160,15 +160,19 @@ func TestMalformedSeedFiles(t *testing.T) {
 			`INTERGOVERNMENTAL, NGO, OPPOSITION_GROUP, MEDIA, OTHER`},
 		"unknown-relationship": {`people.yaml:4: links[0].type: unknown relationship type "EMPLOYED_BY": want one of HOLDS, ` +
 			`POSITION_IN, MEMBER_OF, PART_OF, RESPONSIBLE_FOR, PARTICIPATED_IN, ISSUED_BY, AGAINST, CONCERNS, STATED, ABOUT, LOCATED_IN, OCCURRED_IN`},
-		"bad-date":       {`people.yaml:6: links[0].from: bad date "1990-13": month is not 01-12 (want YYYY, YYYY-MM or YYYY-MM-DD)`},
-		"to-before-from": {`people.yaml:7: links[0].to: to 1989 is before from 1990-05`},
+		"bad-date":                        {`people.yaml:6: links[0].from: bad date "1990-13": month is not 01-12 (want YYYY, YYYY-MM or YYYY-MM-DD)`},
+		"to-before-from":                  {`people.yaml:7: links[0].to: to 1989 is before from 1990-05`},
+		"structure-self-loop":             {`events.yaml:7: links[0].target: a relationship cannot join event:raid to itself`},
+		"structure-ended-before-from":     {`people.yaml:7: links[0].endedBy: endedBy 1989 is before from 1990-05`},
+		"structure-ended-before-attested": {`people.yaml:7: links[0].endedBy: endedBy 1989 is before attested 1990-05: it cannot have ended before it was attested`},
+		"structure-attested-outside":      {`people.yaml:8: links[0].attested: attested 1990-05 is outside from 1985 to 1989`},
 		"unknown-confidence": {`people.yaml:7: citations[0].confidence: unknown confidence "PROBABLE": want one of ` +
 			`ADJUDICATED, CONFIRMED, REPORTED, ALLEGED, DISPUTED, RETRACTED`},
 		"wrong-labels": {`people.yaml:4: links[0].type: HOLDS cannot join a Person to an Organization (HOLDS joins Person → Position)`},
 		"unknown-field": {`people.yaml:3: born: unknown field "born" for a Person ` +
 			`(allowed: id, name, aliases, description, confidence, retraction, citations, links)`},
 		"invalid-yaml":       {`people.yaml:7: invalid YAML: did not find expected ',' or ']'`},
-		"quote-not-verbatim": {`people.yaml:5: citations[0].quote: quote not found verbatim in source:court-record (documents/judgment.txt)`},
+		"quote-not-verbatim": {`people.yaml:5: citations[0].quote: quote "The court acquitted the minister." not found verbatim in source:court-record (documents/judgment.txt)`},
 		"stronger-than-citations": {`people.yaml:3: confidence: confidence ADJUDICATED is stronger than its citations support (ALLEGED): ` +
 			`ADJUDICATED needs the court's own record: a source of kind COURT_RECORD, or one published by the court that claims it`},
 		"adjudicated-by-opinion-writer": {`people.yaml:7: citations[0].confidence: confidence ADJUDICATED refused: ADJUDICATED needs the court's own ` +

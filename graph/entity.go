@@ -130,13 +130,15 @@ func validateFact(c Confidence, retraction string, cites []Citation, p *Problems
 	}
 }
 
-// effectiveConfidence is the stored confidence of a fact: its own when an editor set
+// effectiveConfidence is the stored confidence of a fact: DISPUTED when its citations
+// both support and dispute it (unless it was RETRACTED), else its own when an editor set
 // one, else what its citations give (derivedConfidence).
 func effectiveConfidence(c Confidence, cites []Citation) Confidence {
-	if c != "" {
-		return c
+	derived := derivedConfidence(cites)
+	if c == "" || derived == Disputed && c != Retracted {
+		return derived
 	}
-	return derivedConfidence(cites)
+	return c
 }
 
 // nodeProperties are the Neo4j properties of e's node.

@@ -111,8 +111,8 @@ func checkEvidence(confidence Confidence, cites []Citation, entityOf func(string
 	if len(cites) > 0 && !supports && !unknown {
 		p.Add("citations", "no citation SUPPORTS this fact: a fact needs one before another can dispute it")
 	}
-	if !confidence.IsValid() || confidence == Retracted {
-		return
+	if !confidence.IsValid() || confidence == Retracted || supports && disputes {
+		return // a fact both supported and disputed is DISPUTED, whatever its own confidence
 	}
 	best := derivedConfidence(cites)
 	if confirmed && best.Rank() < Confirmed.Rank() && best != Disputed {

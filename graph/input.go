@@ -32,13 +32,14 @@ type CitationInput struct {
 	Locator    string
 	ClaimedBy  string
 	Confidence Confidence
+	Stance     Stance
 	Accessed   Date
 }
 
 // Citation is the citation the input gives.
 func (in CitationInput) Citation() Citation {
 	return Citation{Source: in.Source, Quote: in.Quote, Locator: in.Locator, ClaimedBy: in.ClaimedBy,
-		Confidence: in.Confidence, Accessed: in.Accessed}
+		Confidence: in.Confidence, Stance: in.Stance, Accessed: in.Accessed}
 }
 
 // Citations converts a list of citation inputs.

@@ -17469,7 +17469,7 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
+	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17511,6 +17511,13 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Confidence = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
 		case "accessed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accessed"))
 			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
@@ -25021,6 +25028,19 @@ func (ec *executionContext) unmarshalOSourceWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -97,7 +97,7 @@ func TestConfidenceFollowsTheEvidence(t *testing.T) {
 		{"person:confirmed", "REPORTED", ""},
 		{"person:confirmed", "CONFIRMED", ""},
 		{"person:convicted", "ALLEGED", ""},
-		{"person:disputed", "REPORTED", "confidence REPORTED is stronger than its citations support (DISPUTED)"},
+		{"person:confirmed", "ADJUDICATED", "confidence ADJUDICATED is stronger than its citations support (CONFIRMED)"},
 	} {
 		r := a.as(editor, map[string]any{"query": `mutation($id: ID!, $c: Confidence!) { setConfidence(id: $id, confidence: $c) }`,
 			"variables": map[string]any{"id": tt.id, "c": tt.to}})
@@ -108,5 +108,21 @@ func TestConfidenceFollowsTheEvidence(t *testing.T) {
 		if tt.want == "" && got != tt.to {
 			t.Errorf("after setConfidence(%s, %s) it reads %v", tt.id, tt.to, got)
 		}
+	}
+
+	// a denial added to a confirmed fact makes it DISPUTED; the report stays beside it
+	r := a.as(editor, map[string]any{"query": `mutation { addCitation(id: "person:confirmed", citation: {source: "source:denial",
+		quote: "words of source:denial", claimedBy: "source:denial", confidence: ALLEGED, stance: DISPUTES}) }`})
+	if len(r.Errors) > 0 {
+		t.Fatalf("adding a denial: %s", r.raw)
+	}
+	e := a.ok(`{ entity(id: "person:confirmed") { confidence citations { stance source { id } } } }`, nil)["entity"].(map[string]any)
+	stances := map[string]any{}
+	for _, c := range e["citations"].([]any) {
+		c := c.(map[string]any)
+		stances[c["source"].(map[string]any)["id"].(string)] = c["stance"]
+	}
+	if e["confidence"] != "DISPUTED" || len(stances) != 3 || stances["source:denial"] != "DISPUTES" || stances["source:wire"] != "SUPPORTS" {
+		t.Errorf("the confirmed fact with a denial = %v %v, want DISPUTED with both reports and the denial", e["confidence"], stances)
 	}
 }

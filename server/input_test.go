@@ -34,8 +34,8 @@ type readBack struct {
 
 const (
 	fullCite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", locator: "paragraph 3",
-		claimedBy: "person:mansoureh-galestan", confidence: REPORTED, accessed: "2021-02-20"}`
-	citeFields = `citations { source { id } quote locator claimedBy { id } confidence accessed checked }`
+		claimedBy: "person:mansoureh-galestan", confidence: ALLEGED, stance: SUPPORTS, accessed: "2021-02-20"}`
+	citeFields = `citations { source { id } quote locator claimedBy { id } confidence stance accessed checked }`
 )
 
 // citationBack is the read-back of fullCite under the citations at path.
@@ -45,7 +45,8 @@ func citationBack(path string) map[string]readBack {
 		"CitationInput.quote":      {path + ".*.quote", "the Justice Minister Alireza Avaei"},
 		"CitationInput.locator":    {path + ".*.locator", "paragraph 3"},
 		"CitationInput.claimedBy":  {path + ".*.claimedBy.id", "person:mansoureh-galestan"},
-		"CitationInput.confidence": {path + ".*.confidence", "REPORTED"},
+		"CitationInput.confidence": {path + ".*.confidence", "ALLEGED"},
+		"CitationInput.stance":     {path + ".*.stance", "SUPPORTS"},
 		"CitationInput.accessed":   {path + ".*.accessed", "2021-02-20"},
 	}
 }

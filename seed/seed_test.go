@@ -38,7 +38,7 @@ func TestSeedCountsAndIdempotence(t *testing.T) {
 	}
 	wantLabels := map[string]int{
 		"Person": 9, "Organization": 21, "Position": 7, "Event": 9, "Verdict": 1,
-		"Statement": 14, "Source": 1, "Place": 8,
+		"Statement": 18, "Source": 1, "Place": 8,
 	}
 	for label, want := range wantLabels {
 		if first.Labels[label] != want {

@@ -195,6 +195,7 @@ var storedProperties = map[string][]string{
 	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
 	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
 	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "checked": {"checked"}, "stance": {"stance"},
+	"inference": {"inference"},
 }
 
 // projection is the map projection of x holding id, the stored properties fields read,
@@ -469,9 +470,9 @@ func readEdge(props map[string]any, typ RelType) EdgeBase {
 	return EdgeBase{
 		ID: str(props["id"]), Type: typ, Role: str(props["role"]), Outcome: str(props["outcome"]),
 		Sentence: str(props["sentence"]), Confidence: Confidence(str(props["confidence"])),
-		Retraction: str(props["retraction"]),
-		When:       Interval{From: readDate(props["from"]), To: readDate(props["to"])},
-		Attested:   readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
+		Retraction: str(props["retraction"]), Inference: optional(props["inference"]),
+		When:     Interval{From: readDate(props["from"]), To: readDate(props["to"])},
+		Attested: readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
 	}
 }
 

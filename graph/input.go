@@ -179,6 +179,7 @@ type LinkInput struct {
 	Attested   Date
 	EndedBy    Date
 	Confidence Confidence
+	Inference  string
 }
 
 // Link builds the relationship from -t-> to with these properties (in may be nil).
@@ -188,7 +189,7 @@ func (in *LinkInput) Link(from string, t RelType, to string, cites []*CitationIn
 	}
 	return &Link{ID: in.ID, Type: t, From: from, To: to, Role: in.Role, Outcome: in.Outcome, Sentence: in.Sentence,
 		When: Interval{From: in.From, To: in.To}, Attested: in.Attested, EndedBy: in.EndedBy,
-		Confidence: in.Confidence, Citations: Citations(cites)}
+		Confidence: in.Confidence, Inference: in.Inference, Citations: Citations(cites)}
 }
 
 // argError is an EINVALID error about one argument of a mutation.

@@ -135,6 +135,7 @@ type ComplexityRoot struct {
 		Confidence    func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Inference     func(childComplexity int) int
 		Role          func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Target        func(childComplexity int) int
@@ -158,6 +159,7 @@ type ComplexityRoot struct {
 		EndedBy      func(childComplexity int) int
 		From         func(childComplexity int) int
 		ID           func(childComplexity int) int
+		Inference    func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Person       func(childComplexity int) int
 		Retraction   func(childComplexity int) int
@@ -227,6 +229,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Part       func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		To         func(childComplexity int) int
@@ -239,6 +242,7 @@ type ComplexityRoot struct {
 		Confidence  func(childComplexity int) int
 		Event       func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Inference   func(childComplexity int) int
 		Participant func(childComplexity int) int
 		Retraction  func(childComplexity int) int
 		Role        func(childComplexity int) int
@@ -353,6 +357,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Source     func(childComplexity int) int
@@ -367,6 +372,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		Event      func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 	}
@@ -469,6 +475,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Person     func(childComplexity int) int
 		Position   func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -518,6 +525,7 @@ type ComplexityRoot struct {
 		Citations  func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Outcome    func(childComplexity int) int
 		Party      func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -1055,6 +1063,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.inference":
+		if e.ComplexityRoot.GraphEdge.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Inference(childComplexity), true
 	case "GraphEdge.role":
 		if e.ComplexityRoot.GraphEdge.Role == nil {
 			break
@@ -1159,6 +1173,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.ID(childComplexity), true
+	case "Membership.inference":
+		if e.ComplexityRoot.Membership.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Inference(childComplexity), true
 	case "Membership.organization":
 		if e.ComplexityRoot.Membership.Organization == nil {
 			break
@@ -1581,6 +1601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartOf.ID(childComplexity), true
+	case "PartOf.inference":
+		if e.ComplexityRoot.PartOf.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartOf.Inference(childComplexity), true
 	case "PartOf.part":
 		if e.ComplexityRoot.PartOf.Part == nil {
 			break
@@ -1636,6 +1662,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.ID(childComplexity), true
+	case "Participation.inference":
+		if e.ComplexityRoot.Participation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Inference(childComplexity), true
 	case "Participation.participant":
 		if e.ComplexityRoot.Participation.Participant == nil {
 			break
@@ -2299,6 +2331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.inference":
+		if e.ComplexityRoot.Relation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Inference(childComplexity), true
 	case "Relation.retraction":
 		if e.ComplexityRoot.Relation.Retraction == nil {
 			break
@@ -2366,6 +2404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Responsibility.ID(childComplexity), true
+	case "Responsibility.inference":
+		if e.ComplexityRoot.Responsibility.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Responsibility.Inference(childComplexity), true
 	case "Responsibility.retraction":
 		if e.ComplexityRoot.Responsibility.Retraction == nil {
 			break
@@ -2801,6 +2845,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenure.ID(childComplexity), true
+	case "Tenure.inference":
+		if e.ComplexityRoot.Tenure.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenure.Inference(childComplexity), true
 	case "Tenure.person":
 		if e.ComplexityRoot.Tenure.Person == nil {
 			break
@@ -3030,6 +3080,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VerdictParty.ID(childComplexity), true
+	case "VerdictParty.inference":
+		if e.ComplexityRoot.VerdictParty.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictParty.Inference(childComplexity), true
 	case "VerdictParty.outcome":
 		if e.ComplexityRoot.VerdictParty.Outcome == nil {
 			break
@@ -3372,6 +3428,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_to(ctx, field)
 	case "confidence":
 		return ec.fieldContext_GraphEdge_confidence(ctx, field)
+	case "inference":
+		return ec.fieldContext_GraphEdge_inference(ctx, field)
 	case "citationCount":
 		return ec.fieldContext_GraphEdge_citationCount(ctx, field)
 	case "citations":
@@ -3422,6 +3480,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Membership_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Membership_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Membership_citations(ctx, field)
 	}
@@ -3530,6 +3590,8 @@ func (ec *executionContext) childFields_PartOf(ctx context.Context, field graphq
 		return ec.fieldContext_PartOf_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_PartOf_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_PartOf_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_PartOf_citations(ctx, field)
 	}
@@ -3550,6 +3612,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Participation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Participation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Participation_citations(ctx, field)
 	}
@@ -3708,6 +3772,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Relation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Relation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Relation_citations(ctx, field)
 	}
@@ -3728,6 +3794,8 @@ func (ec *executionContext) childFields_Responsibility(ctx context.Context, fiel
 		return ec.fieldContext_Responsibility_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Responsibility_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Responsibility_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Responsibility_citations(ctx, field)
 	}
@@ -3910,6 +3978,8 @@ func (ec *executionContext) childFields_Tenure(ctx context.Context, field graphq
 		return ec.fieldContext_Tenure_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Tenure_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Tenure_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Tenure_citations(ctx, field)
 	}
@@ -4008,6 +4078,8 @@ func (ec *executionContext) childFields_VerdictParty(ctx context.Context, field 
 		return ec.fieldContext_VerdictParty_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_VerdictParty_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_VerdictParty_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_VerdictParty_citations(ctx, field)
 	}
@@ -8213,6 +8285,29 @@ func (ec *executionContext) fieldContext_GraphEdge_confidence(_ context.Context,
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _GraphEdge_inference(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
 func (ec *executionContext) _GraphEdge_citationCount(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8674,6 +8769,29 @@ func (ec *executionContext) _Membership_retraction(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Membership_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
+}
+
+func (ec *executionContext) _Membership_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
 }
 
@@ -10352,6 +10470,29 @@ func (ec *executionContext) fieldContext_PartOf_retraction(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
 }
 
+func (ec *executionContext) _PartOf_inference(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartOf_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartOf_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
+}
+
 func (ec *executionContext) _PartOf_citations(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10537,6 +10678,29 @@ func (ec *executionContext) _Participation_retraction(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Participation_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Participation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
 }
 
@@ -13394,6 +13558,29 @@ func (ec *executionContext) fieldContext_Relation_retraction(_ context.Context, 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
+func (ec *executionContext) _Relation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
+}
+
 func (ec *executionContext) _Relation_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13579,6 +13766,29 @@ func (ec *executionContext) _Responsibility_retraction(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Responsibility_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
+}
+
+func (ec *executionContext) _Responsibility_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Responsibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Responsibility_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Responsibility_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
 }
 
@@ -15397,6 +15607,29 @@ func (ec *executionContext) fieldContext_Tenure_retraction(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
 }
 
+func (ec *executionContext) _Tenure_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenure_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenure_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
+}
+
 func (ec *executionContext) _Tenure_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16350,6 +16583,29 @@ func (ec *executionContext) _VerdictParty_retraction(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_VerdictParty_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _VerdictParty_inference(ctx context.Context, field graphql.CollectedField, obj *graph.VerdictParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictParty_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictParty_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
 }
 
@@ -18309,7 +18565,7 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence"}
+	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "inference"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18379,6 +18635,13 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Confidence = data
+		case "inference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inference"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inference = data
 		}
 	}
 	return it, nil
@@ -20107,6 +20370,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._GraphEdge_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citationCount":
 			out.Values[i] = ec._GraphEdge_citationCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20255,6 +20523,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			}
 		case "retraction":
 			out.Values[i] = ec._Membership_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Membership_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -20718,6 +20991,11 @@ func (ec *executionContext) _PartOf(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._PartOf_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._PartOf_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20778,6 +21056,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 		case "retraction":
 			out.Values[i] = ec._Participation_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Participation_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21567,6 +21850,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Relation_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Relation_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21627,6 +21915,11 @@ func (ec *executionContext) _Responsibility(ctx context.Context, sel ast.Selecti
 			}
 		case "retraction":
 			out.Values[i] = ec._Responsibility_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Responsibility_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -22303,6 +22596,11 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Tenure_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Tenure_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22615,6 +22913,11 @@ func (ec *executionContext) _VerdictParty(ctx context.Context, sel ast.Selection
 			}
 		case "retraction":
 			out.Values[i] = ec._VerdictParty_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._VerdictParty_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

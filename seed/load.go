@@ -122,7 +122,7 @@ func convert(r record, kind graph.EntityKind, origin graph.Origin, fsys fs.FS, p
 			Outcome: l.Outcome, Sentence: l.Sentence,
 			When:     graph.Interval{From: date(l.From, "from", lp), To: date(l.To, "to", lp)},
 			Attested: date(l.Attested, "attested", lp), EndedBy: date(l.EndedBy, "endedBy", lp),
-			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction,
+			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction, Inference: strings.TrimSpace(l.Inference),
 			Citations: citations(l.Citations, p, f+"."), Origin: origin, Field: f,
 		}
 	}

@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,5 +126,32 @@ func TestConfidenceFollowsTheEvidence(t *testing.T) {
 	}
 	if e["confidence"] != "DISPUTED" || len(stances) != 3 || stances["source:denial"] != "DISPUTES" || stances["source:wire"] != "SUPPORTS" {
 		t.Errorf("the confirmed fact with a denial = %v %v, want DISPUTED with both reports and the denial", e["confidence"], stances)
+	}
+}
+
+// TestInferencesSayWhatTheyAre: a link the article implies but does not state carries its
+// note on every relationship read and in the saved queries' tables; a stated one has none.
+func TestInferencesSayWhatTheyAre(t *testing.T) {
+	a, _ := savedAPI(t)
+	data := a.ok(`{ assadi: entity(id: "person:assadollah-assadi") { ... on Person {
+	    memberships { organization { id } inference } responsibilities { role inference } } }
+	  paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif", relTypes: [MEMBER_OF, POSITION_IN, HOLDS]) {
+	    steps { edge { type inference } } } }`, nil)
+	m := data["assadi"].(map[string]any)["memberships"].([]any)[0].(map[string]any)
+	if m["organization"].(map[string]any)["id"] != "org:iran-ministry-of-foreign-affairs" ||
+		!strings.Contains(fmt.Sprint(m["inference"]), "that he belongs to the Foreign Ministry is read from these") {
+		t.Errorf("Assadi's membership = %v, want the Foreign Ministry, marked as read from the article's words", m)
+	}
+	if r := data["assadi"].(map[string]any)["responsibilities"].([]any)[0].(map[string]any); r["inference"] != nil {
+		t.Errorf("Rajavi's stated accusation is marked as an inference: %v", r)
+	}
+	steps := data["paths"].([]any)[0].(map[string]any)["steps"].([]any)
+	if first := steps[0].(map[string]any)["edge"].(map[string]any); first["type"] != "MEMBER_OF" || first["inference"] == nil {
+		t.Errorf("the path's first step = %v, want the inferred membership, marked", first)
+	}
+	tb := a.table("/saved/bomb-plot-chain")
+	inferred := column(tb, "Inferred")
+	if !slices.ContainsFunc(inferred, func(s string) bool { return strings.Contains(s, "read from these") }) {
+		t.Errorf("bomb-plot-chain's Inferred column = %q, want the membership's note", inferred)
 	}
 }

@@ -246,6 +246,9 @@ func referenced(d *Dataset) []string {
 	}
 	for _, e := range d.Entities {
 		cite(e.Common().Citations)
+		for _, a := range e.Common().AliasSources {
+			cite(a.Citations)
+		}
 	}
 	for _, l := range d.Links {
 		add(l.From, l.To)

@@ -155,3 +155,41 @@ func TestInferencesSayWhatTheyAre(t *testing.T) {
 		t.Errorf("bomb-plot-chain's Inferred column = %q, want the membership's note", inferred)
 	}
 }
+
+// TestAliasesSayWhereTheyComeFrom: every alias of the curated data has a citation or a
+// note, search still finds the Persian spelling, and a write of an alias with neither is
+// refused with nothing written.
+func TestAliasesSayWhereTheyComeFrom(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	data := a.ok(`{ raisi: entity(id: "person:ebrahim-raisi") { aliases aliasSources { name note citations { quote } } }
+	  pmoi: entity(id: "org:pmoi") { aliasSources { name note citations { quote source } } }
+	  search(text: "ابراهیم رئیسی") { entity { id } } }`, nil)
+	notes := map[string]string{}
+	for _, s := range data["raisi"].(map[string]any)["aliasSources"].([]any) {
+		s := s.(map[string]any)
+		notes[s["name"].(string)] = s["note"].(string)
+	}
+	if !strings.Contains(notes["ابراهیم رئیسی"], "Persian script") || len(notes) != len(data["raisi"].(map[string]any)["aliases"].([]any)) {
+		t.Errorf("Raisi's aliases and their provenance = %v", notes)
+	}
+	for _, s := range data["pmoi"].(map[string]any)["aliasSources"].([]any) {
+		s := s.(map[string]any)
+		if s["name"] == "MKO" && !strings.Contains(s["note"].(string), "the Iranian government and the group's opponents use") {
+			t.Errorf("MKO does not say whose name it is: %v", s)
+		}
+		if s["name"] == "PMOI" && (s["note"] != "" || len(s["citations"].([]any)) != 1) {
+			t.Errorf("PMOI, in the article, is not cited to it: %v", s)
+		}
+	}
+	if hits := data["search"].([]any); len(hits) == 0 || hits[0].(map[string]any)["entity"].(map[string]any)["id"] != "person:ebrahim-raisi" {
+		t.Errorf("search by the Persian alias = %v", hits)
+	}
+	before := graphtest.Snapshot(t)
+	r := a.as(editor, map[string]any{"query": `mutation { updateEntity(id: "person:lars-rise", input: {aliases: ["Lars Rice"]}) { id } }`})
+	if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, `alias "Lars Rice" says nowhere where it comes from`) {
+		t.Errorf("an alias without provenance = %s", r.raw)
+	}
+	if graphtest.Snapshot(t) != before {
+		t.Error("the refused alias changed the graph")
+	}
+}

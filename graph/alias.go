@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 )
@@ -80,9 +81,8 @@ func aliasProperties(b *Base, props map[string]any) {
 			}
 			notes[i] = strings.TrimSpace(a.Note)
 			for _, c := range a.Citations {
-				raw, _ := json.Marshal(aliasCitation{Alias: name, Source: c.Source, Quote: c.Quote, Locator: c.Locator,
-					ClaimedBy: c.ClaimedBy, Confidence: c.Confidence, Stance: c.Stance, Accessed: c.Accessed.String()})
-				cites = append(cites, string(raw))
+				cites = append(cites, marshalAlias(aliasCitation{Alias: name, Source: c.Source, Quote: c.Quote, Locator: c.Locator,
+					ClaimedBy: c.ClaimedBy, Confidence: c.Confidence, Stance: c.Stance, Accessed: c.Accessed.String()}))
 			}
 		}
 	}
@@ -113,6 +113,26 @@ func readAliases(props map[string]any) []Alias {
 			out[i].Citations = append(out[i].Citations, Citation{Source: c.Source, Quote: c.Quote, Locator: c.Locator,
 				ClaimedBy: c.ClaimedBy, Confidence: c.Confidence, Stance: stanceOf(string(c.Stance)), Accessed: readDate(c.Accessed)})
 		}
+	}
+	return out
+}
+
+// marshalAlias writes a stored alias citation: JSON without HTML escapes, so that its
+// start, {"alias":"<name>", escapes only quotes and backslashes (merge.go builds it in Cypher).
+func marshalAlias(c aliasCitation) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(c)
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// aliasCitationPrefixes are how the stored citations of names begin, to find them in Cypher.
+func aliasCitationPrefixes(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		raw := marshalAlias(aliasCitation{Alias: n})
+		out[i] = raw[:strings.Index(raw, `,"source":`)+1]
 	}
 	return out
 }

@@ -44,7 +44,8 @@ func (db *DB) MergeEntities(ctx context.Context, by, keep, drop string) error {
 			SET k.aliasNotes = coalesce(k.aliasNotes, [a IN coalesce(k.aliases, []) | '']) +
 				[a IN more | CASE WHEN a = d.name THEN 'the name of ' + $drop + ', merged into this entity'
 					ELSE coalesce([i IN range(0, size(d.aliases) - 1) WHERE d.aliases[i] = a | d.aliasNotes[i]][0], '') END],
-				k.aliasCitations = coalesce(k.aliasCitations, []) + coalesce(d.aliasCitations, []),
+				k.aliasCitations = coalesce(k.aliasCitations, []) + [c IN coalesce(d.aliasCitations, [])
+					WHERE ANY(a IN more WHERE c STARTS WITH '{"alias":"' + replace(replace(a, '\\', '\\\\'), '"', '\\"') + '",')],
 				k.aliases = coalesce(k.aliases, []) + more
 			DETACH DELETE d
 			MERGE (:Redirect {from: $drop, to: $keep})`, params},

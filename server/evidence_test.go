@@ -193,3 +193,29 @@ func TestAliasesSayWhereTheyComeFrom(t *testing.T) {
 		t.Error("the refused alias changed the graph")
 	}
 }
+
+// TestADenialStaysVisibleInTheTables: a disputing citation added to a seeded fact makes it
+// DISPUTED, and the saved queries' tables show both citations, the denial marked.
+func TestADenialStaysVisibleInTheTables(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	for _, m := range []string{
+		`mutation { addSource(input: {id: "source:denial-fixture", name: "A denial (test fixture)", kind: "STATEMENT", title: "A denial (test fixture)",
+		  publisher: "Test ministry", stake: "the accused's own government", text: "Raisi never held the post.",
+		  citations: [{source: "source:denial-fixture", quote: "Raisi never held the post.", claimedBy: "source:denial-fixture", confidence: ALLEGED}]}) { id } }`,
+		`mutation { addCitation(id: "holds:ebrahim-raisi--iran-head-of-judiciary", citation: {source: "source:denial-fixture",
+		  quote: "Raisi never held the post.", claimedBy: "source:denial-fixture", confidence: ALLEGED, stance: DISPUTES}) }`,
+	} {
+		if r := a.as(editor, map[string]any{"query": m}); len(r.Errors) > 0 {
+			t.Fatalf("%s: %s", m, r.raw)
+		}
+	}
+	tb := a.table("/saved/who-held-post")
+	if got := column(tb, "Confidence"); !slices.Equal(got, []string{"DISPUTED"}) {
+		t.Errorf("who-held-post Confidence = %q, want DISPUTED", got)
+	}
+	sources := strings.Join(column(tb, "Sources"), "\n")
+	if !strings.Contains(sources, "“This includes the current Judiciary Chief Ebrahim Raisi” — Mansoureh Galestan") ||
+		!strings.Contains(sources, "“Raisi never held the post.” — A denial (test fixture), A denial (test fixture), ALLEGED, disputes it") {
+		t.Errorf("who-held-post Sources = %s, want the report and the denial, marked", sources)
+	}
+}

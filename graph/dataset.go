@@ -13,6 +13,9 @@ type Dataset struct {
 	// Existing are entities already in the graph that the dataset may refer to (by id,
 	// with their kind): a mutation's sources, claimants and link ends.
 	Existing map[string]EntityKind
+	// Known are the existing sources and organizations among them, with what the
+	// evidence rules read: a source's kind, publisher and stake, a court's kind and name.
+	Known map[string]Entity
 	// Texts are the stored texts of the existing sources it cites, by id, so that their
 	// quotes are checked as the dataset's own sources' are.
 	Texts map[string]string
@@ -24,8 +27,9 @@ type Dataset struct {
 // Validate checks everything before anything is written and reports every problem at
 // once, each with its file, line and field: missing citations, unknown sources, dangling
 // references, duplicate ids, unknown kinds and relationship types, bad intervals, unknown
-// confidences, relationships between the wrong kinds, and quotes not found verbatim in a
-// source whose text accgraph holds. It fills in default link ids.
+// confidences, confidences stronger than the evidence (checkEvidence), relationships
+// between the wrong kinds, and quotes not found verbatim in a source whose text accgraph
+// holds. It fills in default link ids.
 func (d *Dataset) Validate() error {
 	var all Problems
 	d.Check(&all)
@@ -81,12 +85,25 @@ func (d *Dataset) Check(all *Problems) {
 		}
 	}
 
+	entityOf := func(id string) Entity {
+		if e, ok := byID[id]; ok {
+			return e
+		}
+		return d.Known[id]
+	}
 	for _, e := range d.Entities {
 		b := e.Common()
-		d.checkCitations(b.Citations, byID, all.At(b.Origin))
+		p := all.At(b.Origin)
+		d.checkCitations(b.Citations, byID, p)
+		checkEvidence(b.Confidence, b.Citations, entityOf, p)
+		for i, a := range b.AliasSources {
+			d.checkCitations(a.Citations, byID, p.Under(field("aliases", i)+"."))
+		}
 	}
 	for _, l := range d.Links {
-		d.checkCitations(l.Citations, byID, all.At(l.Origin).Under(l.Field+"."))
+		p := all.At(l.Origin).Under(l.Field + ".")
+		d.checkCitations(l.Citations, byID, p)
+		checkEvidence(l.Confidence, l.Citations, entityOf, p)
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 // MergeEntities folds drop into keep, in one audited transaction: every relationship of
 // drop moves to keep (keeping its id, properties and citations), drop's citations and
 // the citations it claims or sources follow, drop's name and aliases become keep's
-// aliases, and a (:Redirect) makes drop's id resolve to keep. Both must be of one kind.
+// aliases (with their notes and citations; drop's name noted as merged), and a
+// (:Redirect) makes drop's id resolve to keep. Both must be of one kind.
 // The audit record keeps what UnmergeEntities needs to undo it (mergeUndo).
 func (db *DB) MergeEntities(ctx context.Context, by, keep, drop string) error {
 	kind, err := db.mergeable(ctx, keep, drop)
@@ -40,7 +41,12 @@ func (db *DB) MergeEntities(ctx context.Context, by, keep, drop string) error {
 		statement{"MATCH (c:Citation)-[old:FROM_SOURCE]->(:" + label + " {id: $drop}) MATCH (k:" + label + " {id: $keep}) CREATE (c)-[:FROM_SOURCE]->(k) DELETE old", params},
 		statement{`MATCH (k:` + label + ` {id: $keep}), (d:` + label + ` {id: $drop})
 			WITH k, d, [a IN [d.name] + coalesce(d.aliases, []) WHERE a <> k.name AND NOT a IN coalesce(k.aliases, [])] AS more
-			SET k.aliases = coalesce(k.aliases, []) + more
+			SET k.aliasNotes = coalesce(k.aliasNotes, [a IN coalesce(k.aliases, []) | '']) +
+				[a IN more | CASE WHEN a = d.name THEN 'the name of ' + $drop + ', merged into this entity'
+					ELSE coalesce([i IN range(0, size(d.aliases) - 1) WHERE d.aliases[i] = a | d.aliasNotes[i]][0], '') END],
+				k.aliasCitations = coalesce(k.aliasCitations, []) + [c IN coalesce(d.aliasCitations, [])
+					WHERE ANY(a IN more WHERE c STARTS WITH '{"alias":"' + replace(replace(a, '\\', '\\\\'), '"', '\\"') + '",')],
+				k.aliases = coalesce(k.aliases, []) + more
 			DETACH DELETE d
 			MERGE (:Redirect {from: $drop, to: $keep})`, params},
 		statement{"MATCH (r:Redirect {to: $drop}) SET r.to = $keep", params}, // earlier merges into drop follow it

@@ -75,6 +75,9 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 		return nil, nil, err
 	}
 	d.Existing = existing
+	if d.Known, err = db.evidenceOf(ctx, refs); err != nil {
+		return nil, nil, err
+	}
 	if d.Texts, err = db.sourceTexts(ctx, refs); err != nil {
 		return nil, nil, err
 	}
@@ -285,6 +288,9 @@ func referenced(d *Dataset) []string {
 	}
 	for _, e := range d.Entities {
 		cite(e.Common().Citations)
+		for _, a := range e.Common().AliasSources {
+			cite(a.Citations)
+		}
 	}
 	for _, l := range d.Links {
 		add(l.From, l.To)
@@ -450,6 +456,7 @@ func (db *DB) loadEntity(ctx context.Context, id string) (Entity, error) {
 	props, _ := res.Records[0].Values[0].(map[string]any)
 	readBase(e.Common(), props)
 	e.readProperties(props)
+	e.Common().Confidence = Confidence(str(props["ownConfidence"])) // an editor's, not the derived one
 	e.Common().Citations = readCitations(res.Records[0].Values[1])
 	return e, nil
 }
@@ -473,7 +480,7 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 	base := readEdge(props, t)
 	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
-		Confidence: base.Confidence, Retraction: base.Retraction, Citations: readCitations(v[3]), Field: "link"}, nil
+		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Citations: readCitations(v[3]), Field: "link"}, nil
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.
@@ -489,7 +496,7 @@ func readCitations(v any) []Citation {
 		p, _ := raw.(map[string]any)
 		out = append(out, Citation{ID: str(p["id"]), Source: str(p["__source"]), ClaimedBy: str(p["__claimant"]),
 			Quote: str(p["quote"]), Locator: str(p["locator"]), Confidence: Confidence(str(p["confidence"])),
-			Accessed: readDate(p["accessed"]), Checked: p["checked"] == true})
+			Stance: stanceOf(str(p["stance"])), Accessed: readDate(p["accessed"]), Checked: p["checked"] == true})
 	}
 	return out
 }

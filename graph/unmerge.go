@@ -58,6 +58,11 @@ func (u *mergeUndo) statements(label string) []statement {
 	stmts := []statement{
 		{"CREATE (d:" + label + ") SET d = $props SET d.validFrom = date(d.validFrom), d.validTo = date(d.validTo)",
 			params(map[string]any{"props": restoreTypes(u.Node)})},
+		// the gained aliases' provenance goes with them: notes in step, citations by alias
+		{"MATCH (k:" + label + " {id: $keep}) SET k.aliasNotes = [i IN range(0, size(coalesce(k.aliases, [])) - 1) " +
+			"WHERE NOT k.aliases[i] IN $aliases | coalesce(k.aliasNotes[i], '')], " +
+			"k.aliasCitations = [c IN coalesce(k.aliasCitations, []) WHERE NONE(p IN $prefixes WHERE c STARTS WITH p)]",
+			params(map[string]any{"aliases": nonNil(u.Aliases), "prefixes": aliasCitationPrefixes(u.Aliases)})},
 		{"MATCH (k:" + label + " {id: $keep}) SET k.aliases = [a IN coalesce(k.aliases, []) WHERE NOT a IN $aliases]",
 			params(map[string]any{"aliases": nonNil(u.Aliases)})},
 	}

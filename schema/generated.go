@@ -70,6 +70,22 @@ type ComplexityRoot struct {
 		Verdicts func(childComplexity int) int
 	}
 
+	AliasCitation struct {
+		Accessed   func(childComplexity int) int
+		ClaimedBy  func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Locator    func(childComplexity int) int
+		Quote      func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Stance     func(childComplexity int) int
+	}
+
+	AliasSource struct {
+		Citations func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Note      func(childComplexity int) int
+	}
+
 	Change struct {
 		After    func(childComplexity int) int
 		AtText   func(childComplexity int) int
@@ -89,9 +105,11 @@ type ComplexityRoot struct {
 		Locator    func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		SourceNode func(childComplexity int) int
+		Stance     func(childComplexity int) int
 	}
 
 	Event struct {
+		AliasSources func(childComplexity int) int
 		Aliases      func(childComplexity int) int
 		Citations    func(childComplexity int) int
 		Confidence   func(childComplexity int) int
@@ -136,6 +154,7 @@ type ComplexityRoot struct {
 		Confidence    func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Inference     func(childComplexity int) int
 		Mention       func(childComplexity int) int
 		Role          func(childComplexity int) int
 		Source        func(childComplexity int) int
@@ -167,6 +186,7 @@ type ComplexityRoot struct {
 		EndedBy      func(childComplexity int) int
 		From         func(childComplexity int) int
 		ID           func(childComplexity int) int
+		Inference    func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Person       func(childComplexity int) int
 		Retraction   func(childComplexity int) int
@@ -201,6 +221,7 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
+		AliasSources     func(childComplexity int) int
 		Aliases          func(childComplexity int) int
 		Citations        func(childComplexity int) int
 		Confidence       func(childComplexity int) int
@@ -247,6 +268,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Part       func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		To         func(childComplexity int) int
@@ -259,6 +281,7 @@ type ComplexityRoot struct {
 		Confidence  func(childComplexity int) int
 		Event       func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Inference   func(childComplexity int) int
 		Participant func(childComplexity int) int
 		Retraction  func(childComplexity int) int
 		Role        func(childComplexity int) int
@@ -279,6 +302,7 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
+		AliasSources     func(childComplexity int) int
 		Aliases          func(childComplexity int) int
 		Citations        func(childComplexity int) int
 		Confidence       func(childComplexity int) int
@@ -307,20 +331,22 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Contains    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Country     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Events      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		ID          func(childComplexity int) int
-		LocatedIn   func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Name        func(childComplexity int) int
-		Retraction  func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Contains     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Country      func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Events       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		ID           func(childComplexity int) int
+		LocatedIn    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Name         func(childComplexity int) int
+		Retraction   func(childComplexity int) int
 	}
 
 	Position struct {
+		AliasSources  func(childComplexity int) int
 		Aliases       func(childComplexity int) int
 		Citations     func(childComplexity int) int
 		Confidence    func(childComplexity int) int
@@ -382,6 +408,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Source     func(childComplexity int) int
@@ -396,6 +423,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		Event      func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 	}
@@ -438,21 +466,22 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Aliases     func(childComplexity int) int
-		Author      func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Description func(childComplexity int) int
-		Document    func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Published   func(childComplexity int) int
-		Publisher   func(childComplexity int) int
-		Retraction  func(childComplexity int) int
-		SourceKind  func(childComplexity int) int
-		Stake       func(childComplexity int) int
-		Title       func(childComplexity int) int
-		URL         func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Author       func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Document     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Published    func(childComplexity int) int
+		Publisher    func(childComplexity int) int
+		Retraction   func(childComplexity int) int
+		SourceKind   func(childComplexity int) int
+		Stake        func(childComplexity int) int
+		Title        func(childComplexity int) int
+		URL          func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -467,17 +496,18 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
-		About       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Date        func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Retraction  func(childComplexity int) int
-		Speakers    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Text        func(childComplexity int) int
+		About        func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Description  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Retraction   func(childComplexity int) int
+		Speakers     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Text         func(childComplexity int) int
 	}
 
 	Status struct {
@@ -498,6 +528,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Person     func(childComplexity int) int
 		Position   func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -518,18 +549,19 @@ type ComplexityRoot struct {
 	}
 
 	Verdict struct {
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Concerns    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Confidence  func(childComplexity int) int
-		Date        func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		IssuedBy    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		MentionedIn func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Name        func(childComplexity int) int
-		Parties     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Retraction  func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Concerns     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Confidence   func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Description  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IssuedBy     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		MentionedIn  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Name         func(childComplexity int) int
+		Parties      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Retraction   func(childComplexity int) int
 	}
 
 	VerdictConnection struct {
@@ -547,6 +579,7 @@ type ComplexityRoot struct {
 		Citations  func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Outcome    func(childComplexity int) int
 		Party      func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -769,6 +802,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AccountabilityReport.Verdicts(childComplexity), true
 
+	case "AliasCitation.accessed":
+		if e.ComplexityRoot.AliasCitation.Accessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Accessed(childComplexity), true
+	case "AliasCitation.claimedBy":
+		if e.ComplexityRoot.AliasCitation.ClaimedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.ClaimedBy(childComplexity), true
+	case "AliasCitation.confidence":
+		if e.ComplexityRoot.AliasCitation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Confidence(childComplexity), true
+	case "AliasCitation.locator":
+		if e.ComplexityRoot.AliasCitation.Locator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Locator(childComplexity), true
+	case "AliasCitation.quote":
+		if e.ComplexityRoot.AliasCitation.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Quote(childComplexity), true
+	case "AliasCitation.source":
+		if e.ComplexityRoot.AliasCitation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Source(childComplexity), true
+	case "AliasCitation.stance":
+		if e.ComplexityRoot.AliasCitation.Stance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Stance(childComplexity), true
+
+	case "AliasSource.citations":
+		if e.ComplexityRoot.AliasSource.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Citations(childComplexity), true
+	case "AliasSource.name":
+		if e.ComplexityRoot.AliasSource.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Name(childComplexity), true
+	case "AliasSource.note":
+		if e.ComplexityRoot.AliasSource.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Note(childComplexity), true
+
 	case "Change.after":
 		if e.ComplexityRoot.Change.After == nil {
 			break
@@ -860,7 +955,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.SourceNode(childComplexity), true
+	case "Citation.stance":
+		if e.ComplexityRoot.Citation.Stance == nil {
+			break
+		}
 
+		return e.ComplexityRoot.Citation.Stance(childComplexity), true
+
+	case "Event.aliasSources":
+		if e.ComplexityRoot.Event.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AliasSources(childComplexity), true
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
 			break
@@ -1092,6 +1199,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.inference":
+		if e.ComplexityRoot.GraphEdge.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Inference(childComplexity), true
 	case "GraphEdge.mention":
 		if e.ComplexityRoot.GraphEdge.Mention == nil {
 			break
@@ -1227,6 +1340,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.ID(childComplexity), true
+	case "Membership.inference":
+		if e.ComplexityRoot.Membership.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Inference(childComplexity), true
 	case "Membership.organization":
 		if e.ComplexityRoot.Membership.Organization == nil {
 			break
@@ -1440,6 +1559,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(graph.EntityPatch)), true
 
+	case "Organization.aliasSources":
+		if e.ComplexityRoot.Organization.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.AliasSources(childComplexity), true
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
 			break
@@ -1703,6 +1828,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartOf.ID(childComplexity), true
+	case "PartOf.inference":
+		if e.ComplexityRoot.PartOf.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartOf.Inference(childComplexity), true
 	case "PartOf.part":
 		if e.ComplexityRoot.PartOf.Part == nil {
 			break
@@ -1758,6 +1889,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.ID(childComplexity), true
+	case "Participation.inference":
+		if e.ComplexityRoot.Participation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Inference(childComplexity), true
 	case "Participation.participant":
 		if e.ComplexityRoot.Participation.Participant == nil {
 			break
@@ -1827,6 +1964,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PathStep.To(childComplexity), true
 
+	case "Person.aliasSources":
+		if e.ComplexityRoot.Person.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.AliasSources(childComplexity), true
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
 			break
@@ -1979,6 +2122,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "Place.aliasSources":
+		if e.ComplexityRoot.Place.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.AliasSources(childComplexity), true
 	case "Place.aliases":
 		if e.ComplexityRoot.Place.Aliases == nil {
 			break
@@ -2061,6 +2210,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Retraction(childComplexity), true
 
+	case "Position.aliasSources":
+		if e.ComplexityRoot.Position.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.AliasSources(childComplexity), true
 	case "Position.aliases":
 		if e.ComplexityRoot.Position.Aliases == nil {
 			break
@@ -2463,6 +2618,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.inference":
+		if e.ComplexityRoot.Relation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Inference(childComplexity), true
 	case "Relation.retraction":
 		if e.ComplexityRoot.Relation.Retraction == nil {
 			break
@@ -2530,6 +2691,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Responsibility.ID(childComplexity), true
+	case "Responsibility.inference":
+		if e.ComplexityRoot.Responsibility.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Responsibility.Inference(childComplexity), true
 	case "Responsibility.retraction":
 		if e.ComplexityRoot.Responsibility.Retraction == nil {
 			break
@@ -2697,6 +2864,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "Source.aliasSources":
+		if e.ComplexityRoot.Source.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.AliasSources(childComplexity), true
 	case "Source.aliases":
 		if e.ComplexityRoot.Source.Aliases == nil {
 			break
@@ -2831,6 +3004,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.About(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Statement.aliasSources":
+		if e.ComplexityRoot.Statement.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.AliasSources(childComplexity), true
 	case "Statement.aliases":
 		if e.ComplexityRoot.Statement.Aliases == nil {
 			break
@@ -2965,6 +3144,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenure.ID(childComplexity), true
+	case "Tenure.inference":
+		if e.ComplexityRoot.Tenure.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenure.Inference(childComplexity), true
 	case "Tenure.person":
 		if e.ComplexityRoot.Tenure.Person == nil {
 			break
@@ -3051,6 +3236,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TimelineEntry.ToKnown(childComplexity), true
 
+	case "Verdict.aliasSources":
+		if e.ComplexityRoot.Verdict.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Verdict.AliasSources(childComplexity), true
 	case "Verdict.aliases":
 		if e.ComplexityRoot.Verdict.Aliases == nil {
 			break
@@ -3194,6 +3385,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VerdictParty.ID(childComplexity), true
+	case "VerdictParty.inference":
+		if e.ComplexityRoot.VerdictParty.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictParty.Inference(childComplexity), true
 	case "VerdictParty.outcome":
 		if e.ComplexityRoot.VerdictParty.Outcome == nil {
 			break
@@ -3234,6 +3431,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AliasInput", ec.unmarshalInputAliasInput),
 			graphql.NewInputUnmarshaler("CitationInput", ec.unmarshalInputCitationInput),
 			graphql.NewInputUnmarshaler("ConfidenceFilter", ec.unmarshalInputConfidenceFilter),
 			graphql.NewInputUnmarshaler("DateRange", ec.unmarshalInputDateRange),
@@ -3400,6 +3598,38 @@ func (ec *executionContext) childFields_AccountabilityReport(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type AccountabilityReport", field.Name)
 }
 
+func (ec *executionContext) childFields_AliasCitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_AliasCitation_source(ctx, field)
+	case "quote":
+		return ec.fieldContext_AliasCitation_quote(ctx, field)
+	case "locator":
+		return ec.fieldContext_AliasCitation_locator(ctx, field)
+	case "claimedBy":
+		return ec.fieldContext_AliasCitation_claimedBy(ctx, field)
+	case "confidence":
+		return ec.fieldContext_AliasCitation_confidence(ctx, field)
+	case "stance":
+		return ec.fieldContext_AliasCitation_stance(ctx, field)
+	case "accessed":
+		return ec.fieldContext_AliasCitation_accessed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AliasCitation", field.Name)
+}
+
+func (ec *executionContext) childFields_AliasSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_AliasSource_name(ctx, field)
+	case "note":
+		return ec.fieldContext_AliasSource_note(ctx, field)
+	case "citations":
+		return ec.fieldContext_AliasSource_citations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AliasSource", field.Name)
+}
+
 func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3434,6 +3664,8 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_claimedBy(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Citation_confidence(ctx, field)
+	case "stance":
+		return ec.fieldContext_Citation_stance(ctx, field)
 	case "accessed":
 		return ec.fieldContext_Citation_accessed(ctx, field)
 	case "checked":
@@ -3450,6 +3682,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Event_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Event_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Event_description(ctx, field)
 	case "confidence":
@@ -3538,6 +3772,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_to(ctx, field)
 	case "confidence":
 		return ec.fieldContext_GraphEdge_confidence(ctx, field)
+	case "inference":
+		return ec.fieldContext_GraphEdge_inference(ctx, field)
 	case "citationCount":
 		return ec.fieldContext_GraphEdge_citationCount(ctx, field)
 	case "citations":
@@ -3604,6 +3840,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Membership_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Membership_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Membership_citations(ctx, field)
 	}
@@ -3638,6 +3876,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Organization_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Organization_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Organization_description(ctx, field)
 	case "confidence":
@@ -3732,6 +3972,8 @@ func (ec *executionContext) childFields_PartOf(ctx context.Context, field graphq
 		return ec.fieldContext_PartOf_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_PartOf_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_PartOf_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_PartOf_citations(ctx, field)
 	}
@@ -3752,6 +3994,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Participation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Participation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Participation_citations(ctx, field)
 	}
@@ -3794,6 +4038,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Person_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Person_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
 	case "confidence":
@@ -3850,6 +4096,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Position_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Position_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Position_description(ctx, field)
 	case "confidence":
@@ -3926,6 +4174,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Relation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Relation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Relation_citations(ctx, field)
 	}
@@ -3946,6 +4196,8 @@ func (ec *executionContext) childFields_Responsibility(ctx context.Context, fiel
 		return ec.fieldContext_Responsibility_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Responsibility_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Responsibility_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Responsibility_citations(ctx, field)
 	}
@@ -4034,6 +4286,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Source_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Source_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Source_description(ctx, field)
 	case "confidence":
@@ -4092,6 +4346,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Statement_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Statement_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Statement_description(ctx, field)
 	case "confidence":
@@ -4156,6 +4412,8 @@ func (ec *executionContext) childFields_Tenure(ctx context.Context, field graphq
 		return ec.fieldContext_Tenure_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Tenure_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Tenure_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Tenure_citations(ctx, field)
 	}
@@ -4194,6 +4452,8 @@ func (ec *executionContext) childFields_Verdict(ctx context.Context, field graph
 		return ec.fieldContext_Verdict_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Verdict_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Verdict_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Verdict_description(ctx, field)
 	case "confidence":
@@ -4254,6 +4514,8 @@ func (ec *executionContext) childFields_VerdictParty(ctx context.Context, field 
 		return ec.fieldContext_VerdictParty_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_VerdictParty_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_VerdictParty_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_VerdictParty_citations(ctx, field)
 	}
@@ -7184,6 +7446,245 @@ func (ec *executionContext) fieldContext_AccountabilityReport_verdicts(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _AliasCitation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AliasCitation_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasCitation_locator(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_locator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasCitation_claimedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_claimedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_claimedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AliasCitation_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _AliasCitation_stance(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Stance")
+}
+
+func (ec *executionContext) _AliasCitation_accessed(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_accessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_accessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AliasSource_name(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasSource_note(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasSource_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+			return ec.marshalNAliasCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AliasSource",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasCitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Change_id(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7501,6 +8002,29 @@ func (ec *executionContext) fieldContext_Citation_confidence(_ context.Context, 
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _Citation_stance(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "Stance")
+}
+
 func (ec *executionContext) _Citation_accessed(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7614,6 +8138,38 @@ func (ec *executionContext) _Event_aliases(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Event_description(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -8535,6 +9091,29 @@ func (ec *executionContext) fieldContext_GraphEdge_confidence(_ context.Context,
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _GraphEdge_inference(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
 func (ec *executionContext) _GraphEdge_citationCount(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9111,6 +9690,29 @@ func (ec *executionContext) _Membership_retraction(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Membership_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
+}
+
+func (ec *executionContext) _Membership_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
 }
 
@@ -9938,6 +10540,38 @@ func (ec *executionContext) _Organization_aliases(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Organization_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+}
+
+func (ec *executionContext) _Organization_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Organization_description(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
@@ -11030,6 +11664,29 @@ func (ec *executionContext) fieldContext_PartOf_retraction(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
 }
 
+func (ec *executionContext) _PartOf_inference(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartOf_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartOf_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
+}
+
 func (ec *executionContext) _PartOf_citations(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11215,6 +11872,29 @@ func (ec *executionContext) _Participation_retraction(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Participation_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Participation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
 }
 
@@ -11537,6 +12217,38 @@ func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Person_description(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
@@ -12159,6 +12871,38 @@ func (ec *executionContext) fieldContext_Place_aliases(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
 }
 
+func (ec *executionContext) _Place_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Place_description(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12482,6 +13226,38 @@ func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Position_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "String")
+}
+
+func (ec *executionContext) _Position_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Position_description(ctx context.Context, field graphql.CollectedField, obj *graph.Position) (ret graphql.Marshaler) {
@@ -14240,6 +15016,29 @@ func (ec *executionContext) fieldContext_Relation_retraction(_ context.Context, 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
+func (ec *executionContext) _Relation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
+}
+
 func (ec *executionContext) _Relation_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14425,6 +15224,29 @@ func (ec *executionContext) _Responsibility_retraction(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Responsibility_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
+}
+
+func (ec *executionContext) _Responsibility_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Responsibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Responsibility_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Responsibility_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
 }
 
@@ -15131,6 +15953,38 @@ func (ec *executionContext) fieldContext_Source_aliases(_ context.Context, field
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_description(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15625,6 +16479,38 @@ func (ec *executionContext) _Statement_aliases(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Statement_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Statement_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Statement_description(ctx context.Context, field graphql.CollectedField, obj *graph.Statement) (ret graphql.Marshaler) {
@@ -16243,6 +17129,29 @@ func (ec *executionContext) fieldContext_Tenure_retraction(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
 }
 
+func (ec *executionContext) _Tenure_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenure_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenure_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
+}
+
 func (ec *executionContext) _Tenure_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16576,6 +17485,38 @@ func (ec *executionContext) _Verdict_aliases(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Verdict_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Verdict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Verdict_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Verdict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Verdict_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Verdict_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Verdict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Verdict_description(ctx context.Context, field graphql.CollectedField, obj *graph.Verdict) (ret graphql.Marshaler) {
@@ -17196,6 +18137,29 @@ func (ec *executionContext) _VerdictParty_retraction(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_VerdictParty_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _VerdictParty_inference(ctx context.Context, field graphql.CollectedField, obj *graph.VerdictParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictParty_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictParty_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
 }
 
@@ -18304,6 +19268,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj any) (graph.AliasInput, error) {
+	var it graph.AliasInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "note", "citations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "citations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citations"))
+			data, err := ec.unmarshalOCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Citations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAliasInput unmarshals raw into the AliasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAliasInput(ctx context.Context, raw any) (graph.AliasInput, error) {
+	var out graph.AliasInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AliasInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (graph.CitationInput, error) {
 	var it graph.CitationInput
 	if obj == nil {
@@ -18315,7 +19335,7 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
+	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18357,6 +19377,13 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Confidence = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
 		case "accessed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accessed"))
 			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
@@ -18499,7 +19526,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
+	fieldsInOrder := [...]string{"id", "name", "aliases", "aliasSources", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18527,6 +19554,13 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Aliases = data
+		case "aliasSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliasSources"))
+			data, err := ec.unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AliasSources = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -18674,7 +19708,7 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "aliases", "description"}
+	fieldsInOrder := [...]string{"name", "aliases", "aliasSources", "description"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18695,6 +19729,13 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 				return it, err
 			}
 			it.Aliases = data
+		case "aliasSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliasSources"))
+			data, err := ec.unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AliasSources = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -19148,7 +20189,7 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence"}
+	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "inference"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19218,6 +20259,13 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Confidence = data
+		case "inference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inference"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inference = data
 		}
 	}
 	return it, nil
@@ -20514,6 +21562,112 @@ func (ec *executionContext) _AccountabilityReport(ctx context.Context, sel ast.S
 	return out
 }
 
+var aliasCitationImplementors = []string{"AliasCitation"}
+
+func (ec *executionContext) _AliasCitation(ctx context.Context, sel ast.SelectionSet, obj *graph.Citation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aliasCitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AliasCitation")
+		case "source":
+			out.Values[i] = ec._AliasCitation_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quote":
+			out.Values[i] = ec._AliasCitation_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locator":
+			out.Values[i] = ec._AliasCitation_locator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claimedBy":
+			out.Values[i] = ec._AliasCitation_claimedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._AliasCitation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stance":
+			out.Values[i] = ec._AliasCitation_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accessed":
+			out.Values[i] = ec._AliasCitation_accessed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aliasSourceImplementors = []string{"AliasSource"}
+
+func (ec *executionContext) _AliasSource(ctx context.Context, sel ast.SelectionSet, obj *graph.Alias) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aliasSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AliasSource")
+		case "name":
+			out.Values[i] = ec._AliasSource_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._AliasSource_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._AliasSource_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var changeImplementors = []string{"Change"}
 
 func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *graph.Change) graphql.Marshaler {
@@ -20618,6 +21772,11 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "stance":
+			out.Values[i] = ec._Citation_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "accessed":
 			out.Values[i] = ec._Citation_accessed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -20668,6 +21827,11 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "aliases":
 			out.Values[i] = ec._Event_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Event_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -20951,6 +22115,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._GraphEdge_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citationCount":
 			out.Values[i] = ec._GraphEdge_citationCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21152,6 +22321,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			}
 		case "retraction":
 			out.Values[i] = ec._Membership_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Membership_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21383,6 +22557,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 		case "aliases":
 			out.Values[i] = ec._Organization_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Organization_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -21685,6 +22864,11 @@ func (ec *executionContext) _PartOf(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._PartOf_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._PartOf_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21745,6 +22929,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 		case "retraction":
 			out.Values[i] = ec._Participation_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Participation_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21889,6 +23078,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "aliases":
 			out.Values[i] = ec._Person_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Person_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22079,6 +23273,11 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "aliasSources":
+			out.Values[i] = ec._Place_aliasSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Place_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -22162,6 +23361,11 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "aliases":
 			out.Values[i] = ec._Position_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Position_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22593,6 +23797,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Relation_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Relation_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22653,6 +23862,11 @@ func (ec *executionContext) _Responsibility(ctx context.Context, sel ast.Selecti
 			}
 		case "retraction":
 			out.Values[i] = ec._Responsibility_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Responsibility_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -22943,6 +24157,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "aliasSources":
+			out.Values[i] = ec._Source_aliasSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "description":
 			out.Values[i] = ec._Source_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23125,6 +24344,11 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 		case "aliases":
 			out.Values[i] = ec._Statement_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Statement_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23329,6 +24553,11 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Tenure_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Tenure_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23447,6 +24676,11 @@ func (ec *executionContext) _Verdict(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "aliases":
 			out.Values[i] = ec._Verdict_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Verdict_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23641,6 +24875,11 @@ func (ec *executionContext) _VerdictParty(ctx context.Context, sel ast.Selection
 			}
 		case "retraction":
 			out.Values[i] = ec._VerdictParty_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._VerdictParty_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -24058,6 +25297,51 @@ func (ec *executionContext) marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgr
 		return graphql.Null
 	}
 	return ec._AccountabilityReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAliasCitation2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx context.Context, sel ast.SelectionSet, v graph.Citation) graphql.Marshaler {
+	return ec._AliasCitation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAliasCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAliasCitation2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAliasInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInput(ctx context.Context, v any) (*graph.AliasInput, error) {
+	res, err := ec.unmarshalInputAliasInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAliasSource2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAlias(ctx context.Context, sel ast.SelectionSet, v graph.Alias) graphql.Marshaler {
+	return ec._AliasSource(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAliasSource2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAlias(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx context.Context, v any) (graph.Basis, error) {
@@ -25010,6 +26294,21 @@ func (ec *executionContext) unmarshalNSourceWhere2map(ctx context.Context, v any
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Stance!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStatus2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatus(ctx context.Context, sel ast.SelectionSet, v *graph.Status) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Status!")
@@ -25354,6 +26653,23 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx context.Context, v any) ([]*graph.AliasInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*graph.AliasInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAliasInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25389,6 +26705,23 @@ func (ec *executionContext) marshalOCitation2ᚖgithubᚗcomᚋaccgraphᚋaccgra
 		return graphql.Null
 	}
 	return ec._Citation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx context.Context, v any) ([]*graph.CitationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*graph.CitationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
@@ -26153,6 +27486,19 @@ func (ec *executionContext) unmarshalOSourceWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatement(ctx context.Context, sel ast.SelectionSet, v *graph.Statement) graphql.Marshaler {

@@ -78,9 +78,14 @@ func fileNames() []string {
 // convert turns a record into the entity it describes and the links that start at it.
 func convert(r record, kind graph.EntityKind, origin graph.Origin, fsys fs.FS, p *graph.Problems) (graph.Entity, []*graph.Link) {
 	base := graph.Base{
-		ID: r.ID, Name: r.Name, Aliases: r.Aliases, Description: strings.TrimSpace(r.Description),
+		ID: r.ID, Name: r.Name, Description: strings.TrimSpace(r.Description),
 		Confidence: graph.Confidence(r.Confidence), Retraction: r.Retraction,
 		Citations: citations(r.Citations, p, ""), Origin: origin,
+	}
+	for i, a := range r.Aliases {
+		base.Aliases = append(base.Aliases, a.Name)
+		base.AliasSources = append(base.AliasSources, graph.Alias{Name: a.Name, Note: strings.TrimSpace(a.Note),
+			Citations: citations(a.Citations, p, field("aliases", i)+".")})
 	}
 	var e graph.Entity
 	switch kind {
@@ -122,7 +127,7 @@ func convert(r record, kind graph.EntityKind, origin graph.Origin, fsys fs.FS, p
 			Outcome: l.Outcome, Sentence: l.Sentence,
 			When:     graph.Interval{From: date(l.From, "from", lp), To: date(l.To, "to", lp)},
 			Attested: date(l.Attested, "attested", lp), EndedBy: date(l.EndedBy, "endedBy", lp),
-			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction,
+			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction, Inference: strings.TrimSpace(l.Inference),
 			Citations: citations(l.Citations, p, f+"."), Origin: origin, Field: f,
 		}
 	}
@@ -134,8 +139,8 @@ func citations(in []citationYAML, p *graph.Problems, prefix string) []graph.Cita
 	for i, c := range in {
 		out[i] = graph.Citation{
 			Source: c.Source, Quote: strings.TrimSpace(c.Quote), Locator: c.Locator, ClaimedBy: c.ClaimedBy,
-			Confidence: graph.Confidence(c.Confidence),
-			Accessed:   date(c.Accessed, prefix+field("citations", i)+".accessed", p),
+			Confidence: graph.Confidence(c.Confidence), Stance: graph.Stance(c.Stance),
+			Accessed: date(c.Accessed, prefix+field("citations", i)+".accessed", p),
 		}
 	}
 	return out

@@ -81,10 +81,11 @@ func TestHistoryKeepsCitationsAndEnds(t *testing.T) {
 func TestUnmergeRestoresBothEntities(t *testing.T) {
 	a, editor, reader := editorAPI(t)
 	irgcCite := `{source: "source:ncri-factions-collaborate", quote: "Designate the entire Ministry of Intelligence and the IRGC as terrorist entities.",
-		locator: "list of demands after Rajavi's quotations", claimedBy: "person:maryam-rajavi", confidence: REPORTED}`
+		locator: "list of demands after Rajavi's quotations", claimedBy: "person:maryam-rajavi", confidence: ALLEGED}`
 	for _, m := range []string{
 		// a duplicate of the IRGC citing what the IRGC cites (the same claim about both)
 		`mutation { createEntity(input: {id: "org:guards", name: "The Guards", aliases: ["Guards", "IRGC"], description: "An imported duplicate.",
+			aliasSources: [{name: "Guards", note: "a short form, as the import gives it"}, {name: "IRGC", citations: [` + irgcCite + `]}],
 			kind: "SECURITY_FORCE", citations: [` + irgcCite + `, ` + articleCite + `]}) { id } }`,
 		`mutation { link(from: "person:lars-rise", type: MEMBER_OF, to: "org:guards", properties: {role: "member", from: "2001", to: "2005"}, citations: [` + articleCite + `]) }`,
 		`mutation { link(from: "org:guards", type: PART_OF, to: "org:irgc", citations: [` + articleCite + `]) }`,

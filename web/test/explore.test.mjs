@@ -204,6 +204,31 @@ test('the time slider hides what was not true on the date; back and forward rest
   assertClean(w);
 });
 
+test('the search box finds full names with stop words first, and, apart, where words are mentioned', async () => {
+  const w = await open('/explore');
+  const { page } = w;
+  await page.fill('#search', 'Head of the Judiciary');
+  await page.locator('#results li[data-id="position:iran-head-of-judiciary"]').waitFor();
+  assert.equal(await page.getAttribute('#results li[data-id]:first-child', 'data-id'), 'position:iran-head-of-judiciary');
+
+  await page.fill('#search', 'arrest warrant');
+  const mention = page.locator('#results li.mention').first();
+  await mention.waitFor();
+  assert.match(await page.locator('#results li.section').textContent(), /Mentioned in/);
+  const said = await mention.textContent();
+  assert.match(said, /arrest warrant/, 'the quote holds the words');
+  assert.match(said, /— Lars Rise/, 'who says it');
+  assert.equal(await mention.locator('mark').first().textContent(), 'arrest', 'the words are marked');
+  await screenshot(page, 'explore-mentions');
+  // keyboard first: the arrows go down past the names to the first mention; Enter opens it
+  const names = await page.locator('#results li[data-id]').count();
+  for (let i = 0; i <= names; i++) await page.press('#search', 'ArrowDown');
+  assert.equal(await page.getAttribute('#results li.active', 'data-mention'), '0');
+  await page.press('#search', 'Enter');
+  await page.locator('#panel h2', { hasText: 'Rise: European leaders must add an arrest warrant for Zarif' }).waitFor();
+  assertClean(w);
+});
+
 test('the path finder connects the convicted diplomat to the foreign minister, with citations', async () => {
   const w = await open('/explore');
   const { page } = w;

@@ -75,10 +75,21 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data;
 }
 
-export async function search(text: string): Promise<SearchHit[]> {
-  const d = await gql<{ search: SearchHit[] }>(
-    `query Search($text: String!) { search(text: $text, first: 12) { kind matched score entity { id name } } }`, { text });
-  return d.search;
+/** Words found in a statement's text or a citation's quote. */
+export interface Mention {
+  quote: string; statement?: { id: string; name: string } | null; relationship?: string | null;
+  citation?: { locator?: string | null; source: { title: string } } | null;
+  saidBy: { id: string; name: string }[]; about: { id: string; name: string }[];
+}
+
+/** The names matching text and, apart, where it is mentioned: one request, one statement. */
+export async function search(text: string): Promise<{ hits: SearchHit[]; mentions: Mention[] }> {
+  const d = await gql<{ search: SearchHit[]; mentions: Mention[] }>(
+    `query Search($text: String!) {
+  search(text: $text, first: 12) { kind matched score entity { id name } }
+  mentions(text: $text, first: 5) { quote relationship statement { id name } citation { locator source { title } } saidBy { id name } about { id name } }
+}`, { text });
+  return { hits: d.search, mentions: d.mentions };
 }
 
 /** What lies one step around id, as true on asOf when given. */

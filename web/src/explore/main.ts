@@ -101,7 +101,7 @@ $('search').addEventListener('input', () => {
 });
 // arrows move through the results, Enter picks the one marked (or the first), Escape closes
 $('search').addEventListener('keydown', (ev) => {
-  const items = [...$('results').querySelectorAll<HTMLElement>('li[data-id]')];
+  const items = [...$('results').querySelectorAll<HTMLElement>('li[data-id], li[data-mention]')];
   const at = items.findIndex((li) => li.classList.contains('active'));
   if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
     ev.preventDefault();
@@ -121,23 +121,53 @@ async function doSearch(): Promise<void> {
   const text = ($('search') as HTMLInputElement).value.trim();
   const seq = ++searchSeq;
   if (text.length < 2) { $('results').hidden = true; return; }
-  const hits = await run('Searching', () => api.search(text));
-  if (!hits || seq !== searchSeq) return; // a later keystroke won
-  show($('results'), hits.length ? hits.map((hit) => h('li', { role: 'option', 'data-id': hit.entity.id, onclick: () => pick(hit.entity.id) },
-    h('span', { class: 'glyph', style: `color:${kinds[hit.kind].color}` }, '●'),
-    h('span', { class: 'hit-name' }, hit.entity.name), h('span', { class: 'badge' }, kinds[hit.kind].label),
-    hit.matched !== hit.entity.name ? h('span', { class: 'matched' }, `matched “${hit.matched}”`) : null))
-    : h('li', { class: 'muted' }, `Nothing matches “${text}”.`));
+  const found = await run('Searching', () => api.search(text));
+  if (!found || seq !== searchSeq) return; // a later keystroke won
+  const { hits, mentions } = found;
+  show($('results'),
+    hits.map((hit) => h('li', { role: 'option', 'data-id': hit.entity.id, onclick: () => pick([hit.entity.id]) },
+      h('span', { class: 'glyph', style: `color:${kinds[hit.kind].color}` }, '●'),
+      h('span', { class: 'hit-name' }, hit.entity.name), h('span', { class: 'badge' }, kinds[hit.kind].label),
+      hit.matched !== hit.entity.name ? h('span', { class: 'matched' }, `matched “${hit.matched}”`) : null)),
+    !hits.length ? h('li', { class: 'muted' }, `No name matches “${text}”.`) : null,
+    mentions.length ? h('li', { class: 'section', role: 'presentation' }, 'Mentioned in') : null,
+    mentions.map((m, i) => {
+      // a statement opens itself; a citation the entities its fact is about
+      const ids = m.statement ? [m.statement.id] : m.about.map((a) => a.id);
+      return h('li', { role: 'option', class: 'mention', 'data-mention': String(i), onclick: () => pick(ids) },
+        h('span', { class: 'quote' }, ...excerpt(m.quote, text)),
+        h('span', { class: 'said' }, m.saidBy.length ? `— ${m.saidBy.map((e) => e.name).join(', ')}` : '',
+          m.statement ? ` (statement “${m.statement.name}”)` : m.citation ? `, in “${m.citation.source.title}”` : '',
+          m.about.length && !m.statement ? ` · about ${m.about.map((a) => a.name).join(' and ')}` : ''));
+    }));
   $('results').hidden = false;
 }
 
-async function pick(id: string): Promise<void> {
+/** The part of a quote around the first word searched for, the words marked. */
+function excerpt(quote: string, text: string): (string | HTMLElement)[] {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+  const lower = quote.toLowerCase();
+  const at = Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0), quote.length);
+  const start = at === quote.length || at < 60 ? 0 : quote.lastIndexOf(' ', at - 50) + 1;
+  const end = Math.min(quote.length, start + 160);
+  const part = quote.slice(start, end);
+  const out: (string | HTMLElement)[] = start > 0 ? ['…'] : [];
+  const re = words.length ? new RegExp(`(${words.join('|')})`, 'giu') : null; // words are letters and digits only
+  for (const piece of re ? part.split(re) : [part]) {
+    out.push(re && words.includes(piece.toLowerCase()) ? h('mark', {}, piece) : piece);
+  }
+  if (end < quote.length) out.push('…');
+  return out;
+}
+
+async function pick(ids: string[]): Promise<void> {
   $('results').hidden = true;
+  if (!ids.length) return;
   await run('Adding', async () => {
-    await view.add([id]);
+    await view.add(ids);
     view.filter(state);
   });
-  await selectNode(id);
+  await selectNode(ids[0]);
   commit();
 }
 

@@ -22,8 +22,8 @@ import (
 
 // ValidateSavedQuery checks a saved query before it is stored: its document parses and
 // validates against the live schema, holds exactly one query operation, stays under the
-// complexity limit with its default variables, and its rows and column paths exist in
-// the selection. It fills in the variables and their defaults from the operation. Each
+// complexity limit with its default variables, selects no field that reads or runs saved
+// queries, and its rows and column paths exist in the selection. It fills in the variables and their defaults from the operation. Each
 // failure is EINVALID naming the line and column.
 func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) error {
 	s.setup()
@@ -49,6 +49,9 @@ func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) er
 	op := doc.Operations[0]
 	if op.Operation != ast.Query {
 		return bad(op.Position, "a saved query runs a query, not a %s", op.Operation)
+	}
+	if f := savedQueryField(op.SelectionSet, map[string]bool{}); f != nil {
+		return bad(f.Position, "a saved query cannot select %s: saved queries may not run or read saved queries", f.Name)
 	}
 	q.Variables, q.Defaults = nil, map[string]any{}
 	for _, v := range op.VariableDefinitions {
@@ -134,6 +137,10 @@ func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars ma
 // SavedQueryData runs a saved query and returns its answer's data, decoded from JSON.
 func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (any, error) {
 	s.setup()
+	ctx, err := startSavedRun(ctx, q.Name)
+	if err != nil {
+		return nil, err
+	}
 	params := &graphql.RawParams{Query: q.Document, Variables: vars}
 	ctx = graphql.StartOperationTrace(ctx)
 	rc, errs := s.exec.CreateOperationContext(ctx, params)

@@ -107,6 +107,9 @@ func ImportJSONL(ctx context.Context, db *graph.DB, file string, r io.Reader) (n
 		props, _ := graph.Untyped(map[string]any(rec.Properties)).(map[string]any)
 		switch {
 		case rec.Type == "node" && len(rec.Labels) == 1:
+			if u, _ := props["url"].(string); rec.Labels[0] == "Source" && u != "" && !graph.WebURL(u) {
+				return 0, 0, graph.Errorf(graph.EINVALID, "%s:%d: url: %q is not an http or https URL", file, line, u)
+			}
 			ns = append(ns, graph.ExportNode{Labels: rec.Labels, Properties: props})
 		case rec.Type == "relationship":
 			es = append(es, graph.ExportEdge{Type: rec.Rel, Start: rec.Start, StartLabel: rec.StartLabel,

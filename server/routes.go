@@ -30,7 +30,8 @@ func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
-	mux.Handle("GET /graphiql", graphiqlHandler())
+	graphiql := graphiqlHandler()
+	mux.Handle("GET /graphiql", graphiql)
 	mux.Handle("GET /graphiql/{file}", webui.Dir("graphiql"))
 	mux.HandleFunc("GET /explore", handleExplore)
 	mux.Handle("GET /explore/{file}", webui.Dir("explore"))
@@ -46,7 +47,7 @@ func (s *Server) Handler() http.Handler {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
 			AllowedHeaders: []string{"Authorization", "Content-Type"}, MaxAge: 600}).Handler(h)
 	}
-	return s.logRequests(mux, s.limitRate(s.authenticate(h)))
+	return securityHeaders(pagePolicy(inlineScripts(graphiql)), s.logRequests(mux, s.limitRate(s.authenticate(h))))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an

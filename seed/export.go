@@ -3,7 +3,6 @@ package seed
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/graph"
 )
 
@@ -133,7 +133,7 @@ func exportCSV(ctx context.Context, walk walker, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	files := map[string]*csv.Writer{}
+	files := map[string]*csvout.Writer{}
 	for name, header := range map[string][]string{
 		"nodes.csv": {"id", "label", "name", "properties"},
 		"edges.csv": {"id", "type", "source", "target", "properties"},
@@ -143,8 +143,7 @@ func exportCSV(ctx context.Context, walk walker, dir string) error {
 			return err
 		}
 		defer f.Close()
-		w := csv.NewWriter(f)
-		w.UseCRLF = true
+		w := csvout.NewWriter(f)
 		if err := w.Write(header); err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -16,6 +15,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/schema"
 )
@@ -286,7 +286,8 @@ func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
 func savedURL(name, suffix string) string { return "/saved/" + name + suffix }
 
 // handleSavedRun answers GET /saved/{name}[.csv]?var=value&version=N: the table as JSON
-// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column).
+// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column, formulas
+// neutralised).
 func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	name, asCSV := strings.CutSuffix(r.PathValue("name"), ".csv")
 	query := r.URL.Query()
@@ -324,8 +325,7 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, q.Name))
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := csvout.NewWriter(w)
 	_ = cw.Write(res.Columns)
 	_ = cw.WriteAll(res.Rows)
 }

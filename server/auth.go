@@ -149,14 +149,36 @@ func (s *Server) trustedDocuments(next http.Handler) http.Handler {
 			s.writeError(w, r, err)
 			return
 		}
+		// the request keeps its method: a GET stays a GET (which runs queries only)
+		r2 := r.Clone(r.Context())
+		if r.Method == http.MethodGet {
+			query := r.URL.Query()
+			query.Set("query", doc)
+			query.Del("documentId")
+			r2.URL = &url.URL{Path: r.URL.Path, RawQuery: query.Encode()}
+			next.ServeHTTP(w, r2)
+			return
+		}
 		params["query"] = doc
 		delete(params, "documentId")
 		body, _ := json.Marshal(params)
-		r2 := r.Clone(r.Context())
-		r2.Method, r2.URL = http.MethodPost, &url.URL{Path: r.URL.Path}
 		r2.Header.Set("Content-Type", "application/json")
 		r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		next.ServeHTTP(w, r2)
+	})
+}
+
+// graphqlMethods answers 405 to a /graphql request that is not GET, POST or OPTIONS (a CORS
+// preflight), before anything reads it.
+func graphqlMethods(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodPost, http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Allow", "GET, POST, OPTIONS")
+		writeGraphQLError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "/graphql takes GET (queries) and POST, not "+r.Method)
 	})
 }
 

@@ -29,7 +29,7 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
+	mux.Handle("/graphql", graphqlMethods(readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler())))))
 	graphiql := graphiqlHandler()
 	mux.Handle("GET /graphiql", graphiql)
 	mux.Handle("GET /graphiql/{file}", webui.Dir("graphiql"))

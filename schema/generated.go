@@ -12166,10 +12166,10 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12210,10 +12210,10 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12254,10 +12254,10 @@ func (ec *executionContext) _Query_organizations(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_organizations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12298,10 +12298,10 @@ func (ec *executionContext) _Query_positions(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_positions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12342,10 +12342,10 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12386,10 +12386,10 @@ func (ec *executionContext) _Query_verdicts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_verdicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12430,10 +12430,10 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12474,10 +12474,10 @@ func (ec *executionContext) _Query_holders(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
-			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+			return ec.marshalOTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_holders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12518,10 +12518,10 @@ func (ec *executionContext) _Query_accountability(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
-			return ec.marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx, selections, v)
+			return ec.marshalOAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_accountability(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12562,10 +12562,10 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx, selections, v)
+			return ec.marshalOSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12606,10 +12606,10 @@ func (ec *executionContext) _Query_expandStats(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
-			return ec.marshalNExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx, selections, v)
+			return ec.marshalOExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_expandStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12650,10 +12650,10 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx, selections, v)
+			return ec.marshalOPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12990,10 +12990,10 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
-			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx, selections, v)
+			return ec.marshalOTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21246,73 +21246,73 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
 		case "people":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_people(ctx, field)
 				})
 		case "organizations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_organizations(ctx, field)
 				})
 		case "positions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_positions(ctx, field)
 				})
 		case "events":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
 				})
 		case "verdicts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_verdicts(ctx, field)
 				})
 		case "sources":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_sources(ctx, field)
 				})
 		case "holders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_holders(ctx, field)
 				})
 		case "accountability":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accountability(ctx, field)
 				})
 		case "neighborhood":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_neighborhood(ctx, field)
 				})
 		case "expandStats":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_expandStats(ctx, field)
 				})
 		case "paths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paths(ctx, field)
 				})
@@ -21360,7 +21360,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "timeline":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
 				})
@@ -22905,14 +22905,6 @@ func (ec *executionContext) marshalNAccountabilityEntry2ᚖgithubᚗcomᚋaccgra
 	return ec._AccountabilityEntry(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AccountabilityReport!")
-		return graphql.Null
-	}
-	return ec._AccountabilityReport(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx context.Context, v any) (graph.Basis, error) {
 	var res graph.Basis
 	err := res.UnmarshalGQL(v)
@@ -23071,14 +23063,6 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋaccgraphᚋaccgraph�
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "EventConnection!")
-		return graphql.Null
-	}
-	return ec._EventConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23116,22 +23100,6 @@ func (ec *executionContext) marshalNEventKind2githubᚗcomᚋaccgraphᚋaccgraph
 func (ec *executionContext) unmarshalNEventWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputEventWhere(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx context.Context, sel ast.SelectionSet, v *graph.ExpandStat) graphql.Marshaler {
@@ -23318,14 +23286,6 @@ func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋaccgraphᚋac
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "OrganizationConnection!")
-		return graphql.Null
-	}
-	return ec._OrganizationConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23411,22 +23371,6 @@ func (ec *executionContext) marshalNParticipation2ᚖgithubᚗcomᚋaccgraphᚋa
 	return ec._Participation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *graph.Path) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Path!")
@@ -23467,14 +23411,6 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PersonConnection!")
-		return graphql.Null
-	}
-	return ec._PersonConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23510,14 +23446,6 @@ func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋaccgraphᚋaccgra
 		return graphql.Null
 	}
 	return ec._Position(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PositionConnection!")
-		return graphql.Null
-	}
-	return ec._PositionConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPositionEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -23695,22 +23623,6 @@ func (ec *executionContext) marshalNSavedVariable2ᚕgithubᚗcomᚋaccgraphᚋa
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *graph.SearchHit) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SearchHit!")
@@ -23725,14 +23637,6 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Source(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SourceConnection!")
-		return graphql.Null
-	}
-	return ec._SourceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -23835,14 +23739,6 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Subgraph!")
-		return graphql.Null
-	}
-	return ec._Subgraph(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23865,22 +23761,6 @@ func (ec *executionContext) marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Tenure(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *graph.TimelineEntry) graphql.Marshaler {
@@ -23913,14 +23793,6 @@ func (ec *executionContext) marshalNVerdict2ᚖgithubᚗcomᚋaccgraphᚋaccgrap
 		return graphql.Null
 	}
 	return ec._Verdict(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VerdictConnection!")
-		return graphql.Null
-	}
-	return ec._VerdictConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVerdictEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -24116,6 +23988,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountabilityReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -24326,6 +24205,13 @@ func (ec *executionContext) unmarshalOEntityWhere2ᚕmapᚄ(ctx context.Context,
 	return res, nil
 }
 
+func (ec *executionContext) marshalOEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEventKind2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEventKindᚄ(ctx context.Context, v any) ([]graph.EventKind, error) {
 	if v == nil {
 		return nil, nil
@@ -24409,6 +24295,25 @@ func (ec *executionContext) unmarshalOEventWhere2ᚕmapᚄ(ctx context.Context, 
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -24636,6 +24541,13 @@ func (ec *executionContext) unmarshalOOrgKindFilter2map(ctx context.Context, v a
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrganizationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOOrganizationWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -24661,6 +24573,32 @@ func (ec *executionContext) unmarshalOOrganizationWhere2ᚕmapᚄ(ctx context.Co
 	return res, nil
 }
 
+func (ec *executionContext) marshalOPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PersonConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOPersonWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -24684,6 +24622,13 @@ func (ec *executionContext) unmarshalOPersonWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PositionConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPositionWhere2map(ctx context.Context, v any) (map[string]any, error) {
@@ -24768,6 +24713,32 @@ func (ec *executionContext) marshalOSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccg
 		return graphql.Null
 	}
 	return ec._SavedQuery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SourceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSourceKind2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSourceKindᚄ(ctx context.Context, v any) ([]graph.SourceKind, error) {
@@ -24926,6 +24897,58 @@ func (ec *executionContext) unmarshalOStringFilter2map(ctx context.Context, v an
 	}
 	res, err := ec.unmarshalInputStringFilter(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VerdictConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOVerdictWhere2map(ctx context.Context, v any) (map[string]any, error) {

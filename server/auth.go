@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
@@ -30,24 +29,35 @@ func identity(ctx context.Context) Identity {
 }
 
 // authenticate reads `Authorization: Bearer <key>`: a valid key gives its name and role,
-// an unknown or revoked one is refused with 401, none leaves the caller anonymous.
+// an unknown or revoked one is refused with 401, none leaves the caller anonymous. Each
+// refusal counts against the client's IP; an IP past AuthFailuresPerMinute is answered 429
+// before its credential is looked at.
 func (s *Server) authenticate(next http.Handler) http.Handler {
+	failures := newFailureLimiter(s.AuthFailuresPerMinute)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key, ok := strings.CutPrefix(header, "Bearer ")
-		if !ok {
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "the Authorization header must be `Bearer <API key>`")
+		ip := clientIP(r)
+		if blocked, wait := failures.blocked(ip); blocked {
+			tooMany(w, wait, "too many failed authentications from this address")
 			return
 		}
-		key = strings.TrimSpace(key)
+		refuse := func(message string) {
+			failures.failed(ip)
+			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", message)
+		}
+		key, ok := bearerToken(header)
+		if !ok {
+			refuse("the Authorization header must be `Bearer <API key>`")
+			return
+		}
 		if s.jwt != nil && looksLikeJWT(key) {
 			id, err := s.jwt.verify(key)
 			if err != nil {
-				writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", graph.ErrorMessage(err))
+				refuse(graph.ErrorMessage(err))
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
@@ -61,7 +71,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		switch graph.ErrorCode(err) {
 		case "":
 		case graph.ENOTFOUND:
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "unknown or revoked API key")
+			refuse("unknown or revoked API key")
 			return
 		default:
 			if r.URL.Path == "/graphql" { // a GraphQL client reads errors in GraphQL's shape

@@ -31,11 +31,14 @@ type Server struct {
 	// TrustedDocuments is the allow-list mode: callers without an API key may run only
 	// saved queries.
 	TrustedDocuments bool
-	MaxAliases       int      // aliased fields per request (DefaultMaxAliases when 0)
-	RatePerKey       float64  // requests per second per API key (DefaultRatePerKey when 0)
-	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
-	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
-	JWT              JWTConfig
+	MaxAliases       int     // aliased fields per request (DefaultMaxAliases when 0)
+	RatePerKey       float64 // requests per second per API key (DefaultRatePerKey when 0)
+	RatePerIP        float64 // requests per second per client IP without a key (DefaultRatePerIP when 0)
+	// AuthFailuresPerMinute bounds failed authentications per client IP; past it the IP
+	// is answered 429 before any lookup (DefaultAuthFailuresPerMin when 0).
+	AuthFailuresPerMinute float64
+	CORSOrigins           []string // origins allowed to call from a browser; none: same origin only
+	JWT                   JWTConfig
 	// KeyRecheck is how long a confirmed API key is trusted before Neo4j is asked again,
 	// which bounds how long a revoked key still works (DefaultKeyRecheck when 0; negative:
 	// every request asks).

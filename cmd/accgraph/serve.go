@@ -116,7 +116,7 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
 		TrustedDocuments: m.TrustedDocuments, MaxDepth: m.Limits.depth, MaxComplexity: m.Limits.complexity,
 		MaxAliases: m.Limits.aliases, RatePerKey: float64(m.Limits.perKey), RatePerIP: float64(m.Limits.perIP),
-		CORSOrigins: m.Limits.origins(), JWT: m.JWT, KeyRecheck: m.Limits.keyRecheck}
+		AuthFailuresPerMinute: float64(m.Limits.authFailures), CORSOrigins: m.Limits.origins(), JWT: m.JWT, KeyRecheck: m.Limits.keyRecheck}
 	if m.Limits.readTimeout > 0 {
 		db.SetTimeout(m.Limits.readTimeout)
 	}
@@ -140,9 +140,9 @@ func (m *Main) Close(ctx context.Context) error {
 
 // limits are the configurable safety limits of serve.
 type limits struct {
-	depth, complexity, aliases, perKey, perIP int
-	readTimeout, keyRecheck                   time.Duration
-	cors                                      string
+	depth, complexity, aliases, perKey, perIP, authFailures int
+	readTimeout, keyRecheck                                 time.Duration
+	cors                                                    string
 }
 
 func (l *limits) register(fs *flag.FlagSet, env Env) {
@@ -151,6 +151,8 @@ func (l *limits) register(fs *flag.FlagSet, env Env) {
 	intFlag(fs, env, &l.aliases, "max-aliases", "ACCGRAPH_MAX_ALIASES", server.DefaultMaxAliases, "aliased fields per request")
 	intFlag(fs, env, &l.perKey, "rate-per-key", "ACCGRAPH_RATE_PER_KEY", int(server.DefaultRatePerKey), "requests per second per API key")
 	intFlag(fs, env, &l.perIP, "rate-per-ip", "ACCGRAPH_RATE_PER_IP", int(server.DefaultRatePerIP), "requests per second per client IP without a key")
+	intFlag(fs, env, &l.authFailures, "auth-failures-per-ip", "ACCGRAPH_AUTH_FAILURES_PER_IP", int(server.DefaultAuthFailuresPerMin),
+		"failed authentications per minute per client IP; beyond, 429 before any lookup")
 	durationFlag(fs, env, &l.readTimeout, "read-timeout", "ACCGRAPH_READ_TIMEOUT", graph.DefaultTimeout, "Neo4j transaction timeout of a read")
 	durationFlag(fs, env, &l.keyRecheck, "key-recheck", "ACCGRAPH_KEY_RECHECK", server.DefaultKeyRecheck, "how long a confirmed API key is trusted before Neo4j is asked again: a revoked key works at most this long (negative: every request)")
 	stringFlag(fs, env, &l.cors, "cors-origins", "ACCGRAPH_CORS_ORIGINS", "", "comma-separated origins allowed to call from a browser (none: same origin only)")

@@ -79,7 +79,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				if code == graph.EINTERNAL {
 					s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 				}
-				writeGraphQLError(w, httpCodes[code], gqlCodes[code], graph.ErrorMessage(err))
+				writeGraphQLError(w, httpCodes[code], gqlCodes[code], s.callerMessage(r.Context(), err))
 				return
 			}
 			s.writeError(w, r, err)

@@ -41,7 +41,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
-	mux.Handle("GET /metrics", s.Metrics.Handler())
+	if s.MetricsAddr == "" { // else only on its own listener (Open)
+		mux.Handle("GET /metrics", s.Metrics.Handler())
+	}
 	var h http.Handler = mux
 	if len(s.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
@@ -142,6 +144,10 @@ func readBody(next http.Handler) http.Handler {
 				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not valid JSON: "+err.Error())
 				return
 			}
+			if err := checkParams(body); err != nil {
+				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not a GraphQL request: "+err.Error())
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -162,6 +168,36 @@ func checkJSON(body []byte) error {
 		return errors.New("more than one JSON value")
 	}
 	return err
+}
+
+// checkParams returns why a JSON body is not a GraphQL request (an object whose query,
+// operationName and documentId are strings and variables and extensions objects), naming
+// the field and the kind of value but never the body itself, which gqlgen would echo.
+func checkParams(body []byte) error {
+	var p struct {
+		Query         string         `json:"query"`
+		OperationName string         `json:"operationName"`
+		DocumentID    string         `json:"documentId"`
+		Variables     map[string]any `json:"variables"`
+		Extensions    map[string]any `json:"extensions"`
+	}
+	err := json.Unmarshal(body, &p)
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Errorf("%s must be %s, not a JSON %s", typeErr.Field, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+	}
+	return errors.New("it must be a JSON object")
+}
+
+// jsonKind names a Go kind the way JSON does.
+func jsonKind(kind string) string {
+	if kind == "map" {
+		return "an object"
+	}
+	return "a " + kind
 }
 
 func orDefault(v, def int) int {

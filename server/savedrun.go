@@ -42,6 +42,24 @@ func savedQueryField(set ast.SelectionSet, seen map[string]bool) *ast.Field {
 	return nil
 }
 
+// hideAuthor blanks who saved q (an API key's name) for a caller without a key: key names
+// are for the people who hold keys.
+func hideAuthor(ctx context.Context, q *graph.SavedQuery) {
+	if identity(ctx).Role == graph.RoleAnonymous {
+		q.CreatedBy = ""
+	}
+}
+
+// forCaller returns a function that passes a list of saved queries through hideAuthor.
+func forCaller(ctx context.Context) func([]*graph.SavedQuery, error) ([]*graph.SavedQuery, error) {
+	return func(list []*graph.SavedQuery, err error) ([]*graph.SavedQuery, error) {
+		for _, q := range list {
+			hideAuthor(ctx, q)
+		}
+		return list, err
+	}
+}
+
 // savedRunKey marks the context of a saved query's run.
 type savedRunKey struct{}
 

@@ -24,6 +24,7 @@ type ServeCommand struct {
 // started) and the HTTP server. Tests start it in process.
 type Main struct {
 	Addr          string
+	MetricsAddr   string // /metrics only there when set
 	Database      database
 	Introspection bool
 	// TrustedDocuments lets callers without an API key run only saved queries.
@@ -40,6 +41,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	fs := flagSet("serve", c.Stderr)
 	var m Main
 	stringFlag(fs, c.Env, &m.Addr, "addr", "ACCGRAPH_ADDR", ":8080", "HTTP listen address")
+	stringFlag(fs, c.Env, &m.MetricsAddr, "metrics-addr", "ACCGRAPH_METRICS_ADDR", "", "serve /metrics on this address only, not on --addr (empty: on --addr)")
 	var production bool
 	boolFlag(fs, c.Env, &production, "production", "ACCGRAPH_PRODUCTION", false, "production mode: introspection off unless asked for")
 	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true,
@@ -113,7 +115,7 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		m.Logger.Info("built-in saved queries up to date", "queries", n)
 	}
-	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
+	m.Server = &server.Server{Addr: m.Addr, MetricsAddr: m.MetricsAddr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
 		TrustedDocuments: m.TrustedDocuments, MaxDepth: m.Limits.depth, MaxComplexity: m.Limits.complexity,
 		MaxAliases: m.Limits.aliases, RatePerKey: float64(m.Limits.perKey), RatePerIP: float64(m.Limits.perIP),
 		AuthFailuresPerMinute: float64(m.Limits.authFailures), CORSOrigins: m.Limits.origins(), JWT: m.JWT, KeyRecheck: m.Limits.keyRecheck}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"time"
-
 )
 
 // handleHealthz answers 200 while the process is alive: it never touches Neo4j.

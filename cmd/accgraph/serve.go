@@ -52,6 +52,8 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	stringFlag(fs, c.Env, &m.JWT.RoleClaim, "jwt-role-claim", "ACCGRAPH_JWT_ROLE_CLAIM", "role", "the token claim that holds reader, editor or admin")
 	stringFlag(fs, c.Env, &m.JWT.Issuer, "jwt-issuer", "ACCGRAPH_JWT_ISSUER", "", "the issuer tokens must name")
 	stringFlag(fs, c.Env, &m.JWT.Audience, "jwt-audience", "ACCGRAPH_JWT_AUDIENCE", "", "the audience tokens must name")
+	durationFlag(fs, c.Env, &m.JWT.Leeway, "jwt-leeway", "ACCGRAPH_JWT_LEEWAY", server.DefaultJWTLeeway,
+		"clock skew allowed on a token's exp, nbf and iat (negative: none)")
 	boolFlag(fs, c.Env, &m.Seed, "seed", "ACCGRAPH_SEED", true, "seed an empty graph with the curated dataset")
 	boolFlag(fs, c.Env, &m.TrustedDocuments, "trusted-documents", "ACCGRAPH_TRUSTED_DOCUMENTS", false,
 		"allow-list mode: callers without an API key may run only saved queries")

@@ -85,7 +85,9 @@ Run 'accgraph COMMAND -h' for a command's flags; each flag also reads the enviro
 variable named in its help.
 `
 
-func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help" }
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help"
+}
 
 // exitError ends the program with a code and no message (the command said what it had to).
 type exitError int

@@ -66,7 +66,7 @@ func (s *Server) setup() {
 		if s.DB != nil { // nil only where saved queries are validated offline
 			s.DB.SetObserver(s.Metrics)
 		}
-		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
+		s.schema = schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})
 		s.exec = executor.New(s.schema)
 		s.configure(s.exec)
 	})
@@ -102,7 +102,7 @@ func (s *Server) configure(x executorSettings) {
 	}
 	x.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	x.Use(shapeLimits{maxDepth: orDefault(s.MaxDepth, DefaultMaxDepth), maxAliases: orDefault(s.MaxAliases, DefaultMaxAliases)})
-	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
+	x.Use(costLimit{s: s, limit: orDefault(s.MaxComplexity, DefaultMaxComplexity)})
 	x.Use(readAhead{db: s.DB})
 	x.Use(operationMetrics{s})
 	x.SetErrorPresenter(s.presentError)

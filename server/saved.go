@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -67,8 +66,8 @@ func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) er
 	}
 	// the cost with the defaults; a required variable has none and costs as absent
 	limit := orDefault(s.MaxComplexity, DefaultMaxComplexity)
-	if cost := complexity.Calculate(ctx, s.schema, op, q.Defaults); cost > limit {
-		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d", cost, limit)
+	if cost, roots := s.costOf(ctx, op, doc, q.Defaults); cost > limit {
+		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d: %s", cost, limit, costliest(roots))
 	}
 	rows, ok := findPath(op.SelectionSet, q.Rows)
 	if !ok {

@@ -58,6 +58,7 @@ type Server struct {
 	keys              keyCache
 	schema            graphql.ExecutableSchema
 	exec              *executor.Executor
+	savedDocuments    savedDocuments // the saved queries runSavedQuery is costed by
 }
 
 // Prepare checks the configuration that can fail (the JWKS file); Open and tests call it

@@ -26,7 +26,11 @@ func checkArguments(f graph.Selection) error {
 		return nil
 	}
 	text, _ := f.Args["text"].(string)
-	arg := f.Alias + ".text"
+	return checkSearchText(text, f.Alias+".text")
+}
+
+// checkSearchText refuses a search text over the limits above, naming arg.
+func checkSearchText(text, arg string) error {
 	if len(text) > MaxSearchTextBytes {
 		return badArgument(arg, "the text is %d bytes; a search takes at most %d", len(text), MaxSearchTextBytes)
 	}

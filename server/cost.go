@@ -157,6 +157,9 @@ func (w costWalk) field(f *ast.Field, root bool) int {
 			return 1 + mulCost(child, limit) + NeighbourCost*limit*depth
 		case "search":
 			text, _ := args["text"].(string)
+			if checkSearchText(text, "") != nil {
+				return 1 // refused for its argument, naming it, before anything is asked
+			}
 			return 1 + mulCost(child, boundedInt(args["first"], 20, graph.MaxFirst)) + searchCost(text)
 		case "runSavedQuery":
 			return addCost(SavedRunCost, w.savedQueryCost(args))

@@ -90,18 +90,20 @@ func (db *DB) CreateAPIKey(ctx context.Context, name string, role Role) (string,
 }
 
 // Authenticate returns the key's name and role and records its use; ENOTFOUND for a key
-// that does not exist or was revoked.
+// that does not exist or was revoked. It looks the key up with a read, and writes (its
+// lastUsed) only for a key that exists, so that a flood of made-up keys writes nothing.
 func (db *DB) Authenticate(ctx context.Context, key string) (*APIKey, error) {
-	res, err := db.write(ctx, `
-		MATCH (k:APIKey {hash: $hash}) WHERE NOT k.revoked
-		SET k.lastUsed = datetime()
-		RETURN k`, map[string]any{"hash": keyHash(key)})
+	hash := map[string]any{"hash": keyHash(key)}
+	res, err := db.read(ctx, `MATCH (k:APIKey {hash: $hash}) WHERE NOT k.revoked RETURN k`, hash)
 	if err != nil {
 		return nil, err
 	}
 	keys := apiKeys(res.Records)
 	if len(keys) == 0 {
 		return nil, Errorf(ENOTFOUND, "unknown or revoked API key")
+	}
+	if _, err := db.write(ctx, `MATCH (k:APIKey {hash: $hash}) SET k.lastUsed = datetime()`, hash); err != nil {
+		return nil, err
 	}
 	return keys[0], nil
 }

@@ -24,7 +24,10 @@ type Selection struct {
 
 // Limits bound what one read may ask of Neo4j.
 const (
-	MaxFirst       = 500 // the largest page or relation list
+	MaxFirst = 500 // the largest page or relation list
+	// MaxOffset bounds a cursor's offset, so that offset + first never overflows Neo4j's
+	// LIMIT; no connection holds that many.
+	MaxOffset      = 1 << 31
 	DefaultTimeout = 10 * time.Second
 )
 
@@ -138,7 +141,7 @@ func parseCursor(s string) (int, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err == nil {
 		if n, ok := strings.CutPrefix(string(raw), "offset:"); ok {
-			if off, err := strconv.Atoi(n); err == nil && off >= 0 {
+			if off, err := strconv.Atoi(n); err == nil && off >= 0 && off <= MaxOffset {
 				return off, nil
 			}
 		}

@@ -102,8 +102,7 @@ func (db *DB) SaveQuery(ctx context.Context, q *SavedQuery) (int, error) {
 		  title: $title, description: $description, document: $document, tags: $tags,
 		  variables: $variables, defaults: $defaults, rows: $rows, columns: $columns,
 		  createdBy: $createdBy, createdAt: datetime(), deleted: false})
-		WITH q MATCH (other:SavedQuery {name: $name}) SET other.deleted = false
-		RETURN DISTINCT q.version`, map[string]any{
+		RETURN q.version`, map[string]any{
 		"name": q.Name, "title": q.Title, "description": q.Description, "document": q.Document,
 		"tags": nonNil(q.Tags), "variables": string(vars), "defaults": string(defaults), "rows": q.Rows,
 		"columns": string(columns), "createdBy": q.CreatedBy, "documentId": DocumentID(q.Document),
@@ -177,7 +176,8 @@ func (db *DB) SavedQueryHistory(ctx context.Context, name string) ([]*SavedQuery
 	return savedQueries(res.Records), nil
 }
 
-// DeleteSavedQuery hides a saved query from lists and runs; its history stays.
+// DeleteSavedQuery hides a saved query from lists and runs; its history stays. A later
+// save makes a new version runnable, never the deleted ones.
 func (db *DB) DeleteSavedQuery(ctx context.Context, name string) error {
 	res, err := db.write(ctx, `MATCH (q:SavedQuery {name: $name}) SET q.deleted = true RETURN count(q)`, map[string]any{"name": name})
 	if err != nil {

@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"net/url"
+	"strings"
+)
+
 // Source is a document that citations point into, with what a reader needs to weigh it:
 // who published it and what stake the publisher has.
 type Source struct {
@@ -29,6 +34,21 @@ func (s *Source) validate(p *Problems) {
 	if s.Publisher == "" {
 		p.Add("publisher", "missing publisher")
 	}
+	if s.URL != "" && !WebURL(s.URL) {
+		p.Add("url", "%q is not an http or https URL", s.URL)
+	}
+}
+
+// WebURL reports whether u is an absolute http or https URL with a host: the only links a
+// source may carry, since every page that shows a source links to its URL (a javascript:
+// URL there would run in the page, with the reader's key at hand).
+func WebURL(u string) bool {
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Host == "" {
+		return false
+	}
+	scheme := strings.ToLower(parsed.Scheme)
+	return scheme == "http" || scheme == "https"
 }
 
 func (s *Source) properties(props map[string]any) {

@@ -106,7 +106,7 @@ func Start(ctx context.Context, cfg Config, mode Mode) (*Server, error) {
 	if err := prepareDir(cfg.Dir); err != nil {
 		return nil, err
 	}
-	if st, ok := readState(cfg.Dir); ok && processAlive(st.PID, cfg.Dir) {
+	if st, ok := readState(cfg.Dir); ok && recorded(st, cfg.Dir) {
 		cfg.Logger.Info("neo4j already running", "dir", cfg.Dir, "pid", st.PID, "uri", st.URI)
 		return &Server{URI: st.URI, Port: st.Port, PID: st.PID, Dir: cfg.Dir}, nil
 	}
@@ -271,7 +271,7 @@ func Stop(ctx context.Context, cfg Config) (bool, error) {
 		return false, err
 	}
 	st, ok := readState(cfg.Dir)
-	if !ok || !processAlive(st.PID, cfg.Dir) {
+	if !ok || !recorded(st, cfg.Dir) {
 		removeState(cfg.Dir)
 		return false, nil
 	}
@@ -321,7 +321,7 @@ func ReadStatus(ctx context.Context, cfg Config) (Status, error) {
 		return Status{}, err
 	}
 	st, ok := readState(cfg.Dir)
-	if !ok || !processAlive(st.PID, cfg.Dir) {
+	if !ok || !recorded(st, cfg.Dir) {
 		return Status{}, nil
 	}
 	s := Status{Running: true, PID: st.PID, URI: st.URI}

@@ -62,11 +62,30 @@ func RunningIn(dir string) []int {
 	return pids
 }
 
+// recorded reports whether the server st records is alive and serves dir on st's port:
+// a data directory copied (or moved and copied back) while its Neo4j runs records a server
+// that serves another directory, which must never be reused or stopped for this one.
+func recorded(st state, dir string) bool {
+	if !processAlive(st.PID, dir) {
+		return false
+	}
+	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(st.PID) + "/cmdline")
+	if err != nil {
+		return true // no /proc (macOS): processAlive's best effort
+	}
+	return strings.Contains(string(cmdline), "\x00server.bolt.listen_address=127.0.0.1:"+strconv.Itoa(st.Port)+"\x00")
+}
+
 // servesDir reports whether /proc/pid is a live (not zombie) process started with
-// --home-dir=dir.
+// --home-dir=dir that runs in dir itself: the launcher starts Neo4j with dir as its working
+// directory, so a process whose dir was moved away (and copied back) no longer matches.
 func servesDir(pid, dir string) bool {
 	cmdline, err := os.ReadFile("/proc/" + pid + "/cmdline")
 	if err != nil || !strings.Contains(string(cmdline), "--home-dir="+dir+"\x00") {
+		return false
+	}
+	cwd, err := os.Stat("/proc/" + pid + "/cwd")
+	if here, err2 := os.Stat(dir); err != nil || err2 != nil || !os.SameFile(cwd, here) {
 		return false
 	}
 	stat, err := os.ReadFile("/proc/" + pid + "/stat")

@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +39,41 @@ func seedWithKey(t testing.TB, db *graph.DB, name string) string {
 		t.Fatal(err)
 	}
 	return key
+}
+
+// accgraphBinary builds bin/accgraph once per test run, for tests that run the command.
+func accgraphBinary(t testing.TB) string {
+	t.Helper()
+	build.once.Do(func() {
+		dir, err := os.MkdirTemp("", "accgraph-bin-")
+		if err != nil {
+			build.err = err
+			return
+		}
+		build.path = filepath.Join(dir, "accgraph")
+		if out, err := exec.Command("go", "build", "-o", build.path, "github.com/accgraph/accgraph/cmd/accgraph").CombinedOutput(); err != nil {
+			build.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if build.err != nil {
+		t.Fatalf("build accgraph: %v", build.err)
+	}
+	return build.path
+}
+
+var build struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// TestMain removes the binary accgraphBinary built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if build.path != "" {
+		_ = os.RemoveAll(filepath.Dir(build.path))
+	}
+	os.Exit(code)
 }
 
 // serve runs a server over db on a free loopback port until the test ends.

@@ -23,10 +23,7 @@ import (
 // checksum (audit records aside, which carry their own time).
 func TestImportKilledMidwayResumes(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "accgraph")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/accgraph/accgraph/cmd/accgraph").CombinedOutput(); err != nil {
-		t.Fatalf("build accgraph: %v\n%s", err, out)
-	}
+	bin := accgraphBinary(t)
 	const lines, batch = 6000, 200
 	file := filepath.Join(dir, "people.ftm.jsonl")
 	writeFtMFile(t, file, lines)

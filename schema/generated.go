@@ -13817,10 +13817,10 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13861,10 +13861,10 @@ func (ec *executionContext) _Query_mentions(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
-			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx, selections, v)
+			return ec.marshalOMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13905,10 +13905,10 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13949,10 +13949,10 @@ func (ec *executionContext) _Query_organizations(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_organizations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13993,10 +13993,10 @@ func (ec *executionContext) _Query_positions(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_positions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14037,10 +14037,10 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14081,10 +14081,10 @@ func (ec *executionContext) _Query_verdicts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_verdicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14125,10 +14125,10 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+			return ec.marshalOSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14169,10 +14169,10 @@ func (ec *executionContext) _Query_holders(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
-			return ec.marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
+			return ec.marshalOTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_holders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14213,10 +14213,10 @@ func (ec *executionContext) _Query_accountability(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
-			return ec.marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx, selections, v)
+			return ec.marshalOAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_accountability(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14257,10 +14257,10 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx, selections, v)
+			return ec.marshalOSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14301,10 +14301,10 @@ func (ec *executionContext) _Query_expandStats(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
-			return ec.marshalNExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx, selections, v)
+			return ec.marshalOExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_expandStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14345,10 +14345,10 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx, selections, v)
+			return ec.marshalOPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14685,10 +14685,10 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
-			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx, selections, v)
+			return ec.marshalOTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23586,79 +23586,79 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
 		case "mentions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mentions(ctx, field)
 				})
 		case "people":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_people(ctx, field)
 				})
 		case "organizations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_organizations(ctx, field)
 				})
 		case "positions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_positions(ctx, field)
 				})
 		case "events":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
 				})
 		case "verdicts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_verdicts(ctx, field)
 				})
 		case "sources":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_sources(ctx, field)
 				})
 		case "holders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_holders(ctx, field)
 				})
 		case "accountability":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accountability(ctx, field)
 				})
 		case "neighborhood":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_neighborhood(ctx, field)
 				})
 		case "expandStats":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_expandStats(ctx, field)
 				})
 		case "paths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_paths(ctx, field)
 				})
@@ -23706,7 +23706,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "timeline":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
 				})
@@ -25291,14 +25291,6 @@ func (ec *executionContext) marshalNAccountabilityEntry2ᚖgithubᚗcomᚋaccgra
 	return ec._AccountabilityEntry(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AccountabilityReport!")
-		return graphql.Null
-	}
-	return ec._AccountabilityReport(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAliasCitation2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx context.Context, sel ast.SelectionSet, v graph.Citation) graphql.Marshaler {
 	return ec._AliasCitation(ctx, sel, &v)
 }
@@ -25533,14 +25525,6 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋaccgraphᚋaccgraph�
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "EventConnection!")
-		return graphql.Null
-	}
-	return ec._EventConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -25578,22 +25562,6 @@ func (ec *executionContext) marshalNEventKind2githubᚗcomᚋaccgraphᚋaccgraph
 func (ec *executionContext) unmarshalNEventWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputEventWhere(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx context.Context, sel ast.SelectionSet, v *graph.ExpandStat) graphql.Marshaler {
@@ -25757,22 +25725,6 @@ func (ec *executionContext) marshalNMembership2ᚖgithubᚗcomᚋaccgraphᚋaccg
 	return ec._Membership(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNMention2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMention(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMention(ctx context.Context, sel ast.SelectionSet, v *graph.Mention) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Mention!")
@@ -25812,14 +25764,6 @@ func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋaccgraphᚋac
 		return graphql.Null
 	}
 	return ec._Organization(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "OrganizationConnection!")
-		return graphql.Null
-	}
-	return ec._OrganizationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -25907,22 +25851,6 @@ func (ec *executionContext) marshalNParticipation2ᚖgithubᚗcomᚋaccgraphᚋa
 	return ec._Participation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *graph.Path) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Path!")
@@ -25963,14 +25891,6 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PersonConnection!")
-		return graphql.Null
-	}
-	return ec._PersonConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -26006,14 +25926,6 @@ func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋaccgraphᚋaccgra
 		return graphql.Null
 	}
 	return ec._Position(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PositionConnection!")
-		return graphql.Null
-	}
-	return ec._PositionConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPositionEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -26215,22 +26127,6 @@ func (ec *executionContext) marshalNSavedVariable2ᚕgithubᚗcomᚋaccgraphᚋa
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *graph.SearchHit) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SearchHit!")
@@ -26245,14 +26141,6 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Source(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SourceConnection!")
-		return graphql.Null
-	}
-	return ec._SourceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -26370,14 +26258,6 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Subgraph!")
-		return graphql.Null
-	}
-	return ec._Subgraph(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -26400,22 +26280,6 @@ func (ec *executionContext) marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraph
 		return graphql.Null
 	}
 	return ec._Tenure(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *graph.TimelineEntry) graphql.Marshaler {
@@ -26448,14 +26312,6 @@ func (ec *executionContext) marshalNVerdict2ᚖgithubᚗcomᚋaccgraphᚋaccgrap
 		return graphql.Null
 	}
 	return ec._Verdict(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VerdictConnection!")
-		return graphql.Null
-	}
-	return ec._VerdictConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVerdictEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
@@ -26651,6 +26507,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAccountabilityReport2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAccountabilityReport(ctx context.Context, sel ast.SelectionSet, v *graph.AccountabilityReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccountabilityReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx context.Context, v any) ([]*graph.AliasInput, error) {
@@ -26912,6 +26775,13 @@ func (ec *executionContext) unmarshalOEntityWhere2ᚕmapᚄ(ctx context.Context,
 	return res, nil
 }
 
+func (ec *executionContext) marshalOEventConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEventKind2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEventKindᚄ(ctx context.Context, v any) ([]graph.EventKind, error) {
 	if v == nil {
 		return nil, nil
@@ -26995,6 +26865,25 @@ func (ec *executionContext) unmarshalOEventWhere2ᚕmapᚄ(ctx context.Context, 
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ExpandStat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExpandStat2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐExpandStat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOHeldAtTime2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐHeldAtTime(ctx context.Context, sel ast.SelectionSet, v *graph.HeldAtTime) graphql.Marshaler {
@@ -27176,6 +27065,25 @@ func (ec *executionContext) unmarshalOLinkInput2ᚖgithubᚗcomᚋaccgraphᚋacc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOMention2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMention2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOOrder2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -27253,6 +27161,13 @@ func (ec *executionContext) unmarshalOOrgKindFilter2map(ctx context.Context, v a
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOOrganizationConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrganizationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOOrganizationWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -27278,6 +27193,32 @@ func (ec *executionContext) unmarshalOOrganizationWhere2ᚕmapᚄ(ctx context.Co
 	return res, nil
 }
 
+func (ec *executionContext) marshalOPath2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPersonConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PersonConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOPersonWhere2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
@@ -27301,6 +27242,13 @@ func (ec *executionContext) unmarshalOPersonWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PositionConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPositionWhere2map(ctx context.Context, v any) (map[string]any, error) {
@@ -27401,6 +27349,32 @@ func (ec *executionContext) marshalOSavedQuery2ᚖgithubᚗcomᚋaccgraphᚋaccg
 		return graphql.Null
 	}
 	return ec._SavedQuery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSourceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SourceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSourceKind2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSourceKindᚄ(ctx context.Context, v any) ([]graph.SourceKind, error) {
@@ -27579,6 +27553,58 @@ func (ec *executionContext) unmarshalOStringFilter2map(ctx context.Context, v an
 	}
 	res, err := ec.unmarshalInputStringFilter(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubgraph2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTenure2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenureᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Tenure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenure2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTenure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTimelineEntry2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐTimelineEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOVerdictConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VerdictConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOVerdictWhere2map(ctx context.Context, v any) (map[string]any, error) {

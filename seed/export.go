@@ -3,7 +3,6 @@ package seed
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/graph"
 )
 
@@ -107,6 +107,9 @@ func ImportJSONL(ctx context.Context, db *graph.DB, file string, r io.Reader) (n
 		props, _ := graph.Untyped(map[string]any(rec.Properties)).(map[string]any)
 		switch {
 		case rec.Type == "node" && len(rec.Labels) == 1:
+			if u, _ := props["url"].(string); rec.Labels[0] == "Source" && u != "" && !graph.WebURL(u) {
+				return 0, 0, graph.Errorf(graph.EINVALID, "%s:%d: url: %q is not an http or https URL", file, line, u)
+			}
 			ns = append(ns, graph.ExportNode{Labels: rec.Labels, Properties: props})
 		case rec.Type == "relationship":
 			es = append(es, graph.ExportEdge{Type: rec.Rel, Start: rec.Start, StartLabel: rec.StartLabel,
@@ -130,7 +133,7 @@ func exportCSV(ctx context.Context, walk walker, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	files := map[string]*csv.Writer{}
+	files := map[string]*csvout.Writer{}
 	for name, header := range map[string][]string{
 		"nodes.csv": {"id", "label", "name", "properties"},
 		"edges.csv": {"id", "type", "source", "target", "properties"},
@@ -140,8 +143,7 @@ func exportCSV(ctx context.Context, walk walker, dir string) error {
 			return err
 		}
 		defer f.Close()
-		w := csv.NewWriter(f)
-		w.UseCRLF = true
+		w := csvout.NewWriter(f)
 		if err := w.Write(header); err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/accgraph/accgraph/graph"
@@ -30,24 +29,35 @@ func identity(ctx context.Context) Identity {
 }
 
 // authenticate reads `Authorization: Bearer <key>`: a valid key gives its name and role,
-// an unknown or revoked one is refused with 401, none leaves the caller anonymous.
+// an unknown or revoked one is refused with 401, none leaves the caller anonymous. Each
+// refusal counts against the client's IP; an IP past AuthFailuresPerMinute is answered 429
+// before its credential is looked at.
 func (s *Server) authenticate(next http.Handler) http.Handler {
+	failures := newFailureLimiter(s.AuthFailuresPerMinute)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key, ok := strings.CutPrefix(header, "Bearer ")
-		if !ok {
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "the Authorization header must be `Bearer <API key>`")
+		ip := clientIP(r)
+		if blocked, wait := failures.blocked(ip); blocked {
+			tooMany(w, wait, "too many failed authentications from this address")
 			return
 		}
-		key = strings.TrimSpace(key)
+		refuse := func(message string) {
+			failures.failed(ip)
+			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", message)
+		}
+		key, ok := bearerToken(header)
+		if !ok {
+			refuse("the Authorization header must be `Bearer <API key>`")
+			return
+		}
 		if s.jwt != nil && looksLikeJWT(key) {
 			id, err := s.jwt.verify(key)
 			if err != nil {
-				writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", graph.ErrorMessage(err))
+				refuse(graph.ErrorMessage(err))
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
@@ -61,7 +71,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		switch graph.ErrorCode(err) {
 		case "":
 		case graph.ENOTFOUND:
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "unknown or revoked API key")
+			refuse("unknown or revoked API key")
 			return
 		default:
 			if r.URL.Path == "/graphql" { // a GraphQL client reads errors in GraphQL's shape
@@ -69,7 +79,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				if code == graph.EINTERNAL {
 					s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 				}
-				writeGraphQLError(w, httpCodes[code], gqlCodes[code], graph.ErrorMessage(err))
+				writeGraphQLError(w, httpCodes[code], gqlCodes[code], s.callerMessage(r.Context(), err))
 				return
 			}
 			s.writeError(w, r, err)
@@ -149,14 +159,36 @@ func (s *Server) trustedDocuments(next http.Handler) http.Handler {
 			s.writeError(w, r, err)
 			return
 		}
+		// the request keeps its method: a GET stays a GET (which runs queries only)
+		r2 := r.Clone(r.Context())
+		if r.Method == http.MethodGet {
+			query := r.URL.Query()
+			query.Set("query", doc)
+			query.Del("documentId")
+			r2.URL = &url.URL{Path: r.URL.Path, RawQuery: query.Encode()}
+			next.ServeHTTP(w, r2)
+			return
+		}
 		params["query"] = doc
 		delete(params, "documentId")
 		body, _ := json.Marshal(params)
-		r2 := r.Clone(r.Context())
-		r2.Method, r2.URL = http.MethodPost, &url.URL{Path: r.URL.Path}
 		r2.Header.Set("Content-Type", "application/json")
 		r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		next.ServeHTTP(w, r2)
+	})
+}
+
+// graphqlMethods answers 405 to a /graphql request that is not GET, POST or OPTIONS (a CORS
+// preflight), before anything reads it.
+func graphqlMethods(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodPost, http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Allow", "GET, POST, OPTIONS")
+		writeGraphQLError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "/graphql takes GET (queries) and POST, not "+r.Method)
 	})
 }
 

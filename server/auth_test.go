@@ -121,8 +121,8 @@ func TestConfirmedKeysAreRemembered(t *testing.T) {
 		}
 		return db.Statements() - before
 	}
-	if n := statements(); n != 2 {
-		t.Errorf("the first keyed read sent %d statements, want 2 (the key's check, the read)", n)
+	if n := statements(); n != 3 {
+		t.Errorf("the first keyed read sent %d statements, want 3 (the key's lookup, its lastUsed, the read)", n)
 	}
 	for range 3 {
 		if n := statements(); n != 1 {

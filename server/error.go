@@ -37,7 +37,7 @@ func (s *Server) presentError(ctx context.Context, err error) *gqlerror.Error {
 	if code == graph.EINTERNAL {
 		s.Logger.ErrorContext(ctx, "graphql resolver failed", "path", gqlErr.Path.String(), "err", gqlErr.Err)
 	}
-	gqlErr.Message = graph.ErrorMessage(gqlErr.Err)
+	gqlErr.Message = s.callerMessage(ctx, gqlErr.Err)
 	if gqlErr.Extensions == nil {
 		gqlErr.Extensions = map[string]any{}
 	}
@@ -71,7 +71,21 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == graph.EINTERNAL {
 		s.Logger.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	}
-	writeJSON(w, httpCodes[code], map[string]string{"error": graph.ErrorMessage(err), "code": gqlCodes[code]})
+	writeJSON(w, httpCodes[code], map[string]string{"error": s.callerMessage(r.Context(), err), "code": gqlCodes[code]})
+}
+
+// unavailableMessage is what a caller is told when Neo4j cannot be reached: where Neo4j
+// runs and why it failed stay in the log line, which carries the request id.
+const unavailableMessage = "the database is unavailable; try again shortly"
+
+// callerMessage is err's message as a caller may see it: internals (an internal error's
+// cause, Neo4j's address) are logged with the request id instead.
+func (s *Server) callerMessage(ctx context.Context, err error) string {
+	if graph.ErrorCode(err) == graph.EUNAVAILABLE {
+		s.Logger.WarnContext(ctx, "neo4j unavailable", "err", graph.ErrorMessage(err))
+		return unavailableMessage
+	}
+	return graph.ErrorMessage(err)
 }
 
 // statusKey carries the HTTP status a GraphQL answer should have instead of 200: 503

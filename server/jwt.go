@@ -24,6 +24,22 @@ type JWTConfig struct {
 	RoleClaim   string // default "role"
 	Issuer      string // required issuer, when set
 	Audience    string // required audience, when set
+	// Leeway is the clock skew allowed on exp, nbf and iat (DefaultJWTLeeway when 0;
+	// negative: none).
+	Leeway time.Duration
+}
+
+// DefaultJWTLeeway allows for clocks a few seconds apart, not for expired tokens.
+const DefaultJWTLeeway = 5 * time.Second
+
+func (c *JWTConfig) leeway() time.Duration {
+	switch {
+	case c.Leeway < 0:
+		return 0
+	case c.Leeway == 0:
+		return DefaultJWTLeeway
+	}
+	return c.Leeway
 }
 
 // Enabled reports whether tokens are accepted at all.
@@ -78,7 +94,7 @@ func looksLikeJWT(token string) bool {
 // verify checks the token's signature, time, issuer and audience, and returns who it
 // names and the role it grants.
 func (v *jwtVerifier) verify(token string) (Identity, error) {
-	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256", "RS256"}), jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
+	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256", "RS256"}), jwt.WithExpirationRequired(), jwt.WithLeeway(v.cfg.leeway())}
 	if v.cfg.Issuer != "" {
 		opts = append(opts, jwt.WithIssuer(v.cfg.Issuer))
 	}

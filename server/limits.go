@@ -78,27 +78,3 @@ func measure(set ast.SelectionSet, visiting map[string]bool) (depth, aliases int
 	}
 	return depth, aliases
 }
-
-// costedSchema gives every list its worst case to gqlgen's complexity limit: a field
-// with a `first` argument costs its children times first; citations count as 5 and
-// holders (no first) as 50. Everything else costs gqlgen's default, 1 + its children.
-type costedSchema struct{ graphql.ExecutableSchema }
-
-func (s costedSchema) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
-	n := 0
-	switch first := args["first"].(type) {
-	case int:
-		n = first
-	case int64:
-		n = int(first)
-	}
-	switch {
-	case n > 0:
-		return 1 + child*n, true
-	case field == "citations":
-		return 1 + child*5, true
-	case typeName == "Query" && field == "holders":
-		return 1 + child*50, true
-	}
-	return s.ExecutableSchema.Complexity(ctx, typeName, field, child, args)
-}

@@ -27,7 +27,8 @@ type resultsKey struct{}
 
 type readResults struct {
 	results *graph.Results
-	err     error // the read failed as a whole
+	err     error            // the read failed as a whole
+	refused map[string]error // root fields refused for their arguments, by alias
 }
 
 func (ra readAhead) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
@@ -35,9 +36,17 @@ func (ra readAhead) InterceptOperation(ctx context.Context, next graphql.Operati
 	if oc.Operation == nil || oc.Operation.Operation != ast.Query {
 		return next(ctx)
 	}
-	roots := selections(oc, oc.Operation.SelectionSet, "Query")
+	var roots []graph.Selection
+	refused := map[string]error{}
+	for _, f := range selections(oc, oc.Operation.SelectionSet, "Query") {
+		if err := checkArguments(f); err != nil {
+			refused[f.Alias] = err
+			continue
+		}
+		roots = append(roots, f)
+	}
 	res, err := ra.db.Read(ctx, roots)
-	return next(context.WithValue(ctx, resultsKey{}, &readResults{results: res, err: err}))
+	return next(context.WithValue(ctx, resultsKey{}, &readResults{results: res, err: err, refused: refused}))
 }
 
 // selections converts gqlgen's selection set, with fragments applied for typeName, into
@@ -64,10 +73,14 @@ func rootValue[T any](ctx context.Context) (T, error) {
 	if rr == nil {
 		return zero, &graph.Error{Code: graph.EINTERNAL, Message: "no read-ahead for this operation"}
 	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	if err, ok := rr.refused[alias]; ok {
+		return zero, err
+	}
 	if rr.err != nil {
 		return zero, rr.err
 	}
-	v, err := rr.results.Get(graphql.GetFieldContext(ctx).Field.Alias)
+	v, err := rr.results.Get(alias)
 	if err != nil {
 		return zero, err
 	}

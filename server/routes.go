@@ -29,8 +29,9 @@ import (
 func (s *Server) Handler() http.Handler {
 	s.setup()
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler()))))
-	mux.Handle("GET /graphiql", graphiqlHandler())
+	mux.Handle("/graphql", graphqlMethods(readBody(s.trustedDocuments(graphqlStatus(s.graphqlHandler())))))
+	graphiql := graphiqlHandler()
+	mux.Handle("GET /graphiql", graphiql)
 	mux.Handle("GET /graphiql/{file}", webui.Dir("graphiql"))
 	mux.HandleFunc("GET /explore", handleExplore)
 	mux.Handle("GET /explore/{file}", webui.Dir("explore"))
@@ -40,14 +41,16 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /saved", s.handleSavedList)
 	mux.HandleFunc("GET /saved/{name}", s.handleSavedRun)
-	mux.Handle("GET /metrics", s.Metrics.Handler())
+	if s.MetricsAddr == "" { // else only on its own listener (Open)
+		mux.Handle("GET /metrics", s.Metrics.Handler())
+	}
 	s.reconcileRoutes(mux) // /reconcile (W3C reconciliation) and /match/{dataset} (yente's)
 	var h http.Handler = mux
 	if len(s.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{AllowedOrigins: s.CORSOrigins, AllowedMethods: []string{"GET", "POST"},
 			AllowedHeaders: []string{"Authorization", "Content-Type"}, MaxAge: 600}).Handler(h)
 	}
-	return s.logRequests(mux, s.limitRate(s.authenticate(h)))
+	return securityHeaders(pagePolicy(inlineScripts(graphiql)), s.logRequests(mux, s.limitRate(s.authenticate(h))))
 }
 
 // setup builds, once, what every route shares: the logger, the executable schema and an
@@ -64,7 +67,7 @@ func (s *Server) setup() {
 		if s.DB != nil { // nil only where saved queries are validated offline
 			s.DB.SetObserver(s.Metrics)
 		}
-		s.schema = costedSchema{schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})}
+		s.schema = schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})
 		s.exec = executor.New(s.schema)
 		s.configure(s.exec)
 	})
@@ -100,7 +103,7 @@ func (s *Server) configure(x executorSettings) {
 	}
 	x.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	x.Use(shapeLimits{maxDepth: orDefault(s.MaxDepth, DefaultMaxDepth), maxAliases: orDefault(s.MaxAliases, DefaultMaxAliases)})
-	x.Use(extension.FixedComplexityLimit(orDefault(s.MaxComplexity, DefaultMaxComplexity)))
+	x.Use(costLimit{s: s, limit: orDefault(s.MaxComplexity, DefaultMaxComplexity)})
 	x.Use(readAhead{db: s.DB})
 	x.Use(operationMetrics{s})
 	x.SetErrorPresenter(s.presentError)
@@ -142,6 +145,10 @@ func readBody(next http.Handler) http.Handler {
 				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not valid JSON: "+err.Error())
 				return
 			}
+			if err := checkParams(body); err != nil {
+				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not a GraphQL request: "+err.Error())
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -162,6 +169,36 @@ func checkJSON(body []byte) error {
 		return errors.New("more than one JSON value")
 	}
 	return err
+}
+
+// checkParams returns why a JSON body is not a GraphQL request (an object whose query,
+// operationName and documentId are strings and variables and extensions objects), naming
+// the field and the kind of value but never the body itself, which gqlgen would echo.
+func checkParams(body []byte) error {
+	var p struct {
+		Query         string         `json:"query"`
+		OperationName string         `json:"operationName"`
+		DocumentID    string         `json:"documentId"`
+		Variables     map[string]any `json:"variables"`
+		Extensions    map[string]any `json:"extensions"`
+	}
+	err := json.Unmarshal(body, &p)
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Errorf("%s must be %s, not a JSON %s", typeErr.Field, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+	}
+	return errors.New("it must be a JSON object")
+}
+
+// jsonKind names a Go kind the way JSON does.
+func jsonKind(kind string) string {
+	if kind == "map" {
+		return "an object"
+	}
+	return "a " + kind
 }
 
 func orDefault(v, def int) int {

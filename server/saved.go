@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,20 +9,20 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/schema"
 )
 
 // ValidateSavedQuery checks a saved query before it is stored: its document parses and
 // validates against the live schema, holds exactly one query operation, stays under the
-// complexity limit with its default variables, and its rows and column paths exist in
-// the selection. It fills in the variables and their defaults from the operation. Each
+// complexity limit with its default variables, selects no field that reads or runs saved
+// queries, and its rows and column paths exist in the selection. It fills in the variables and their defaults from the operation. Each
 // failure is EINVALID naming the line and column.
 func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) error {
 	s.setup()
@@ -50,6 +49,9 @@ func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) er
 	if op.Operation != ast.Query {
 		return bad(op.Position, "a saved query runs a query, not a %s", op.Operation)
 	}
+	if f := savedQueryField(op.SelectionSet, map[string]bool{}); f != nil {
+		return bad(f.Position, "a saved query cannot select %s: saved queries may not run or read saved queries", f.Name)
+	}
 	q.Variables, q.Defaults = nil, map[string]any{}
 	for _, v := range op.VariableDefinitions {
 		variable := graph.Variable{Name: v.Variable, Type: v.Type.String(), Required: v.Type.NonNull && v.DefaultValue == nil}
@@ -64,8 +66,8 @@ func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) er
 	}
 	// the cost with the defaults; a required variable has none and costs as absent
 	limit := orDefault(s.MaxComplexity, DefaultMaxComplexity)
-	if cost := complexity.Calculate(ctx, s.schema, op, q.Defaults); cost > limit {
-		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d", cost, limit)
+	if cost, roots := s.costOf(ctx, op, doc, q.Defaults); cost > limit {
+		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d: %s", cost, limit, costliest(roots))
 	}
 	rows, ok := findPath(op.SelectionSet, q.Rows)
 	if !ok {
@@ -134,6 +136,10 @@ func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars ma
 // SavedQueryData runs a saved query and returns its answer's data, decoded from JSON.
 func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (any, error) {
 	s.setup()
+	ctx, err := startSavedRun(ctx, q.Name)
+	if err != nil {
+		return nil, err
+	}
 	params := &graphql.RawParams{Query: q.Document, Variables: vars}
 	ctx = graphql.StartOperationTrace(ctx)
 	rc, errs := s.exec.CreateOperationContext(ctx, params)
@@ -291,7 +297,8 @@ func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
 func savedURL(name, suffix string) string { return "/saved/" + name + suffix }
 
 // handleSavedRun answers GET /saved/{name}[.csv]?var=value&version=N: the table as JSON
-// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column).
+// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column, formulas
+// neutralised).
 func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	name, asCSV := strings.CutSuffix(r.PathValue("name"), ".csv")
 	query := r.URL.Query()
@@ -329,8 +336,7 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, q.Name))
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := csvout.NewWriter(w)
 	_ = cw.Write(res.Columns)
 	_ = cw.WriteAll(res.Rows)
 }

@@ -9,7 +9,7 @@ import (
 
 // SavedQueries is the resolver for the savedQueries field.
 func (r *queryResolver) SavedQueries(ctx context.Context, tag *string) ([]*graph.SavedQuery, error) {
-	return r.DB.SavedQueries(ctx, deref(tag))
+	return forCaller(ctx)(r.DB.SavedQueries(ctx, deref(tag)))
 }
 
 // SavedQuery is the resolver for the savedQuery field.
@@ -18,12 +18,16 @@ func (r *queryResolver) SavedQuery(ctx context.Context, name string, version *in
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil, nil
 	}
-	return q, err
+	if err != nil {
+		return nil, err
+	}
+	hideAuthor(ctx, q)
+	return q, nil
 }
 
 // SavedQueryHistory is the resolver for the savedQueryHistory field.
 func (r *queryResolver) SavedQueryHistory(ctx context.Context, name string) ([]*graph.SavedQuery, error) {
-	return r.DB.SavedQueryHistory(ctx, name)
+	return forCaller(ctx)(r.DB.SavedQueryHistory(ctx, name))
 }
 
 // RunSavedQuery is the resolver for the runSavedQuery field.

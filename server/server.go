@@ -31,11 +31,14 @@ type Server struct {
 	// TrustedDocuments is the allow-list mode: callers without an API key may run only
 	// saved queries.
 	TrustedDocuments bool
-	MaxAliases       int      // aliased fields per request (DefaultMaxAliases when 0)
-	RatePerKey       float64  // requests per second per API key (DefaultRatePerKey when 0)
-	RatePerIP        float64  // requests per second per client IP without a key (DefaultRatePerIP when 0)
-	CORSOrigins      []string // origins allowed to call from a browser; none: same origin only
-	JWT              JWTConfig
+	MaxAliases       int     // aliased fields per request (DefaultMaxAliases when 0)
+	RatePerKey       float64 // requests per second per API key (DefaultRatePerKey when 0)
+	RatePerIP        float64 // requests per second per client IP without a key (DefaultRatePerIP when 0)
+	// AuthFailuresPerMinute bounds failed authentications per client IP; past it the IP
+	// is answered 429 before any lookup (DefaultAuthFailuresPerMin when 0).
+	AuthFailuresPerMinute float64
+	CORSOrigins           []string // origins allowed to call from a browser; none: same origin only
+	JWT                   JWTConfig
 	// KeyRecheck is how long a confirmed API key is trusted before Neo4j is asked again,
 	// which bounds how long a revoked key still works (DefaultKeyRecheck when 0; negative:
 	// every request asks).
@@ -43,14 +46,19 @@ type Server struct {
 	// Metrics receives the server's counts and times, served at /metrics (a registry of
 	// its own when nil, set by Handler).
 	Metrics *metrics.Metrics
+	// MetricsAddr, when set, serves /metrics on this address only (e.g. 127.0.0.1:9090,
+	// for Prometheus on the same host or network), not on Addr, so callers of the API
+	// never read the operation names.
+	MetricsAddr string
 
-	ln     net.Listener
-	http   *http.Server
-	once   sync.Once
-	jwt    *jwtVerifier // nil when tokens are not accepted
-	keys   keyCache
-	schema graphql.ExecutableSchema
-	exec   *executor.Executor
+	ln, metricsLn     net.Listener
+	http, metricsHTTP *http.Server
+	once              sync.Once
+	jwt               *jwtVerifier // nil when tokens are not accepted
+	keys              keyCache
+	schema            graphql.ExecutableSchema
+	exec              *executor.Executor
+	savedDocuments    savedDocuments // the saved queries runSavedQuery is costed by
 }
 
 // Prepare checks the configuration that can fail (the JWKS file); Open and tests call it
@@ -81,6 +89,14 @@ func (s *Server) Open() error {
 		return graph.Errorf(graph.EUNAVAILABLE, "listen on %s: %v", s.Addr, err)
 	}
 	s.ln = ln
+	if s.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", s.MetricsAddr)
+		if err != nil {
+			_ = ln.Close()
+			return graph.Errorf(graph.EUNAVAILABLE, "listen on %s for metrics: %v", s.MetricsAddr, err)
+		}
+		s.metricsLn = mln
+	}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -94,6 +110,17 @@ func (s *Server) Open() error {
 			s.Logger.Error("http server stopped", "err", err)
 		}
 	}()
+	if s.metricsLn != nil {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", s.Metrics.Handler())
+		s.metricsHTTP = &http.Server{Handler: securityHeaders(apiPolicy, mux), ReadHeaderTimeout: 10 * time.Second,
+			ErrorLog: slog.NewLogLogger(s.Logger.Handler(), slog.LevelWarn)}
+		go func() {
+			if err := s.metricsHTTP.Serve(s.metricsLn); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				s.Logger.Error("metrics server stopped", "err", err)
+			}
+		}()
+	}
 	return nil
 }
 
@@ -102,12 +129,25 @@ func (s *Server) Close(ctx context.Context) error {
 	if s.http == nil {
 		return nil
 	}
+	if s.metricsHTTP != nil {
+		_ = s.metricsHTTP.Shutdown(ctx)
+	}
 	return s.http.Shutdown(ctx)
 }
 
 // URL is the server's base URL, e.g. "http://127.0.0.1:8080".
-func (s *Server) URL() string {
-	addr := s.ln.Addr().(*net.TCPAddr)
+func (s *Server) URL() string { return listenerURL(s.ln) }
+
+// MetricsURL is the base URL of the metrics listener, "" without MetricsAddr.
+func (s *Server) MetricsURL() string {
+	if s.metricsLn == nil {
+		return ""
+	}
+	return listenerURL(s.metricsLn)
+}
+
+func listenerURL(ln net.Listener) string {
+	addr := ln.Addr().(*net.TCPAddr)
 	host := addr.IP.String()
 	if addr.IP.IsUnspecified() {
 		host = "127.0.0.1"

@@ -32,6 +32,12 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		fmt.Fprint(stderr, usage)
 		return usageError("no command given")
 	}
+	// `accgraph keys --help` must print help, not start a Neo4j to list keys with: the
+	// commands with subcommands would take --help for one
+	if len(args) > 1 && isHelp(args[1]) && (args[0] == "keys" || args[0] == "query" || args[0] == "import" || args[0] == "neo4j") {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
 	switch args[0] {
 	case "serve":
 		return (&ServeCommand{Env: env, Stdout: stdout, Stderr: stderr}).Run(ctx, args[1:])
@@ -78,6 +84,10 @@ Usage:
 Run 'accgraph COMMAND -h' for a command's flags; each flag also reads the environment
 variable named in its help.
 `
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help"
+}
 
 // exitError ends the program with a code and no message (the command said what it had to).
 type exitError int

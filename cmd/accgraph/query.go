@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
@@ -131,8 +131,7 @@ func (c *QueryCommand) Run(ctx context.Context, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows})
 	case "csv":
-		w := csv.NewWriter(c.Stdout)
-		w.UseCRLF = true
+		w := csvout.NewWriter(c.Stdout)
 		_ = w.Write(res.Columns)
 		return w.WriteAll(res.Rows)
 	case "table":

@@ -24,6 +24,7 @@ type ServeCommand struct {
 // started) and the HTTP server. Tests start it in process.
 type Main struct {
 	Addr          string
+	MetricsAddr   string // /metrics only there when set
 	Database      database
 	Introspection bool
 	// TrustedDocuments lets callers without an API key run only saved queries.
@@ -40,6 +41,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	fs := flagSet("serve", c.Stderr)
 	var m Main
 	stringFlag(fs, c.Env, &m.Addr, "addr", "ACCGRAPH_ADDR", ":8080", "HTTP listen address")
+	stringFlag(fs, c.Env, &m.MetricsAddr, "metrics-addr", "ACCGRAPH_METRICS_ADDR", "", "serve /metrics on this address only, not on --addr (empty: on --addr)")
 	var production bool
 	boolFlag(fs, c.Env, &production, "production", "ACCGRAPH_PRODUCTION", false, "production mode: introspection off unless asked for")
 	boolFlag(fs, c.Env, &m.Introspection, "introspection", "ACCGRAPH_INTROSPECTION", true,
@@ -50,6 +52,8 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	stringFlag(fs, c.Env, &m.JWT.RoleClaim, "jwt-role-claim", "ACCGRAPH_JWT_ROLE_CLAIM", "role", "the token claim that holds reader, editor or admin")
 	stringFlag(fs, c.Env, &m.JWT.Issuer, "jwt-issuer", "ACCGRAPH_JWT_ISSUER", "", "the issuer tokens must name")
 	stringFlag(fs, c.Env, &m.JWT.Audience, "jwt-audience", "ACCGRAPH_JWT_AUDIENCE", "", "the audience tokens must name")
+	durationFlag(fs, c.Env, &m.JWT.Leeway, "jwt-leeway", "ACCGRAPH_JWT_LEEWAY", server.DefaultJWTLeeway,
+		"clock skew allowed on a token's exp, nbf and iat (negative: none)")
 	boolFlag(fs, c.Env, &m.Seed, "seed", "ACCGRAPH_SEED", true, "seed an empty graph with the curated dataset")
 	boolFlag(fs, c.Env, &m.TrustedDocuments, "trusted-documents", "ACCGRAPH_TRUSTED_DOCUMENTS", false,
 		"allow-list mode: callers without an API key may run only saved queries")
@@ -113,10 +117,10 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		m.Logger.Info("built-in saved queries up to date", "queries", n)
 	}
-	m.Server = &server.Server{Addr: m.Addr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
+	m.Server = &server.Server{Addr: m.Addr, MetricsAddr: m.MetricsAddr, DB: db, Logger: m.Logger, Introspection: m.Introspection,
 		TrustedDocuments: m.TrustedDocuments, MaxDepth: m.Limits.depth, MaxComplexity: m.Limits.complexity,
 		MaxAliases: m.Limits.aliases, RatePerKey: float64(m.Limits.perKey), RatePerIP: float64(m.Limits.perIP),
-		CORSOrigins: m.Limits.origins(), JWT: m.JWT, KeyRecheck: m.Limits.keyRecheck}
+		AuthFailuresPerMinute: float64(m.Limits.authFailures), CORSOrigins: m.Limits.origins(), JWT: m.JWT, KeyRecheck: m.Limits.keyRecheck}
 	if m.Limits.readTimeout > 0 {
 		db.SetTimeout(m.Limits.readTimeout)
 	}
@@ -140,17 +144,19 @@ func (m *Main) Close(ctx context.Context) error {
 
 // limits are the configurable safety limits of serve.
 type limits struct {
-	depth, complexity, aliases, perKey, perIP int
-	readTimeout, keyRecheck                   time.Duration
-	cors                                      string
+	depth, complexity, aliases, perKey, perIP, authFailures int
+	readTimeout, keyRecheck                                 time.Duration
+	cors                                                    string
 }
 
 func (l *limits) register(fs *flag.FlagSet, env Env) {
 	intFlag(fs, env, &l.depth, "max-depth", "ACCGRAPH_MAX_DEPTH", server.DefaultMaxDepth, "deepest query accepted")
-	intFlag(fs, env, &l.complexity, "max-complexity", "ACCGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity, "costliest query accepted (lists cost their first)")
+	intFlag(fs, env, &l.complexity, "max-complexity", "ACCGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity, "costliest query accepted (the cost model: README, Limits)")
 	intFlag(fs, env, &l.aliases, "max-aliases", "ACCGRAPH_MAX_ALIASES", server.DefaultMaxAliases, "aliased fields per request")
 	intFlag(fs, env, &l.perKey, "rate-per-key", "ACCGRAPH_RATE_PER_KEY", int(server.DefaultRatePerKey), "requests per second per API key")
 	intFlag(fs, env, &l.perIP, "rate-per-ip", "ACCGRAPH_RATE_PER_IP", int(server.DefaultRatePerIP), "requests per second per client IP without a key")
+	intFlag(fs, env, &l.authFailures, "auth-failures-per-ip", "ACCGRAPH_AUTH_FAILURES_PER_IP", int(server.DefaultAuthFailuresPerMin),
+		"failed authentications per minute per client IP; beyond, 429 before any lookup")
 	durationFlag(fs, env, &l.readTimeout, "read-timeout", "ACCGRAPH_READ_TIMEOUT", graph.DefaultTimeout, "Neo4j transaction timeout of a read")
 	durationFlag(fs, env, &l.keyRecheck, "key-recheck", "ACCGRAPH_KEY_RECHECK", server.DefaultKeyRecheck, "how long a confirmed API key is trusted before Neo4j is asked again: a revoked key works at most this long (negative: every request)")
 	stringFlag(fs, env, &l.cors, "cors-origins", "ACCGRAPH_CORS_ORIGINS", "", "comma-separated origins allowed to call from a browser (none: same origin only)")

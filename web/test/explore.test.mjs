@@ -336,3 +336,24 @@ test('GraphiQL loads from the binary alone and runs a query; saved queries are i
   await screenshot(page, 'graphiql-saved');
   assertClean(w);
 });
+
+test('GraphiQL neither stores nor echoes the headers that carry an API key', async () => {
+  const planted = encodeURIComponent(JSON.stringify({ Authorization: 'Bearer acg_from_a_link' }));
+  const w = await open(`/graphiql?query=${encodeURIComponent('{ people { totalCount } }')}&headers=${planted}`);
+  const { page } = w;
+  await page.locator('.graphiql-container').waitFor();
+  assert.doesNotMatch(page.url(), /headers|acg_/, 'headers brought by a link are dropped from the URL');
+  await page.locator('button', { hasText: 'Headers' }).click();
+  const editor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').last();
+  await editor.click();
+  await page.keyboard.type('{"Authorization": "Bearer acg_typed_secret"}');
+  const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.method() === 'POST' && (r.headers().authorization ?? '').includes('acg_typed_secret'));
+  await page.locator('.graphiql-execute-button').click();
+  await sent; // the typed header is used
+  await page.locator('.result-window', { hasText: 'UNAUTHENTICATED' }).waitFor();
+  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+  assert.doesNotMatch(stored, /acg_/, 'no header is kept in localStorage');
+  assert.doesNotMatch(page.url(), /headers|acg_/, 'no header is copied into the URL');
+  // a 401 logs a failed resource load, which is what a wrong key should do
+  assert.deepEqual(w.problems().filter((p) => !p.includes('401')), []);
+});

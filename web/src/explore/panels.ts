@@ -17,6 +17,11 @@ export function dates(from?: string | null, to?: string | null): string | null {
   return from === to ? String(from) : `${from ?? '?'} – ${to ?? '?'}`;
 }
 
+/** Whether u is an http(s) URL: only those become links (a javascript: URL would run here). */
+function webURL(u?: string | null): u is string {
+  return !!u && /^https?:\/\//i.test(u);
+}
+
 export function citations(list: Citation[], heading = 'Who says so'): HTMLElement {
   return h('section', { class: 'citations' },
     h('h3', {}, `${heading} (${list.length})`),
@@ -25,7 +30,7 @@ export function citations(list: Citation[], heading = 'Who says so'): HTMLElemen
 
 function citation(c: Citation): HTMLElement {
   const s = c.source;
-  const title = s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : h('span', {}, s.title);
+  const title = webURL(s.url) ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : h('span', {}, s.title);
   return h('li', { class: 'citation' },
     c.quote ? h('blockquote', {}, `“${c.quote}”`) : null,
     h('div', { class: 'claim' }, confidenceBadge(c.confidence), c.claimedBy ? ` claimed by ${c.claimedBy.name}` : ''),
@@ -49,7 +54,7 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
     e.text ? h('blockquote', {}, e.text) : null,
     field('Kind', e.orgKind ?? e.eventKind ?? e.sourceKind), field('Dates', dates(e.from, e.to)), field('Date', e.date ?? e.published),
     field('Victims', e.victims), field('Country', e.country), field('Publisher', e.publisher), field('Stake', e.stake),
-    e.url ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'URL'), h('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.url)) : null,
+    webURL(e.url) ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'URL'), h('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.url)) : null,
     h('div', { class: 'actions' },
       h('button', { onclick: act.expand, title: 'Show its neighbours (or double-click the node)' }, 'Expand'),
       h('button', { onclick: act.pathFrom }, 'Path from here'),

@@ -64,9 +64,34 @@ function Icon(): unknown {
 
 const savedPlugin = { title: 'Saved queries', icon: Icon, content: SavedQueries };
 
+// Headers carry API keys, so GraphiQL neither keeps nor shows them anywhere a page script or
+// a shared link could read them: gqlgen's page persists them in localStorage and copies them
+// into the URL (?headers=). Before that page's script reads the URL, drop any headers a
+// link brings, and the headers an older page stored (the tabs' state keeps a copy per tab).
+function forgetHeaders(): void {
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('headers')) {
+    url.searchParams.delete('headers');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  for (let i = localStorage.length - 1; i >= 0; i--) {
+    const key = localStorage.key(i);
+    if (key === null || !key.startsWith('accgraph:')) continue;
+    if (key.endsWith(':headers')) { localStorage.removeItem(key); continue; }
+    if (!key.endsWith(':tabState')) continue;
+    try {
+      const state = JSON.parse(localStorage.getItem(key) ?? 'null') as { tabs?: { headers?: unknown }[] } | null;
+      for (const tab of state?.tabs ?? []) delete tab.headers;
+      localStorage.setItem(key, JSON.stringify(state));
+    } catch { localStorage.removeItem(key); }
+  }
+}
+forgetHeaders();
+
 function GraphiQLWithSaved(props: Record<string, unknown>): unknown {
   const plugins = (props.plugins as unknown[] | undefined) ?? [];
-  return el(Real, { ...props, plugins: [...plugins, savedPlugin] });
+  return el(Real, { ...props, plugins: [...plugins, savedPlugin],
+    shouldPersistHeaders: false, headers: undefined, onEditHeaders: undefined });
 }
 // keep GraphiQL's statics (createFetcher, React, GraphQL, Toolbar, …) reachable as before
 w.GraphiQL = Object.assign(GraphiQLWithSaved, Real);

@@ -40,6 +40,9 @@ var migrations = []migration{
 		"CREATE INDEX change_by IF NOT EXISTS FOR (c:Change) ON (c.by)",
 		"CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (r:Redirect) REQUIRE r.from IS UNIQUE",
 	}},
+	// the statements of 1 and 3 again: they now cover the Thing label and FtM's relationship
+	// types (OWNS, FAMILY_OF, ...); those already there are left alone (IF NOT EXISTS)
+	{7, "ids and indexes for FtM things and relationship types", append(idConstraints(), rangeIndexes()...)},
 }
 
 // LatestSchemaVersion is the version Migrate brings the database to.

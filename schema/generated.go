@@ -473,6 +473,17 @@ type ComplexityRoot struct {
 		ToKnown    func(childComplexity int) int
 	}
 
+	Thing struct {
+		Aliases     func(childComplexity int) int
+		Citations   func(childComplexity int) int
+		Confidence  func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Retraction  func(childComplexity int) int
+		Schema      func(childComplexity int) int
+	}
+
 	TimelineEntry struct {
 		Citations  func(childComplexity int) int
 		Confidence func(childComplexity int) int
@@ -2810,6 +2821,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenure.ToKnown(childComplexity), true
+
+	case "Thing.aliases":
+		if e.ComplexityRoot.Thing.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Aliases(childComplexity), true
+	case "Thing.citations":
+		if e.ComplexityRoot.Thing.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Citations(childComplexity), true
+	case "Thing.confidence":
+		if e.ComplexityRoot.Thing.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Confidence(childComplexity), true
+	case "Thing.description":
+		if e.ComplexityRoot.Thing.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Description(childComplexity), true
+	case "Thing.id":
+		if e.ComplexityRoot.Thing.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.ID(childComplexity), true
+	case "Thing.name":
+		if e.ComplexityRoot.Thing.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Name(childComplexity), true
+	case "Thing.retraction":
+		if e.ComplexityRoot.Thing.Retraction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Retraction(childComplexity), true
+	case "Thing.schema":
+		if e.ComplexityRoot.Thing.Schema == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Thing.Schema(childComplexity), true
 
 	case "TimelineEntry.citations":
 		if e.ComplexityRoot.TimelineEntry.Citations == nil {
@@ -15333,6 +15393,199 @@ func (ec *executionContext) fieldContext_Tenure_citations(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Thing_id(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Thing_name(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+}
+
+func (ec *executionContext) _Thing_aliases(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+}
+
+func (ec *executionContext) _Thing_description(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+}
+
+func (ec *executionContext) _Thing_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _Thing_retraction(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_retraction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Retraction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+}
+
+func (ec *executionContext) _Thing_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Thing",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Thing_schema(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_schema(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Schema, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_schema(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Thing", field, false, false, "String")
+}
+
 func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19400,6 +19653,11 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 			return graphql.Null
 		}
 		return ec._Verdict(ctx, sel, obj)
+	case *graph.Thing:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Thing(ctx, sel, obj)
 	case *graph.Statement:
 		if obj == nil {
 			return graphql.Null
@@ -22184,6 +22442,74 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "citations":
 			out.Values[i] = ec._Tenure_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thingImplementors = []string{"Thing", "Entity"}
+
+func (ec *executionContext) _Thing(ctx context.Context, sel ast.SelectionSet, obj *graph.Thing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Thing")
+		case "id":
+			out.Values[i] = ec._Thing_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Thing_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aliases":
+			out.Values[i] = ec._Thing_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._Thing_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._Thing_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retraction":
+			out.Values[i] = ec._Thing_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._Thing_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schema":
+			out.Values[i] = ec._Thing_schema(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -65,7 +65,7 @@ func TestImporterResolvesForwardReferencesAcrossBatches(t *testing.T) {
 	_, problems, err = (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "f.jsonl", strings.NewReader(
 		`{"id": "m9", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["ghost"], "organization": ["o9"]}}`+"\n"+
 			`{"id": "o9", "schema": "Organization", "caption": "O9", "datasets": ["x"], "properties": {"name": ["O9"]}}`+"\n"))
-	if err != nil || len(problems) != 1 || problems[0].String() != "line 1: dangling reference: Membership m9 points at ghost, which never arrived" {
+	if err != nil || len(problems) != 1 || problems[0].String() != "line 1: dangling reference: Membership m9 points at ghost, which is neither in the file nor in the graph" {
 		t.Errorf("dangling = %v, %v", problems, err)
 	}
 }
@@ -132,7 +132,7 @@ func TestImporterStrictWritesNothing(t *testing.T) {
 	}
 	// lines 17–20 are bad; line 21 deletes an entity that was never imported
 	if err != nil || stats.Skipped != 4 || !slices.Equal(lines, []int{17, 18, 19, 20, 21}) || stats.Entities == 0 ||
-		!strings.Contains(problems[4].String(), `DEL gone: no entity "person:ftm-gone"`) {
+		!strings.Contains(problems[4].String(), `DEL gone: no entity or relationship imported with this FtM id`) {
 		t.Errorf("skip-and-report = %+v, %v, %v", stats, lines, err)
 	}
 }
@@ -174,7 +174,7 @@ func TestImporterDeltasAndReferents(t *testing.T) {
 {"id": "p3", "schema": "Person", "caption": "Ali Example", "datasets": ["test_pep"], "referents": ["p1", "p-older"], "properties": {"name": ["Ali Example"]}}
 `
 	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
-	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].String(), `line 2: DEL never-there: no entity "person:ftm-never-there"`) {
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].String(), `line 2: DEL never-there: no entity or relationship imported with this FtM id`) {
 		t.Fatalf("delta = %v, %v", problems, err)
 	}
 	rows := graphtest.Exec(t, "MATCH (p:Person {id: 'person:ftm-p2'}) RETURN p.confidence, p.retraction", nil)

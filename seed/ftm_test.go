@@ -52,7 +52,7 @@ func TestParseFtM(t *testing.T) {
 	entities, problems := parseFixture(t, ftmFixture+`{"op": "MOD", "entity": {"id": "p2", "schema": "Person", "properties": {"name": ["Bea Example"]}}}
 {"op": "DEL", "entity": {"id": "p2"}}
 {"op": "UPSERT", "entity": {"id": "p2"}}
-{"id": "bad-utf8", "schema": "Person", "properties": {"name": ["\xff"]}}
+{"id": "bad-utf8", "schema": "Person", "properties": {"name": ["`+"\xff"+`"]}}
 `)
 	if len(entities) != 19 || entities[17].Op != "MOD" || entities[18].Op != "DEL" || entities[18].ID != "p2" {
 		t.Errorf("%d entities, want 19 with a MOD and a DEL by id alone", len(entities))
@@ -63,7 +63,7 @@ func TestParseFtM(t *testing.T) {
 		"line 19: id: missing id",
 		"line 20: properties.name: not a list of strings",
 		`line 24: op: unknown op "UPSERT": want ADD, MOD or DEL`,
-		"line 25: invalid UTF-8 at byte 57",
+		"line 25: invalid UTF-8 at byte 64",
 	}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))

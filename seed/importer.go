@@ -160,10 +160,8 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	err := ParseFtM(r, func(e FtMEntity) error {
 		stats.Lines = e.Line
 		if e.Line <= skipTo {
-			if e.Op != "DEL" {
-				mapper.Remember(e)
-				written[e.ID] = true
-			}
+			// written before, or rejected: what points at it finds it in the graph, or not
+			written[e.ID] = e.Op != "DEL"
 			return nil
 		}
 		if e.Op == "DEL" {
@@ -217,6 +215,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		return stats, problems, err
 	}
 	problems = append(problems, im.retract(ctx, file, deleted)...)
+	slices.SortStableFunc(problems, func(a, b FtMProblem) int { return a.Line - b.Line })
 	stats.Elapsed = time.Since(began)
 	if im.Checkpoint != "" {
 		_ = os.Remove(im.Checkpoint) // done: a later run starts afresh

@@ -193,3 +193,81 @@ func TestImporterDeltasAndReferents(t *testing.T) {
 		t.Errorf("redirects = %v", rows)
 	}
 }
+
+// badLines has one bad value per line among good ones (lines 4 to 7): each is that
+// line's problem, and the rest imports, in any batch size.
+func badLines() string {
+	return strings.Join([]string{
+		`{"id": "ofac-1234", "schema": "Person", "datasets": ["x"], "properties": {"name": ["Lower Case"]}}`,
+		`{"id": "OFAC_1234", "schema": "Person", "datasets": ["x"], "properties": {"name": ["Upper Case"]}}`,
+		`{"id": "addr1", "schema": "Address", "datasets": ["x"], "properties": {"full": ["1 Main Street, Kyiv"], "country": ["ua"]}}`,
+		`{"id": "empty", "schema": "Person", "datasets": ["x"], "properties": {"name": [""]}}`,
+		`{"id": "long", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + strings.Repeat("a", 4001) + `"]}}`,
+		`{"id": "utf8", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + "\xff" + `"]}}`,
+		`{"id": "huge", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + strings.Repeat("b", seed.MaxFtMLine) + `"]}}`,
+		`{"id": "m1", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["OFAC_1234"], "organization": ["o1"]}}`,
+		`{"id": "m2", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["empty"], "organization": ["o1"]}}`,
+		`{"id": "o1", "schema": "Organization", "datasets": ["x"], "properties": {"name": ["Org One"], "addressEntity": ["addr1"]}}`,
+	}, "\n") + "\n"
+}
+
+func TestImporterBadLineIsThatLinesProblem(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	stats, problems, err := (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines()))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"line 4: name: missing name",
+		"line 5: name: name is 4001 bytes; at most 4000 (names are indexed)",
+		"line 6: invalid UTF-8 at byte 79",
+		"line 7: line is over 16 MB",
+		"line 9: dangling reference: Membership m2 points at empty, which is neither in the file nor in the graph",
+	}
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("problems = %v, %v\nwant %v", strings.Join(got, "\n"), err, want)
+	}
+	if stats.Entities != 4 || stats.Links != 2 || stats.Skipped != 4 {
+		t.Errorf("stats = %+v, want 4 entities (not the dataset's source), 2 relationships, 4 lines skipped", stats)
+	}
+	rows := graphtest.Exec(t, `MATCH (p:Person) RETURN p.id, p.name ORDER BY p.name`, nil)
+	if len(rows) != 2 || rows[0].Values[1] != "Lower Case" || rows[1].Values[1] != "Upper Case" || rows[0].Values[0] == rows[1].Values[0] {
+		t.Errorf("two ids that slug to one became %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (:Person {name: 'Upper Case'})-[:MEMBER_OF]->(o:Organization)-[r:RELATED_TO]->(a:Place)
+		RETURN o.name, r.role, a.name, a.country`, nil)
+	if len(rows) != 1 || rows[0].Values[1] != "addressEntity" || rows[0].Values[2] != "1 Main Street, Kyiv" || rows[0].Values[3] != "UA" {
+		t.Errorf("the membership and the caption-less address = %v", rows)
+	}
+
+	// --strict: any rejection fails the import, and the batch with the bad line is not written
+	db = graphtest.MustOpenDB(t)
+	before := knowledge(t)
+	_, _, err = (&seed.Importer{DB: db, By: "test", Batch: 100, Strict: true}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines()))
+	if err == nil || !strings.Contains(err.Error(), "line 6: invalid UTF-8 at byte 79 (--strict") || knowledge(t) != before {
+		t.Errorf("strict: %v", err)
+	}
+	lines := strings.SplitAfter(badLines(), "\n")
+	_, _, err = (&seed.Importer{DB: db, By: "test", Strict: true}).FtM(ctx, "dangling.jsonl", strings.NewReader(lines[8]))
+	if err == nil || !strings.Contains(err.Error(), "line 1: dangling reference: Membership m2 points at empty, o1") {
+		t.Errorf("strict with a dangling reference: %v", err)
+	}
+
+	// interrupted after the bad lines and resumed: the same graph as in one go
+	db = graphtest.MustOpenDB(t)
+	if _, _, err := (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines())); err != nil {
+		t.Fatal(err)
+	}
+	clean := knowledge(t)
+	db = graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test", Batch: 2, Checkpoint: filepath.Join(t.TempDir(), "bad.checkpoint")}
+	if _, _, err := im.FtM(ctx, "bad.jsonl", &failingReader{r: strings.NewReader(badLines()), lines: 8}); err == nil {
+		t.Fatal("the interrupted import did not fail")
+	}
+	im.Resume = true
+	if _, _, err := im.FtM(ctx, "bad.jsonl", strings.NewReader(badLines())); err != nil || knowledge(t) != clean {
+		t.Errorf("resumed after the bad lines: %v, same graph: %v", err, knowledge(t) == clean)
+	}
+}

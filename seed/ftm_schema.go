@@ -75,7 +75,7 @@ var ftmFields = map[string]string{
 	"Address:full": "name (an Address has no name)", "Interval:startDate": "when.from", "Interval:endDate": "when.to",
 	"Interval:date": "when (for a payment, a sanction, an ownership without a start)", "Interval:sourceUrl": "the citation's locator",
 	"Interval:description": "description",
-	"Sanction:entity": "PARTICIPATED_IN from the sanctioned entity", "Sanction:authority": "the citation's claimant",
+	"Sanction:entity":      "PARTICIPATED_IN from the sanctioned entity", "Sanction:authority": "the citation's claimant",
 	"Sanction:program": "name", "Sanction:reason": "the citation's quote", "Sanction:listingDate": "when.from",
 	"CourtCase:closeDate": "date", "CourtCase:fileDate": "date", "Position:organization": "POSITION_IN",
 	"Interest:role": "role", "Family:relationship": "role", "Associate:relationship": "role", "Payment:purpose": "role",

@@ -72,14 +72,17 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		written  = map[string]bool{} // FtM ids written by this import, for fragments in later batches
 		pending  []FtMEntity         // entities that point at ids not seen yet
 		deleted  []FtMEntity
+		retyped  = map[string]string{} // nodes a later fragment gave another kind → their new ids
 		lastLine int
 	)
 	var w writer
 	defer w.wait() // on an early return, the batch in flight still ends before the caller goes on
 	flush := func(final bool) error {
-		if err := im.mergeWritten(ctx, batch, written); err != nil {
+		more, err := im.mergeWritten(ctx, batch, written, &w)
+		if err != nil {
 			return err
 		}
+		maps.Copy(retyped, more)
 		for _, e := range batch {
 			mapper.Remember(e)
 		}
@@ -211,6 +214,9 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	if err := w.wait(); err != nil {
 		return stats, problems, err
 	}
+	if err := im.retype(ctx, retyped); err != nil {
+		return stats, problems, err
+	}
 	if err := im.resolveReferents(ctx, referents); err != nil {
 		return stats, problems, err
 	}
@@ -237,35 +243,69 @@ func rejectLine(im *Importer, stats *ImportStats, problems *[]FtMProblem, p FtMP
 }
 
 // mergeWritten merges into each entity of batch the fragments of it an earlier batch
-// of this import wrote (a MOD replaces them instead).
-func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written map[string]bool) error {
+// of this import wrote (a MOD replaces them instead). A fragment that makes an entity of
+// another kind (a LegalEntity, then a Person) leaves the old node behind: its id is
+// returned, old → new, to be retracted and redirected.
+func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written map[string]bool, w *writer) (map[string]string, error) {
 	var ids []string
 	for _, e := range batch {
 		if written[e.ID] && e.Op != "MOD" {
-			ids = append(ids, AccgraphID(e.Schema, e.ID))
+			ids = append(ids, ftmCandidates(e.ID, true)...)
 		}
 	}
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
+	}
+	if err := w.wait(); err != nil { // the earlier fragment may be in the batch in flight
+		return nil, err
 	}
 	stored, err := im.DB.FtMRecords(ctx, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	retyped := map[string]string{}
 	for i, e := range batch {
-		raw, ok := stored[AccgraphID(e.Schema, e.ID)]
-		if !ok || !written[e.ID] || e.Op == "MOD" {
+		if !written[e.ID] || e.Op == "MOD" {
 			continue
 		}
-		if before, err := ReadFtMJSON(raw); err == nil {
-			line := e.Line
-			if before.Merge(e) == nil {
-				before.Line, before.Op = line, e.Op
-				batch[i] = before
+		for _, c := range ftmCandidates(e.ID, true) {
+			raw, ok := stored[c]
+			if !ok {
+				continue
 			}
+			before, err := ReadFtMJSON(raw)
+			if err != nil || before.ID != e.ID || before.Merge(e) != nil {
+				continue
+			}
+			before.Line, before.Op = e.Line, e.Op
+			batch[i] = before
+			if now := AccgraphID(before.Schema, e.ID); now != c {
+				retyped[c] = now
+			}
+			break
 		}
 	}
-	return nil
+	return retyped, nil
+}
+
+// retype retracts the nodes a later fragment gave another kind, and makes their ids
+// resolve to the new ones.
+func (im *Importer) retype(ctx context.Context, retyped map[string]string) error {
+	var redirects []graph.ExportNode
+	for old, now := range retyped {
+		if _, err := im.DB.UpdateEntity(ctx, im.By, "importFtM", old, func(x graph.Entity) error {
+			b := x.Common()
+			b.Confidence, b.Retraction = graph.Retracted, "a later fragment of the same FtM entity made it "+now
+			return nil
+		}); err != nil {
+			return err
+		}
+		redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": old, "to": now}})
+	}
+	if len(redirects) == 0 {
+		return nil
+	}
+	return im.DB.WriteRaw(ctx, redirects, nil)
 }
 
 // ftmCandidates are the ids an FtM id can have in accgraph, as an entity of any kind or a
@@ -309,6 +349,7 @@ func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEnti
 		for _, c := range ftmCandidates(id, false) {
 			if k, ok := found[c]; ok {
 				m.Learn(id, c, k)
+				break // a node a later fragment retyped comes after the one that replaced it
 			}
 		}
 	}

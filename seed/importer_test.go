@@ -271,3 +271,62 @@ func TestImporterBadLineIsThatLinesProblem(t *testing.T) {
 		t.Errorf("resumed after the bad lines: %v, same graph: %v", err, knowledge(t) == clean)
 	}
 }
+
+func TestImporterDeltasFragmentsAndAuthorities(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test", Batch: 2}
+	// fragments of one entity on several lines, across batches, merged as FtM merges them
+	first := `{"id": "NK-1", "schema": "LegalEntity", "datasets": ["ua_gur"], "first_seen": "2022-03-01T00:00:00", "last_seen": "2024-01-01T00:00:00", "properties": {"name": ["Ivan Petrenko"]}}
+{"id": "other", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Other Person"]}}
+{"id": "NK-1", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Іван Петренко"], "birthDate": ["1970"]}}
+{"id": "s-gur", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["NK-1"], "authority": ["ГУР МО України"], "sourceUrl": ["https://example.org/gur/1"]}}
+{"id": "s-sbu", "schema": "Sanction", "datasets": ["ua_sbu"], "properties": {"entity": ["other"], "authority": ["Служба безпеки України"], "reason": ["Financing."]}}
+`
+	if _, problems, err := im.FtM(ctx, "first.jsonl", strings.NewReader(first)); err != nil || len(problems) > 0 {
+		t.Fatalf("first: %v %v", err, problems)
+	}
+	id := seed.AccgraphID("Person", "NK-1")
+	rows := graphtest.Exec(t, `MATCH (p:Person {id: $id}) RETURN p.name, p.aliases, p.ftm`, map[string]any{"id": id})
+	if len(rows) != 1 || rows[0].Values[0] != "Ivan Petrenko" || !slices.Equal(toStrings(rows[0].Values[1]), []string{"Іван Петренко"}) {
+		t.Fatalf("the merged fragments = %v", graphtest.Exec(t, "MATCH (p) WHERE p.name STARTS WITH 'Ivan' RETURN p.id, p.name, p.aliases, labels(p)", nil)[0].Values)
+	}
+	merged, err := seed.ReadFtMJSON(rows[0].Values[2].(string))
+	if err != nil || merged.ID != "NK-1" || merged.Schema != "Person" || !slices.Equal(merged.Datasets, []string{"ua_gur", "ua_sbu"}) ||
+		merged.FirstSeen != "2022-03-01T00:00:00" || !slices.Equal(merged.Properties["birthDate"], []string{"1970"}) {
+		t.Errorf("the merged FtM entity = %+v, %v", merged, err)
+	}
+	// a citation per dataset; the sanction without a reason has no quote, its locator the sourceUrl
+	rows = graphtest.Exec(t, `MATCH (c:Citation {about: $id})-[:FROM_SOURCE]->(s) RETURN s.publisher, c.quote, c.accessed ORDER BY s.publisher`, map[string]any{"id": id})
+	if len(rows) != 2 || rows[0].Values[0] != "ua_gur" || rows[1].Values[0] != "ua_sbu" || rows[0].Values[2] != "2024-01-01" {
+		t.Errorf("the citations of the merged person = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (s:Event {kind: 'SANCTION'}) MATCH (c:Citation {about: s.id})-[:CLAIMED_BY]->(a)
+		RETURN a.id, a.name, c.quote, c.locator ORDER BY a.name`, nil)
+	if len(rows) != 2 || rows[0].Values[1] != "ГУР МО України" || rows[1].Values[1] != "Служба безпеки України" || rows[0].Values[0] == rows[1].Values[0] ||
+		(rows[0].Values[2] != nil && rows[0].Values[2] != "") || rows[0].Values[3] != "https://example.org/gur/1" || rows[1].Values[2] != "Financing." {
+		for _, r := range rows {
+			t.Errorf("the two authorities: %v", r.Values)
+		}
+	}
+
+	// a delta file: MOD replaces, DEL by id alone retracts, a reference to an entity of the
+	// first file resolves against the graph
+	delta := `{"op": "MOD", "entity": {"id": "other", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Other Person Renamed"]}}}
+{"op": "DEL", "entity": {"id": "s-sbu"}}
+{"op": "ADD", "entity": {"id": "fam1", "schema": "Family", "datasets": ["ua_sbu"], "properties": {"person": ["NK-1"], "relative": ["other"], "relationship": ["brother"]}}}
+{"op": "DEL", "entity": {"id": "never-there"}}
+`
+	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
+	if err != nil || len(problems) != 1 || problems[0].String() != "line 4: DEL never-there: no entity or relationship imported with this FtM id" {
+		t.Fatalf("delta: %v %v", err, problems)
+	}
+	rows = graphtest.Exec(t, `MATCH (p:Person {id: $id})-[f:FAMILY_OF]->(o:Person) RETURN f.role, o.name`, map[string]any{"id": id})
+	if len(rows) != 1 || rows[0].Values[0] != "brother" || rows[0].Values[1] != "Other Person Renamed" {
+		t.Errorf("the family link to an entity of the earlier file = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (s:Event {id: $id}) RETURN s.confidence, s.retraction`, map[string]any{"id": seed.AccgraphID("Sanction", "s-sbu")})
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(rows[0].Values[1].(string), "DEL line in delta.jsonl") {
+		t.Errorf("the deleted sanction = %v", rows)
+	}
+}

@@ -2,9 +2,50 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+var notSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// FtMID is the accgraph id of a FollowTheMoney id under a kind's or relationship type's
+// prefix. An FtM id that is already a slug is kept as it is (`person:ftm-q7747` for
+// `q7747`); any other gets its slug and a hash of the exact id, so that `OFAC_1234`,
+// `ofac-1234` and two Cyrillic names that slug to nothing never become one entity. The
+// exact FtM id stays in the FtM JSON of what it names, and entity(id: "ftm:<FtM id>")
+// finds it.
+func FtMID(prefix, id string) string {
+	s := strings.Trim(notSlug.ReplaceAllString(strings.ToLower(id), "-"), "-")
+	if s != id {
+		h := sha256.Sum256([]byte(id))
+		s = strings.Trim(s+"-"+hex.EncodeToString(h[:5]), "-")
+	}
+	return prefix + ":ftm-" + s
+}
+
+// ftmKinds are the kinds an imported FtM entity can be.
+var ftmKinds = []EntityKind{KindPerson, KindOrganization, KindPosition, KindEvent, KindVerdict, KindPlace, KindThing}
+
+// ftmEntity compiles entity(id: "ftm:<FtM id>"): the entity imported with that FtM id,
+// of whichever kind (one not retracted first: a node a later fragment retyped is).
+func (c *compiler) ftmEntity(f Selection, ftmID string) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	n := c.newVar("n")
+	proj, np, err := c.node(n, ftmKinds, f.Sub, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	plan.decode = func(v any) (any, error) { return np.decode(v), nil }
+	parts := make([]string, len(ftmKinds))
+	for i, k := range ftmKinds {
+		parts[i] = fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, k.Label(), c.param(FtMID(k.IDPrefix(), ftmID)), n)
+	}
+	return plan, fmt.Sprintf("OPTIONAL CALL {\n%s\n}\nWITH %s ORDER BY %s.confidence = 'RETRACTED' LIMIT 1\nRETURN %s",
+		strings.Join(parts, "\nUNION\n"), n, n, proj), nil
+}
 
 // FtMRecords returns, for those of ids that are nodes or relationships of the graph, the
 // FollowTheMoney JSON they were imported from ("" for one not imported from FtM): an

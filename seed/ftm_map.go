@@ -79,7 +79,7 @@ func ftmRefs(e FtMEntity) (required, optional []string) {
 }
 
 // ftmName is an entity's name: its caption, or the first value of the properties its
-// schema takes its caption from.
+// schema takes its caption from (for a Thing without any, its schema).
 func ftmName(e FtMEntity) string {
 	if e.Caption != "" {
 		return e.Caption
@@ -88,6 +88,9 @@ func ftmName(e FtMEntity) string {
 		if v := e.Properties[p]; len(v) > 0 {
 			return v[0]
 		}
+	}
+	if ftmKind(e.Schema) == graph.KindThing {
+		return e.Schema // as followthemoney captions a page or a tax roll; a person or a company needs a name
 	}
 	return ""
 }
@@ -99,7 +102,8 @@ type group struct {
 	ftmID    string
 	entities []graph.Entity
 	links    []*graph.Link
-	fresh    []string // sources and claimants it added to known
+	optional []*graph.Link // RELATED_TO from an entity-valued property: dropped, not the line, when its end is refused
+	fresh    []string      // sources and claimants it added to known
 }
 
 // Map turns one batch into a dataset, line by line: a line whose entity or relationship
@@ -135,6 +139,16 @@ func (m *FtMMapper) Map(entities []FtMEntity) (*graph.Dataset, []FtMProblem) {
 			if reason := m.check(nil, g.links); reason != "" {
 				problems = append(problems, m.reject(g, reason))
 				accepted[i], changed = false, true
+			}
+		}
+	}
+	for i, g := range groups {
+		if !accepted[i] {
+			continue
+		}
+		for _, l := range g.optional {
+			if m.check(nil, []*graph.Link{l}) == "" {
+				g.links = append(g.links, l) // else it stays in the FtM JSON only
 			}
 		}
 	}
@@ -265,7 +279,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 			case e.Schema == "Sanction" && p == "entity":
 				link(graph.RelRelatedTo, e.ID+"/"+p+"/"+target, m.ref(target), base.ID, "sanctioned", graph.Interval{})
 			case ok && to != base.ID:
-				link(graph.RelRelatedTo, e.ID+"/"+p+"/"+target, base.ID, to, p, graph.Interval{})
+				l := link(graph.RelRelatedTo, e.ID+"/"+p+"/"+target, base.ID, to, p, graph.Interval{})
+				g.links = g.links[:len(g.links)-1]
+				g.optional = append(g.optional, l)
 			}
 		}
 	}

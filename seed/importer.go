@@ -83,37 +83,24 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 			return err
 		}
 		maps.Copy(retyped, more)
-		for _, e := range batch {
-			mapper.Remember(e)
-		}
-		if err := im.lookUp(ctx, mapper, append(pending, batch...)); err != nil {
+		candidates := append(pending, batch...)
+		if err := im.lookUp(ctx, mapper, candidates); err != nil {
 			return err
 		}
-		var ready []FtMEntity
-		waiting := pending[:0:0]
-		for _, e := range append(pending, batch...) {
-			required, optional := ftmRefs(e)
-			var missing []string
-			for _, id := range append(required, optional...) {
-				if !mapper.Knows(id) {
-					missing = append(missing, id)
+		ready, waiting := readyToMap(mapper, candidates, final)
+		if final {
+			for _, e := range waiting {
+				required, _ := ftmRefs(e)
+				var missing []string
+				for _, id := range required {
+					if !mapper.Knows(id) && !slices.Contains(missing, id) {
+						missing = append(missing, id)
+					}
 				}
-			}
-			var missingRequired []string
-			for _, id := range required {
-				if !mapper.Knows(id) {
-					missingRequired = append(missingRequired, id)
-				}
-			}
-			switch {
-			case len(missing) == 0 || final && len(missingRequired) == 0:
-				ready = append(ready, e)
-			case final:
 				problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("dangling reference: %s %s points at %s, which is neither in the file nor in the graph",
-					e.Schema, e.ID, strings.Join(missingRequired, ", "))})
-			default:
-				waiting = append(waiting, e)
+					e.Schema, e.ID, strings.Join(missing, ", "))})
 			}
+			waiting = nil
 		}
 		pending = waiting
 		d, rejected := mapper.Map(ready)
@@ -232,6 +219,38 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	return stats, problems, nil
 }
 
+// readyToMap splits entities into those whose references all resolve (to entities
+// mapped before, found in the graph, or ready themselves) and those that must wait for
+// theirs. At the end of the file (final) nothing waits for an optional reference.
+func readyToMap(m *FtMMapper, entities []FtMEntity, final bool) (ready, waiting []FtMEntity) {
+	isReady := map[string]bool{}
+	done := make([]bool, len(entities))
+	resolves := func(id string) bool { return m.Knows(id) || isReady[id] }
+	for changed := true; changed; {
+		changed = false
+		for i, e := range entities {
+			if done[i] {
+				continue
+			}
+			required, optional := ftmRefs(e)
+			if !final {
+				required = append(required, optional...)
+			}
+			if !slices.ContainsFunc(required, func(id string) bool { return !resolves(id) }) {
+				done[i], changed = true, true
+				isReady[e.ID] = true
+				ready = append(ready, e)
+			}
+		}
+	}
+	for i, e := range entities {
+		if !done[i] {
+			waiting = append(waiting, e)
+		}
+	}
+	return ready, waiting
+}
+
 // rejectLine records a line that is not imported; with Strict it ends the import.
 func rejectLine(im *Importer, stats *ImportStats, problems *[]FtMProblem, p FtMProblem) error {
 	stats.Skipped++
@@ -329,10 +348,14 @@ func ftmCandidates(id string, rels bool) []string {
 // the file has not brought: files build on each other.
 func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEntity) error {
 	var ids, unknown []string
+	coming := map[string]bool{}
+	for _, e := range entities {
+		coming[e.ID] = true
+	}
 	for _, e := range entities {
 		required, optional := ftmRefs(e)
 		for _, id := range append(required, optional...) {
-			if !m.Knows(id) && !slices.Contains(unknown, id) {
+			if !m.Knows(id) && !coming[id] && !slices.Contains(unknown, id) {
 				unknown = append(unknown, id)
 				ids = append(ids, ftmCandidates(id, false)...)
 			}

@@ -22,7 +22,7 @@ func ftmLibrary(t *testing.T, args ...string) []byte {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("python3 testdata/ftm/ftm.py %v: %v\n%s(the FtM tests need followthemoney: make ftm-tools)", args, err, stderr.String())
+		t.Fatalf("python3 testdata/ftm/ftm.py %v: %v\n%s%s(the FtM tests need followthemoney: make ftm-tools)", args, err, out, stderr.String())
 	}
 	return out
 }
@@ -120,3 +120,6 @@ func TestFtMEverySchemaImports(t *testing.T) {
 		t.Errorf("stats = %+v for %d lines", stats, len(want))
 	}
 }
+
+// FtMLibrary is ftmLibrary for the tests of package seed_test.
+var FtMLibrary = ftmLibrary

@@ -200,6 +200,14 @@ var storedProperties = map[string][]string{
 	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"},
 }
 
+func init() {
+	for field, spec := range factKinds {
+		if _, taken := storedProperties[field]; !taken { // country: a place's too, the same property
+			storedProperties[field] = []string{spec.stored}
+		}
+	}
+}
+
 // projection is the map projection of x holding id, the stored properties fields read,
 // need, and the computed entries parts. Projecting only these, not .*, keeps large
 // properties (an imported entity's FtM JSON) and unasked ones out of every read.

@@ -245,11 +245,12 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		Citations: cites, Origin: origin, FtM: e.JSON()}
 	switch kind := ftmKinds[e.Schema]; {
 	case kind == graph.KindPerson:
-		g.entities = append(g.entities, &graph.Person{Base: base})
+		g.entities = append(g.entities, &graph.Person{Base: base, Facts: facts(e, graph.PersonFacts)})
 	case e.Schema == "PublicBody":
-		g.entities = append(g.entities, &graph.Organization{Base: base, OrgKind: publicBodyKind(e.Properties["topics"])})
+		g.entities = append(g.entities, &graph.Organization{Base: base, OrgKind: publicBodyKind(e.Properties["topics"]),
+			Facts: facts(e, graph.OrganizationFacts)})
 	case kind == graph.KindOrganization:
-		g.entities = append(g.entities, &graph.Organization{Base: base, OrgKind: "OTHER"})
+		g.entities = append(g.entities, &graph.Organization{Base: base, OrgKind: "OTHER", Facts: facts(e, graph.OrganizationFacts)})
 	case kind == graph.KindPosition:
 		g.entities = append(g.entities, &graph.Position{Base: base})
 	case kind == graph.KindVerdict:
@@ -313,6 +314,17 @@ func (m *FtMMapper) cite(g *group, e FtMEntity, quote, claimant string) []graph.
 			Confidence: graph.Reported, Accessed: seen})
 	}
 	return out
+}
+
+// facts are the properties of e kept as fields of its kind.
+func facts(e FtMEntity, names []string) graph.Facts {
+	f := graph.Facts{}
+	for _, n := range names {
+		if v := e.Properties[n]; len(v) > 0 {
+			f[n] = v
+		}
+	}
+	return f
 }
 
 // interval is when an FtM interval held: from its start (or its one date) to its end.

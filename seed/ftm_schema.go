@@ -71,13 +71,18 @@ func ftmRel(schema string) ftmRelSpec { return ftmRels[schema] }
 // schema that defines it).
 var ftmFields = map[string]string{
 	"Thing:name": "name", "Thing:alias": "aliases", "Thing:previousName": "aliases", "Thing:description": "description",
-	"Thing:country": "a place's country", "Thing:topics": "a public body's kind", "Thing:sourceUrl": "the citation's locator",
+	"Thing:country": "a place's country; an organization's country", "Thing:topics": "topics (people, organizations); a public body's kind", "Thing:sourceUrl": "the citation's locator",
 	"Address:full": "name (an Address has no name)", "Interval:startDate": "when.from", "Interval:endDate": "when.to",
 	"Interval:date": "when (for a payment, a sanction, an ownership without a start)", "Interval:sourceUrl": "the citation's locator",
 	"Interval:description": "description",
 	"Sanction:entity":      "PARTICIPATED_IN from the sanctioned entity", "Sanction:authority": "the citation's claimant",
 	"Sanction:program": "name", "Sanction:reason": "the citation's quote", "Sanction:listingDate": "when.from",
 	"CourtCase:closeDate": "date", "CourtCase:fileDate": "date", "Position:organization": "POSITION_IN",
+	"Person:birthDate": "birthDate", "Person:deathDate": "deathDate", "Person:nationality": "nationality",
+	"Person:gender": "gender", "Person:position": "positionTitles", "Thing:notes": "notes (people, organizations)",
+	"LegalEntity:idNumber": "idNumber (people, organizations)", "Person:passportNumber": "passportNumber",
+	"LegalEntity:taxNumber": "taxNumber (people, organizations)", "Thing:wikidataId": "wikidataId (people, organizations)",
+	"LegalEntity:registrationNumber": "registrationNumber (organizations)", "LegalEntity:innCode": "innCode (organizations)",
 	"Interest:role": "role", "Family:relationship": "role", "Associate:relationship": "role", "Payment:purpose": "role",
 }
 

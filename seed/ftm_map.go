@@ -19,11 +19,13 @@ type FtMMapper struct {
 	ids      map[string]string           // FtM id → accgraph id, for entities
 	known    map[string]graph.EntityKind // accgraph id → kind: entities seen, sources and claimants written
 	captions map[string]string           // FtM id → name, for naming what points at it
+	absent   map[string]bool             // FtM ids looked up in the graph and not found
 }
 
 // NewFtMMapper maps the entities of file.
 func NewFtMMapper(file string) *FtMMapper {
-	return &FtMMapper{file: file, ids: map[string]string{}, known: map[string]graph.EntityKind{}, captions: map[string]string{}}
+	return &FtMMapper{file: file, ids: map[string]string{}, known: map[string]graph.EntityKind{}, captions: map[string]string{},
+		absent: map[string]bool{}}
 }
 
 // Remember records an entity's id and kind without mapping it: a resumed import skips
@@ -41,6 +43,7 @@ func (m *FtMMapper) Remember(e FtMEntity) {
 func (m *FtMMapper) Learn(ftmID, id string, k graph.EntityKind) {
 	m.ids[ftmID] = id
 	m.known[id] = k
+	delete(m.absent, ftmID)
 }
 
 // forget drops an entity whose line was rejected: what points at it must wait for it.

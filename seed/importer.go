@@ -355,7 +355,8 @@ func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEnti
 	for _, e := range entities {
 		required, optional := ftmRefs(e)
 		for _, id := range append(required, optional...) {
-			if !m.Knows(id) && !coming[id] && !slices.Contains(unknown, id) {
+			if !m.Knows(id) && !coming[id] && !m.absent[id] {
+				m.absent[id] = true // until found, or this import brings it: the graph is asked once
 				unknown = append(unknown, id)
 				ids = append(ids, ftmCandidates(id, false)...)
 			}

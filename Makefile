@@ -92,7 +92,7 @@ tools:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null; }
 
 # The FtM tests read the model from the reference implementation, followthemoney from
-# PyPI (seed/testdata/ftm/ftm.py): installed for the user when absent (python3 and pip
+# PyPI (seed/ftmtool/ftm.py): installed for the user when absent (python3 and pip
 # from Debian's packages when those are absent too).
 ftm-tools:
 	@python3 -c 'import followthemoney' 2>/dev/null || { \

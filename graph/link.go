@@ -37,6 +37,9 @@ const (
 	RelRelatedTo RelType = "RELATED_TO"
 )
 
+// FtMRelTypes are the relationship types only FollowTheMoney imports write.
+var FtMRelTypes = []RelType{RelOwns, RelFamilyOf, RelAssociateOf, RelRepresents, RelSucceededBy, RelPaid, RelRelatedTo}
+
 // parties are the kinds that can own, pay, represent or succeed one another.
 var parties = []EntityKind{KindPerson, KindOrganization}
 

@@ -13,16 +13,16 @@ import (
 	"github.com/accgraph/accgraph/graph/graphtest"
 )
 
-// ftmLibrary runs seed/testdata/ftm/ftm.py with followthemoney, the reference
+// ftmLibrary runs seed/ftmtool/ftm.py with followthemoney, the reference
 // implementation (`make ftm-tools` installs it; `make test` does).
 func ftmLibrary(t *testing.T, args ...string) []byte {
 	t.Helper()
-	cmd := exec.Command("python3", append([]string{"testdata/ftm/ftm.py"}, args...)...)
+	cmd := exec.Command("python3", append([]string{"ftmtool/ftm.py"}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("python3 testdata/ftm/ftm.py %v: %v\n%s%s(the FtM tests need followthemoney: make ftm-tools)", args, err, out, stderr.String())
+		t.Fatalf("python3 ftmtool/ftm.py %v: %v\n%s%s(the FtM tests need followthemoney: make ftm-tools)", args, err, out, stderr.String())
 	}
 	return out
 }

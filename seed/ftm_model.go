@@ -8,7 +8,7 @@ import (
 )
 
 // ftm_model.json is the FollowTheMoney model as the reference implementation defines it
-// (`python3 seed/testdata/ftm/ftm.py model`; TestFtMModelIsTheLibrarys checks that it
+// (`python3 seed/ftmtool/ftm.py model`; TestFtMModelIsTheLibrarys checks that it
 // still is): every schema, what it extends, its edge and its own properties.
 //
 //go:embed ftm_model.json

@@ -149,17 +149,18 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	var referents []FtMEntity
 	err := ParseFtM(r, func(e FtMEntity) error {
 		stats.Lines = e.Line
-		if e.Line <= skipTo {
-			// written before, or rejected: what points at it finds it in the graph, or not
-			written[e.ID] = e.Op != "DEL"
-			return nil
-		}
+		// DEL lines and referents are applied at the end, so a resumed import applies
+		// those it skips too (again: both are idempotent)
 		if e.Op == "DEL" {
 			deleted = append(deleted, e)
 			return nil
 		}
 		if len(e.Referents) > 0 {
 			referents = append(referents, FtMEntity{ID: e.ID, Schema: e.Schema, Referents: e.Referents, Line: e.Line})
+		}
+		if e.Line <= skipTo {
+			written[e.ID] = true // written before, or rejected: what points at it finds it in the graph, or not
+			return nil
 		}
 		lastLine = e.Line
 		if i, ok := inBatch[e.ID]; ok && e.Op != "MOD" {

@@ -3,6 +3,7 @@ package seed_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -389,4 +390,27 @@ func diffLines(a, b string) string {
 		out = out[:20]
 	}
 	return strings.Join(out, "\n")
+}
+
+func TestImporterResumedAppliesTheDeletesItSkips(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	var lines []string
+	for i := range 6 {
+		lines = append(lines, fmt.Sprintf(`{"id": "p%d", "schema": "Person", "datasets": ["x"], "properties": {"name": ["P %d"]}}`, i, i))
+	}
+	lines = slices.Insert(lines, 2, `{"op": "DEL", "entity": {"id": "p0"}}`)
+	file := strings.Join(lines, "\n") + "\n"
+	im := &seed.Importer{DB: db, By: "test", Batch: 1, Checkpoint: filepath.Join(t.TempDir(), "del.checkpoint")}
+	if _, _, err := im.FtM(ctx, "del.jsonl", &failingReader{r: strings.NewReader(file), lines: 5}); err == nil {
+		t.Fatal("the interrupted import did not fail")
+	}
+	im.Resume = true
+	if _, problems, err := im.FtM(ctx, "del.jsonl", strings.NewReader(file)); err != nil || len(problems) > 0 {
+		t.Fatalf("resume: %v %v", err, problems)
+	}
+	rows := graphtest.Exec(t, "MATCH (p:Person {name: 'P 0'}) RETURN p.confidence", nil)
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" {
+		t.Errorf("the DEL line before the checkpoint was not applied: %v", rows)
+	}
 }

@@ -398,7 +398,8 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 	base := readEdge(props, t)
 	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
-		Confidence: base.Confidence, Retraction: base.Retraction, Citations: readCitations(v[3]), Field: "link"}, nil
+		Confidence: base.Confidence, Retraction: base.Retraction, Citations: readCitations(v[3]), Field: "link",
+		FtM: str(props["ftm"])}, nil
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.

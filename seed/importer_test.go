@@ -283,6 +283,7 @@ func TestImporterDeltasFragmentsAndAuthorities(t *testing.T) {
 {"id": "NK-1", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Іван Петренко"], "birthDate": ["1970"]}}
 {"id": "s-gur", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["NK-1"], "authority": ["ГУР МО України"], "sourceUrl": ["https://example.org/gur/1"]}}
 {"id": "s-sbu", "schema": "Sanction", "datasets": ["ua_sbu"], "properties": {"entity": ["other"], "authority": ["Служба безпеки України"], "reason": ["Financing."]}}
+{"id": "assoc-0", "schema": "Associate", "datasets": ["ua_sbu"], "properties": {"person": ["NK-1"], "associate": ["other"]}}
 `
 	if _, problems, err := im.FtM(ctx, "first.jsonl", strings.NewReader(first)); err != nil || len(problems) > 0 {
 		t.Fatalf("first: %v %v", err, problems)
@@ -317,6 +318,7 @@ func TestImporterDeltasFragmentsAndAuthorities(t *testing.T) {
 {"op": "DEL", "entity": {"id": "s-sbu"}}
 {"op": "ADD", "entity": {"id": "fam1", "schema": "Family", "datasets": ["ua_sbu"], "properties": {"person": ["NK-1"], "relative": ["other"], "relationship": ["brother"]}}}
 {"op": "DEL", "entity": {"id": "never-there"}}
+{"op": "DEL", "entity": {"id": "assoc-0"}}
 `
 	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
 	if err != nil || len(problems) != 1 || problems[0].String() != "line 4: DEL never-there: no entity or relationship imported with this FtM id" {
@@ -329,6 +331,10 @@ func TestImporterDeltasFragmentsAndAuthorities(t *testing.T) {
 	rows = graphtest.Exec(t, `MATCH (s:Event {id: $id}) RETURN s.confidence, s.retraction`, map[string]any{"id": seed.AccgraphID("Sanction", "s-sbu")})
 	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(rows[0].Values[1].(string), "DEL line in delta.jsonl") {
 		t.Errorf("the deleted sanction = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH ()-[r:ASSOCIATE_OF]->() RETURN r.confidence, r.ftm`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(fmt.Sprint(rows[0].Values[1]), `"id":"assoc-0"`) {
+		t.Errorf("the deleted relationship, which keeps its FtM entity for export = %v", rows)
 	}
 }
 

@@ -13,6 +13,11 @@ var (
 		"innCode", "wikidataId"}
 )
 
+// LinkFacts are the FollowTheMoney properties a relationship keeps as list properties of
+// the same name (an ownership's share, a payment's amount): Cypher reads and filters them.
+var LinkFacts = []string{"percentage", "sharesCount", "sharesValue", "sharesCurrency", "sharesType", "ownershipType",
+	"amount", "amountUsd", "amountEur", "currency"}
+
 // factFields are the GraphQL field (and where key) of each fact stored under another
 // name: Person.position would read as the relation fields named position elsewhere.
 var factFields = map[string]string{"position": "positionTitles"}

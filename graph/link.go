@@ -119,6 +119,7 @@ type Link struct {
 	Origin     Origin
 	Field      string // the link's path in its origin record, e.g. "links[2]"
 	FtM        string // the FollowTheMoney entity it was imported from, as JSON
+	Facts      Facts  // LinkFacts
 }
 
 // Valid is the interval in which the link is known to hold, Security Force Monitor's
@@ -197,6 +198,7 @@ func (l *Link) properties() map[string]any {
 	setIf(props, "endedBy", l.EndedBy.String())
 	setIf(props, "retraction", l.Retraction)
 	setIf(props, "ftm", l.FtM)
+	l.Facts.store(props, LinkFacts)
 	setInterval(props, l.Valid())
 	return props
 }

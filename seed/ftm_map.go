@@ -222,7 +222,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 	cites := m.cite(g, e, quote, claimant)
 	link := func(t graph.RelType, id, from, to, role string, when graph.Interval) *graph.Link {
 		l := &graph.Link{ID: ftmID(strings.ToLower(string(t)), id), Type: t, From: from, To: to, Role: role, When: when,
-			Citations: cites, Field: e.Schema, Origin: origin, FtM: e.JSON()}
+			Citations: cites, Field: e.Schema, Origin: origin, FtM: e.JSON(), Facts: facts(e, graph.LinkFacts)}
 		g.links = append(g.links, l)
 		return l
 	}

@@ -83,7 +83,11 @@ var ftmFields = map[string]string{
 	"LegalEntity:idNumber": "idNumber (people, organizations)", "Person:passportNumber": "passportNumber",
 	"LegalEntity:taxNumber": "taxNumber (people, organizations)", "Thing:wikidataId": "wikidataId (people, organizations)",
 	"LegalEntity:registrationNumber": "registrationNumber (organizations)", "LegalEntity:innCode": "innCode (organizations)",
-	"Interest:role": "role", "Family:relationship": "role", "Associate:relationship": "role", "Payment:purpose": "role",
+	"Ownership:percentage": "percentage", "Ownership:sharesCount": "sharesCount", "Ownership:sharesValue": "sharesValue",
+	"Ownership:sharesCurrency": "sharesCurrency", "Ownership:sharesType": "sharesType", "Ownership:ownershipType": "ownershipType",
+	"Value:amount": "amount (payments, debts, contract awards)", "Value:amountUsd": "amountUsd", "Value:amountEur": "amountEur",
+	"Value:currency": "currency",
+	"Interest:role":  "role", "Family:relationship": "role", "Associate:relationship": "role", "Payment:purpose": "role",
 }
 
 // ftmKept says where the other properties are kept, by their FtM type.

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -20,6 +21,8 @@ const ftmCluster = `{"id": "NK-Owner", "schema": "Person", "datasets": ["us_ofac
 {"id": "own-2", "schema": "Ownership", "datasets": ["us_ofac_sdn"], "properties": {"owner": ["co-1"], "asset": ["ship-1"]}}
 {"id": "rel-1", "schema": "Person", "datasets": ["us_ofac_sdn"], "properties": {"name": ["Boris Brother"]}}
 {"id": "fam-1", "schema": "Family", "datasets": ["us_ofac_sdn"], "properties": {"person": ["NK-Owner"], "relative": ["rel-1"], "relationship": ["brother"]}}
+{"id": "payee", "schema": "Person", "datasets": ["us_ofac_sdn"], "properties": {"name": ["Pat Payee"]}}
+{"id": "pay-1", "schema": "Payment", "datasets": ["us_ofac_sdn"], "properties": {"payer": ["co-1"], "beneficiary": ["payee"], "amount": ["250000"], "currency": ["EUR"], "date": ["2021-06-30"], "purpose": ["Consulting"]}}
 {"id": "pass-1", "schema": "Passport", "datasets": ["us_ofac_sdn"], "properties": {"holder": ["NK-Owner"], "number": ["AB123456"], "country": ["ru"]}}
 `
 
@@ -62,9 +65,13 @@ func TestFtMClusterIsConnected(t *testing.T) {
 	if data["none"] != nil {
 		t.Errorf("an unknown FtM id = %v", data["none"])
 	}
-	rows := graphtest.Exec(t, `MATCH (:Person {id: $o})-[r:OWNS]->(:Organization) RETURN r.from, r.role, r.ftm`, map[string]any{"o": owner})
-	if len(rows) != 1 || rows[0].Values[0] != "2015" || rows[0].Values[1] != "owner" || !strings.Contains(rows[0].Values[2].(string), `"percentage":["51"]`) {
+	rows := graphtest.Exec(t, `MATCH (:Person {id: $o})-[r:OWNS]->(:Organization) RETURN r.from, r.role, r.percentage`, map[string]any{"o": owner})
+	if len(rows) != 1 || rows[0].Values[0] != "2015" || rows[0].Values[1] != "owner" || fmt.Sprint(rows[0].Values[2]) != "[51]" {
 		t.Errorf("the ownership = %v", rows[0].Values)
+	}
+	rows = graphtest.Exec(t, `MATCH (:Organization)-[r:PAID]->(p:Person) RETURN r.amount, r.currency, r.from, r.role, p.name`, nil)
+	if len(rows) != 1 || fmt.Sprint(rows[0].Values[:4]) != "[[250000] [EUR] 2021-06-30 Consulting]" || rows[0].Values[4] != "Pat Payee" {
+		t.Errorf("the payment = %v", rows)
 	}
 }
 

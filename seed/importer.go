@@ -202,11 +202,12 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	if err := w.wait(); err != nil {
 		return stats, problems, err
 	}
+	// every batch is written: an error now says so, and the checkpoint stays for --resume
 	if err := im.retype(ctx, retyped); err != nil {
-		return stats, problems, err
+		return stats, problems, fmt.Errorf("every line was written, but retyping merged fragments failed: %w", err)
 	}
 	if err := im.resolveReferents(ctx, referents); err != nil {
-		return stats, problems, err
+		return stats, problems, fmt.Errorf("every line was written, but resolving referents failed (--resume applies them): %w", err)
 	}
 	problems = append(problems, im.retract(ctx, file, deleted)...)
 	slices.SortStableFunc(problems, func(a, b FtMProblem) int { return a.Line - b.Line })

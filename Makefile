@@ -96,12 +96,14 @@ tools:
 # from Debian's packages when those are absent too).
 ftm-tools:
 	@python3 -c 'import followthemoney' 2>/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || { \
-			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3 python3-pip >/dev/null; }; \
 		echo "installing followthemoney $(FTM_VERSION) for the FtM tests"; \
-		python3 -m pip install --user --quiet --break-system-packages followthemoney==$(FTM_VERSION) 2>/dev/null || \
-			python3 -m pip install --user --quiet followthemoney==$(FTM_VERSION); }
+		pipinstall() { python3 -m pip install --user --quiet --break-system-packages followthemoney==$(FTM_VERSION) 2>/dev/null || \
+			python3 -m pip install --user --quiet followthemoney==$(FTM_VERSION); }; \
+		pipinstall || { echo "followthemoney's PyICU builds against ICU: installing its headers"; \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ python3-dev >/dev/null && pipinstall; }; }
 
 check: compose-config
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.cache/*')); \

@@ -7,7 +7,9 @@ BIN      := bin/accgraph
 # the embedded Neo4j's jars are built once into this git-ignored folder
 export ACCGRAPH_CACHE ?= $(CURDIR)/.cache
 
-.PHONY: run test bench bench-go bench-peer build tools check compose-config generate web web-test reliability fuzz soak audit-tools
+FTM_VERSION := 4.11.2
+
+.PHONY: ftm-tools run test bench bench-go bench-peer build tools check compose-config generate web web-test reliability fuzz soak audit-tools
 
 run: tools build
 	$(BIN) serve
@@ -15,7 +17,7 @@ run: tools build
 # -p 1: the packages share one database, so they run one after another.
 # Every package, the fault and load tests of reliability/ included, then each fuzz target
 # briefly.
-test: tools audit-tools build check
+test: tools audit-tools ftm-tools build check
 	NEO4J_PASSWORD=accgraph-test $(BIN) neo4j exec --neo4j-heap 1g --neo4j-pagecache 256m -- \
 		$(GO) test -p 1 -count=1 ./...
 	$(MAKE) --no-print-directory web-test
@@ -88,6 +90,20 @@ tools:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null; }
+
+# The FtM tests read the model from the reference implementation, followthemoney from
+# PyPI (seed/ftmtool/ftm.py): installed for the user when absent (python3 and pip
+# from Debian's packages when those are absent too).
+ftm-tools:
+	@python3 -c 'import followthemoney' 2>/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || { \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3 python3-pip >/dev/null; }; \
+		echo "installing followthemoney $(FTM_VERSION) for the FtM tests"; \
+		pipinstall() { python3 -m pip install --user --quiet --break-system-packages followthemoney==$(FTM_VERSION) 2>/dev/null || \
+			python3 -m pip install --user --quiet followthemoney==$(FTM_VERSION); }; \
+		pipinstall || { echo "followthemoney's PyICU builds against ICU: installing its headers"; \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ python3-dev >/dev/null && pipinstall; }; }
 
 check: compose-config
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.cache/*')); \

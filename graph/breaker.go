@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,7 +53,7 @@ func (db *DB) watch() {
 			case <-t.C:
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
-			err := db.driver.VerifyConnectivity(ctx)
+			err := asTimeout(ctx, db.driver.VerifyConnectivity(ctx))
 			cancel()
 			switch {
 			case err == nil:
@@ -138,3 +139,24 @@ func (db *DB) outage(ctx context.Context, err error) error {
 
 // cutOff reports whether the breaker cancelled ctx.
 func cutOff(ctx context.Context) bool { return errors.Is(context.Cause(ctx), errOutage) }
+
+// driverTimeout is a driver error that is a timeout. The driver's own timeouts (a
+// ConnectivityError around a pool or read timeout) do not unwrap to
+// context.DeadlineExceeded, so errors.Is missed them and one slow probe opened the
+// breaker; this one unwraps to both the driver's error and context.DeadlineExceeded.
+type driverTimeout struct{ err error }
+
+func (t driverTimeout) Error() string   { return t.err.Error() }
+func (t driverTimeout) Unwrap() []error { return []error{t.err, context.DeadlineExceeded} }
+
+// asTimeout marks err as a timeout when ctx ran out of time or the driver says it
+// timed out; other errors are returned as they are.
+func asTimeout(ctx context.Context, err error) error {
+	if err == nil || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) || strings.Contains(err.Error(), "Timeout while") {
+		return driverTimeout{err}
+	}
+	return err
+}

@@ -40,8 +40,10 @@ func (c *Citation) Validate(field string, p *Problems) {
 	if c.ClaimedBy == "" {
 		p.Add(field+".claimedBy", "missing claimedBy: say who asserts this")
 	}
-	if strings.TrimSpace(c.Quote) == "" {
-		p.Add(field+".quote", "missing quote: cite the source's own words")
+	// a record with no words to quote (a sanctions listing without a reason) is cited by
+	// its locator alone: no quote is better than an invented one
+	if strings.TrimSpace(c.Quote) == "" && strings.TrimSpace(c.Locator) == "" {
+		p.Add(field+".quote", "missing quote: cite the source's own words (or, for a record without any, its locator)")
 	}
 	if !c.Confidence.IsValid() {
 		p.Add(field+".confidence", "%s", unknownValue("confidence", string(c.Confidence), Confidences))

@@ -47,6 +47,9 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 	switch f.Name {
 	case "entity":
 		id := str(f.Args["id"])
+		if ftmID, ok := strings.CutPrefix(id, "ftm:"); ok {
+			return c.ftmEntity(f, ftmID)
+		}
 		kind, ok := kindOfID(id)
 		if !ok {
 			plan.skip = true
@@ -194,11 +197,19 @@ var storedProperties = map[string][]string{
 	"confidence":   {"confidence"}, "retraction": {"retraction"}, "kind": {"kind"},
 	"from": {"from"}, "to": {"to"}, "victims": {"victims"}, "date": {"date"}, "text": {"text"},
 	"title": {"title"}, "publisher": {"publisher"}, "author": {"author"}, "url": {"url"},
-	"published": {"published"}, "stake": {"stake"}, "country": {"country"},
+	"published": {"published"}, "stake": {"stake"}, "country": {"country"}, "schema": {"schema"},
 	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
 	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
 	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "checked": {"checked"}, "stance": {"stance"},
 	"inference": {"inference"},
+}
+
+func init() {
+	for field, spec := range factKinds {
+		if _, taken := storedProperties[field]; !taken { // country: a place's too, the same property
+			storedProperties[field] = []string{spec.stored}
+		}
+	}
 }
 
 // projection is the map projection of x holding id, the stored properties fields read,

@@ -83,6 +83,7 @@ const MaxNameBytes = 4000
 var idPrefixes = map[EntityKind]string{
 	KindPerson: "person", KindOrganization: "org", KindPosition: "position", KindEvent: "event",
 	KindVerdict: "verdict", KindStatement: "statement", KindSource: "source", KindPlace: "place",
+	KindThing: "thing",
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -34,6 +34,10 @@ func (c *compiler) where(kind EntityKind, v string, w map[string]any, path strin
 			cond = "NOT (" + cond + ")"
 		case scalarProperties[key] != "":
 			cond, err = c.compare(v+"."+scalarProperties[key], val, p)
+		case oneOf(kind, factKinds[key].kinds):
+			x := c.newVar("f")
+			cond, err = c.compare(x, val, p)
+			cond = fmt.Sprintf("any(%s IN coalesce(%s.%s, []) WHERE %s)", x, v, factKinds[key].stored, cond)
 		case key == "alias":
 			a := c.newVar("a")
 			cond, err = c.compare(a, val, p)

@@ -13,12 +13,13 @@ const (
 	KindStatement    EntityKind = "STATEMENT"
 	KindSource       EntityKind = "SOURCE"
 	KindPlace        EntityKind = "PLACE"
+	KindThing        EntityKind = "THING"
 )
 
 // EntityKinds lists every kind in a fixed order.
 var EntityKinds = []EntityKind{
 	KindPerson, KindOrganization, KindPosition, KindEvent,
-	KindVerdict, KindStatement, KindSource, KindPlace,
+	KindVerdict, KindStatement, KindSource, KindPlace, KindThing,
 }
 
 // Label returns the Neo4j label of k, or "" when k is not a kind. Cypher text takes
@@ -41,6 +42,8 @@ func (k EntityKind) Label() string {
 		return "Source"
 	case KindPlace:
 		return "Place"
+	case KindThing:
+		return "Thing"
 	}
 	return ""
 }

@@ -24,14 +24,34 @@ const (
 	RelAbout          RelType = "ABOUT"
 	RelLocatedIn      RelType = "LOCATED_IN"
 	RelOccurredIn     RelType = "OCCURRED_IN"
+	// the relationships FollowTheMoney has and accgraph had no type for
+	RelOwns        RelType = "OWNS"         // FtM Ownership: owner → asset
+	RelFamilyOf    RelType = "FAMILY_OF"    // FtM Family: person → relative (Role: "brother")
+	RelAssociateOf RelType = "ASSOCIATE_OF" // FtM Associate: person → associate
+	RelRepresents  RelType = "REPRESENTS"   // FtM Representation: agent → client
+	RelSucceededBy RelType = "SUCCEEDED_BY" // FtM Succession: predecessor → successor
+	RelPaid        RelType = "PAID"         // FtM Payment: payer → beneficiary
+	// RELATED_TO is any other link between two entities: an FtM UnknownLink, Control,
+	// Debt, ..., or an entity-valued property (an address, a passport's holder); Role says
+	// which
+	RelRelatedTo RelType = "RELATED_TO"
 )
+
+// FtMRelTypes are the relationship types only FollowTheMoney imports write.
+var FtMRelTypes = []RelType{RelOwns, RelFamilyOf, RelAssociateOf, RelRepresents, RelSucceededBy, RelPaid, RelRelatedTo}
+
+// parties are the kinds that can own, pay, represent or succeed one another.
+var parties = []EntityKind{KindPerson, KindOrganization}
+
+// things are the kinds that can be owned.
+var things = []EntityKind{KindOrganization, KindThing, KindPlace}
 
 // endpoints says which kinds each relationship type joins: from → to. PART_OF joins an
 // organization to an organization or an event to an event, never one to the other.
 var endpoints = map[RelType][][2][]EntityKind{
 	RelHolds:          {{{KindPerson}, {KindPosition}}},
 	RelPositionIn:     {{{KindPosition}, {KindOrganization}}},
-	RelMemberOf:       {{{KindPerson}, {KindOrganization}}},
+	RelMemberOf:       {{parties, {KindOrganization}}},
 	RelPartOf:         {{{KindOrganization}, {KindOrganization}}, {{KindEvent}, {KindEvent}}},
 	RelResponsibleFor: {{{KindPerson, KindOrganization}, {KindEvent}}},
 	RelParticipatedIn: {{{KindPerson, KindOrganization}, {KindEvent}}},
@@ -42,12 +62,24 @@ var endpoints = map[RelType][][2][]EntityKind{
 	RelAbout:          {{{KindStatement}, EntityKinds}},
 	RelLocatedIn:      {{{KindOrganization, KindPlace}, {KindPlace}}},
 	RelOccurredIn:     {{{KindEvent}, {KindPlace}}},
+	RelOwns:           {{parties, things}},
+	RelFamilyOf:       {{{KindPerson}, {KindPerson}}},
+	RelAssociateOf:    {{{KindPerson}, {KindPerson}}},
+	RelRepresents:     {{parties, parties}},
+	RelSucceededBy:    {{parties, parties}},
+	RelPaid:           {{parties, parties}},
+	RelRelatedTo:      {{related, related}},
 }
+
+// related are the kinds RELATED_TO joins: every kind but statements and sources, which
+// have relationships of their own.
+var related = []EntityKind{KindPerson, KindOrganization, KindPosition, KindEvent, KindVerdict, KindPlace, KindThing}
 
 // RelTypes lists every relationship type accgraph writes, in a fixed order.
 var RelTypes = []RelType{
 	RelHolds, RelPositionIn, RelMemberOf, RelPartOf, RelResponsibleFor, RelParticipatedIn,
 	RelIssuedBy, RelAgainst, RelConcerns, RelStated, RelAbout, RelLocatedIn, RelOccurredIn,
+	RelOwns, RelFamilyOf, RelAssociateOf, RelRepresents, RelSucceededBy, RelPaid, RelRelatedTo,
 }
 
 // IsValid reports whether t is one of RelTypes; Cypher takes types only from here.
@@ -90,6 +122,7 @@ type Link struct {
 	Origin    Origin
 	Field     string // the link's path in its origin record, e.g. "links[2]"
 	FtM       string // the FollowTheMoney entity it was imported from, as JSON
+	Facts     Facts  // LinkFacts
 }
 
 // Valid is the interval in which the link is known to hold, Security Force Monitor's
@@ -170,6 +203,7 @@ func (l *Link) properties() map[string]any {
 	setIf(props, "retraction", l.Retraction)
 	setIf(props, "inference", strings.TrimSpace(l.Inference))
 	setIf(props, "ftm", l.FtM)
+	l.Facts.store(props, LinkFacts)
 	setInterval(props, l.Valid())
 	return props
 }

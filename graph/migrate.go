@@ -49,6 +49,9 @@ var migrations = []migration{
 		// the English analyzer stems, so "death commissions" finds "Death Commission"
 		fulltextIndex("mention_texts", "n:Statement|Citation", "n.text, n.quote", "english"),
 	}},
+	// the statements of 1 and 3 again: they now cover the Thing label and FtM's relationship
+	// types (OWNS, FAMILY_OF, ...); those already there are left alone (IF NOT EXISTS)
+	{8, "ids and indexes for FtM things and relationship types", append(idConstraints(), rangeIndexes()...)},
 }
 
 // fulltextIndex creates a full-text index consistent at commit, so that a search right

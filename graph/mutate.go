@@ -480,7 +480,8 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 	base := readEdge(props, t)
 	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
-		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Citations: readCitations(v[3]), Field: "link"}, nil
+		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Citations: readCitations(v[3]), Field: "link",
+		FtM: str(props["ftm"]), Facts: readFacts(props, LinkFacts)}, nil
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.

@@ -36,7 +36,7 @@ func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(err
 		o.StatementBegin()
 	}
 	return ctx, func(err error) error {
-		err = db.wrap(db.outage(ctx, err))
+		err = db.wrap(db.outage(ctx, asTimeout(ctx, err)))
 		release()
 		if ErrorCode(err) == EUNAVAILABLE && !isTimeout(err) {
 			db.trip(err)

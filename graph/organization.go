@@ -5,6 +5,7 @@ package graph
 type Organization struct {
 	Base
 	OrgKind OrgKind
+	Facts   Facts // OrganizationFacts
 }
 
 func (*Organization) Kind() EntityKind { return KindOrganization }
@@ -15,6 +16,12 @@ func (o *Organization) validate(p *Problems) {
 	}
 }
 
-func (o *Organization) properties(props map[string]any) { props["kind"] = string(o.OrgKind) }
+func (o *Organization) properties(props map[string]any) {
+	props["kind"] = string(o.OrgKind)
+	o.Facts.store(props, OrganizationFacts)
+}
 
-func (o *Organization) readProperties(props map[string]any) { o.OrgKind = OrgKind(str(props["kind"])) }
+func (o *Organization) readProperties(props map[string]any) {
+	o.OrgKind = OrgKind(str(props["kind"]))
+	o.Facts = readFacts(props, OrganizationFacts)
+}

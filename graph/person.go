@@ -3,9 +3,10 @@ package graph
 // Person is a human being: an official, a diplomat, a witness, an author.
 type Person struct {
 	Base
+	Facts Facts // PersonFacts
 }
 
-func (*Person) Kind() EntityKind              { return KindPerson }
-func (*Person) validate(*Problems)            {}
-func (*Person) properties(map[string]any)     {}
-func (*Person) readProperties(map[string]any) {}
+func (*Person) Kind() EntityKind                      { return KindPerson }
+func (*Person) validate(*Problems)                    {}
+func (p *Person) properties(props map[string]any)     { p.Facts.store(props, PersonFacts) }
+func (p *Person) readProperties(props map[string]any) { p.Facts = readFacts(props, PersonFacts) }

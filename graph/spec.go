@@ -58,6 +58,7 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"about":    {RelAbout, true, relationShape},
 	},
 	KindSource: {},
+	KindThing:  {},
 	KindPlace: {
 		"locatedIn": {RelLocatedIn, true, relationShape},
 		"contains":  {RelLocatedIn, false, relationShape},
@@ -116,6 +117,8 @@ func newEntity(k EntityKind) Entity {
 		return &Source{}
 	case KindPlace:
 		return &Place{}
+	case KindThing:
+		return &Thing{}
 	}
 	return nil
 }

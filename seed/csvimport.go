@@ -139,6 +139,9 @@ func ReadCSV(file string, m *CSVMapping, r io.Reader) (*graph.Dataset, error) {
 			cite.Locator = fmt.Sprintf("%s, row %d", file, line)
 		}
 		p := all.At(origin)
+		if strings.TrimSpace(cite.Quote) == "" { // a spreadsheet row is cited by its words, not its row number alone
+			p.Add("citations[0].quote", "missing quote: cite the source's own words")
+		}
 		if m.Relationship != "" {
 			start, err := graph.ParseDate(get(m.Start))
 			if err != nil {

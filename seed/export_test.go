@@ -80,7 +80,7 @@ func TestExportFormats(t *testing.T) {
 	}
 	f, _ = os.Open(filepath.Join(dir, "g.ftm"))
 	schemas := map[string]int{}
-	_, err = seed.ParseFtM(f, func(e seed.FtMEntity) error { schemas[e.Schema]++; return nil },
+	err = seed.ParseFtM(f, func(e seed.FtMEntity) error { schemas[e.Schema]++; return nil },
 		func(p seed.FtMProblem) error { t.Errorf("ftm export: %s", p); return nil })
 	f.Close()
 	if err != nil || schemas["Person"] != 9 || schemas["Occupancy"] != 7 || schemas["CourtCaseParty"] != 1 {

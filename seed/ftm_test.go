@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/seed"
 )
@@ -30,51 +29,53 @@ const ftmFixture = `{"id": "p1", "schema": "Person", "caption": "Ali Example", "
 {"id": "a1", "schema": "Address", "caption": "Capital City, Examplia", "datasets": ["test_pep"], "properties": {"full": ["Capital City, Examplia"], "country": ["xe"]}}
 {"op": "ADD", "entity": {"id": "p2", "schema": "Person", "caption": "Bea Example", "datasets": ["test_pep"], "properties": {"name": ["Bea Example"]}}}
 {"id": "broken", "schema": "Person"
-{"id": "x1", "schema": "Vessel", "properties": {}}
+{"id": "x1", "schema": "Vessel", "properties": {"x": ["y"]}}
 {"schema": "Person", "properties": {"name": ["No Id"]}}
 {"id": "x2", "schema": "Person", "properties": {"name": "not a list"}}
 {"op": "DEL", "entity": {"id": "gone", "schema": "Person", "properties": {}}}
 `
 
-func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string, []seed.FtMEntity) {
+func parseFixture(t *testing.T, text string) ([]seed.FtMEntity, []string) {
 	t.Helper()
 	var entities []seed.FtMEntity
 	var p []string
-	deleted, err := seed.ParseFtM(strings.NewReader(text),
+	err := seed.ParseFtM(strings.NewReader(text),
 		func(e seed.FtMEntity) error { entities = append(entities, e); return nil },
 		func(pr seed.FtMProblem) error { p = append(p, pr.String()); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	return entities, p, deleted
+	return entities, p
 }
 
 func TestParseFtM(t *testing.T) {
-	entities, problems, deleted := parseFixture(t, ftmFixture)
-	if len(entities) != 16 {
-		t.Errorf("%d entities, want 16", len(entities))
+	entities, problems := parseFixture(t, ftmFixture+`{"op": "MOD", "entity": {"id": "p2", "schema": "Person", "properties": {"name": ["Bea Example"]}}}
+{"op": "DEL", "entity": {"id": "p2"}}
+{"op": "UPSERT", "entity": {"id": "p2"}}
+{"id": "bad-utf8", "schema": "Person", "properties": {"name": ["`+"\xff"+`"]}}
+`)
+	if len(entities) != 19 || entities[17].Op != "MOD" || entities[18].Op != "DEL" || entities[18].ID != "p2" {
+		t.Errorf("%d entities, want 19 with a MOD and a DEL by id alone", len(entities))
 	}
 	want := []string{
 		"line 17: invalid JSON: unexpected end of JSON input",
-		`line 18: unknown schema "Vessel"`,
-		"line 19: missing id",
-		"line 20: property name: not a list of strings",
+		`line 18: properties.x: Vessel has no property "x"`,
+		"line 19: id: missing id",
+		"line 20: properties.name: not a list of strings",
+		`line 24: op: unknown op "UPSERT": want ADD, MOD or DEL`,
+		"line 25: invalid UTF-8 at byte 64",
 	}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
-	}
-	if len(deleted) != 1 || deleted[0].ID != "gone" || deleted[0].Schema != "Person" {
-		t.Errorf("deleted = %v", deleted)
 	}
 }
 
 func TestImportFtM(t *testing.T) {
 	ctx := context.Background()
 	db := graphtest.MustOpenDB(t)
-	entities, _, _ := parseFixture(t, ftmFixture)
 	for run := 1; run <= 2; run++ {
-		if err := db.Apply(ctx, "test", "importFtM", seed.MapFtM("fixture.jsonl", entities)); err != nil {
-			t.Fatalf("run %d: %v", run, err)
+		if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "fixture.jsonl", strings.NewReader(goodLines())); err != nil || len(problems) > 0 {
+			t.Fatalf("run %d: %v %v", run, err, problems)
 		}
 	}
 	counts, _ := db.ReadCounts(ctx)
@@ -92,25 +93,22 @@ func TestImportFtM(t *testing.T) {
 	}
 	rows := graphtest.Exec(t, `MATCH (p:Person {id: 'person:ftm-p1'})-[h:HOLDS]->(:Position)-[:POSITION_IN]->(o:Organization)
 		RETURN p.aliases, h.from, h.to, o.kind`, nil)
-	if len(rows) != 1 || !slices.Equal(toStrings(rows[0].Values[0]), []string{"A. Example", "Ali", "Ali Sample"}) ||
+	if len(rows) != 1 || !slices.Equal(toStrings(rows[0].Values[0]), []string{"A. Example", "Ali Sample"}) ||
 		rows[0].Values[1] != "2019-03-07" || rows[0].Values[2] != "2021-06" || rows[0].Values[3] != "JUDICIARY" {
 		t.Errorf("Ali's tenure = %v", rows)
 	}
 	rows = graphtest.Exec(t, `MATCH (:Person {id: 'person:ftm-p1'})-[:PARTICIPATED_IN]->(s:Event {kind: 'SANCTION'})
-		MATCH (c:Citation {about: s.id})-[:CLAIMED_BY]->(auth) RETURN c.quote, auth.name, c.confidence`, nil)
+		MATCH (c:Citation {about: s.id})-[:CLAIMED_BY]->(auth) RETURN c.quote, auth.name, c.confidence, s.from`, nil)
 	if len(rows) != 1 || rows[0].Values[0] != "Responsible for serious human rights abuses." ||
-		rows[0].Values[1] != "Office of Example Sanctions" || rows[0].Values[2] != "REPORTED" {
+		rows[0].Values[1] != "Office of Example Sanctions" || rows[0].Values[2] != "REPORTED" || rows[0].Values[3] != "2022-01-15" {
 		t.Errorf("the sanction's citation = %v", rows)
 	}
 	rows = graphtest.Exec(t, `MATCH (:Verdict)-[a:AGAINST]->(:Person {id: 'person:ftm-p1'}) RETURN a.outcome`, nil)
 	if len(rows) != 1 || rows[0].Values[0] != "defendant, convicted" {
 		t.Errorf("the court case party = %v", rows)
 	}
-
-	// a reference to an entity in neither the file nor the graph is refused, with its line
-	dangling, _, _ := parseFixture(t, `{"id": "occ9", "schema": "Occupancy", "datasets": ["x"], "properties": {"holder": ["p1"], "post": ["missing-post"]}}`+"\n")
-	err := db.Apply(ctx, "test", "importFtM", seed.MapFtM("more.jsonl", dangling))
-	if graph.ErrorCode(err) != graph.EINVALID || !strings.Contains(err.Error(), `more.jsonl:1: Occupancy.target: dangling reference: no entity "person:ftm-missing-post"`) {
-		t.Errorf("dangling reference: %v", err)
+	rows = graphtest.Exec(t, `MATCH (a:Place {id: 'place:ftm-a1'}) RETURN a.name, a.country`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "Capital City, Examplia" || rows[0].Values[1] != "XE" {
+		t.Errorf("the address = %v", rows)
 	}
 }

@@ -72,7 +72,7 @@ func FuzzFtMLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		lines := strings.Count(data, "\n") + 1
 		var got []seed.FtMEntity
-		_, err := seed.ParseFtM(strings.NewReader(data), func(e seed.FtMEntity) error {
+		err := seed.ParseFtM(strings.NewReader(data), func(e seed.FtMEntity) error {
 			got = append(got, e)
 			return nil
 		}, func(p seed.FtMProblem) error {
@@ -84,10 +84,6 @@ func FuzzFtMLine(f *testing.F) {
 		if err != nil {
 			return // a read error: the reader here has none, but a line over the limit is one
 		}
-		m := seed.NewFtMMapper("fuzz.jsonl")
-		for _, e := range got {
-			m.Remember(e)
-		}
-		m.Map(got)
+		seed.NewFtMMapper("fuzz.jsonl").Map(got)
 	})
 }

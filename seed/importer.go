@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,9 +42,12 @@ type checkpoint struct {
 	Line int    `json:"line"`
 }
 
-// FtM imports FollowTheMoney JSON lines from r, named file. Bad lines are returned as
-// problems (or, when Strict, end the import); relationships whose ends never arrive are
-// reported as dangling at the end.
+// FtM imports FollowTheMoney JSON lines from r, named file. A line that cannot be read,
+// mapped or validated is that line's problem: it is returned (or, when Strict, ends the
+// import before its batch is written) and the rest imports. Lines with one id are
+// fragments of one entity, merged as FtM merges them; MOD replaces an entity, DEL
+// retracts what its id names. References resolve within the file and against the graph;
+// those whose ends never arrive are reported at the end.
 func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportStats, []FtMProblem, error) {
 	batchSize := im.Batch
 	if batchSize <= 0 {
@@ -63,37 +68,53 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		stats    ImportStats
 		problems []FtMProblem
 		batch    []FtMEntity
-		pending  []FtMEntity // entities that point at ids not seen yet
+		inBatch  = map[string]int{}  // FtM id → its place in batch
+		written  = map[string]bool{} // FtM ids written by this import, for fragments in later batches
+		pending  []FtMEntity         // entities that point at ids not seen yet
+		deleted  []FtMEntity
+		retyped  = map[string]string{} // nodes a later fragment gave another kind → their new ids
 		lastLine int
 	)
 	var w writer
 	defer w.wait() // on an early return, the batch in flight still ends before the caller goes on
 	flush := func(final bool) error {
-		for _, e := range batch {
-			mapper.Remember(e)
+		more, err := im.mergeWritten(ctx, batch, written, &w)
+		if err != nil {
+			return err
 		}
-		var ready []FtMEntity
-		waiting := pending[:0:0]
-		for _, e := range append(pending, batch...) {
-			var missing []string
-			for _, id := range ftmRefs(e) {
-				if !mapper.Knows(id) {
-					missing = append(missing, id)
+		maps.Copy(retyped, more)
+		candidates := append(pending, batch...)
+		if err := im.lookUp(ctx, mapper, candidates); err != nil {
+			return err
+		}
+		ready, waiting := readyToMap(mapper, candidates, final)
+		if final {
+			for _, e := range waiting {
+				required, _ := ftmRefs(e)
+				var missing []string
+				for _, id := range required {
+					if !mapper.Knows(id) && !slices.Contains(missing, id) {
+						missing = append(missing, id)
+					}
 				}
-			}
-			switch {
-			case len(missing) == 0:
-				ready = append(ready, e)
-			case final:
-				problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("dangling reference: %s %s points at %s, which never arrived",
+				problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("dangling reference: %s %s points at %s, which is neither in the file nor in the graph",
 					e.Schema, e.ID, strings.Join(missing, ", "))})
-			default:
-				waiting = append(waiting, e)
 			}
+			waiting = nil
 		}
 		pending = waiting
-		d := mapper.Map(ready)
-		batch = batch[:0]
+		d, rejected := mapper.Map(ready)
+		problems = append(problems, rejected...)
+		stats.Skipped += len(rejected)
+		if im.Strict && len(problems) > 0 {
+			return errStrict
+		}
+		batch, inBatch = batch[:0], map[string]int{}
+		for _, e := range ready {
+			if mapper.Knows(e.ID) || ftmKind(e.Schema) == "" {
+				written[e.ID] = true
+			}
+		}
 		// the checkpoint may only pass lines whose entities are all written
 		safe := lastLine
 		for _, e := range pending {
@@ -113,7 +134,11 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		}); err != nil {
 			return err
 		}
-		stats.Entities += len(d.Entities)
+		for _, e := range d.Entities {
+			if e.Common().FtM != "" {
+				stats.Entities++ // not the sources and claimants the importer adds
+			}
+		}
 		stats.Links += len(d.Links)
 		stats.Elapsed = time.Since(began)
 		if im.Progress != nil {
@@ -122,57 +147,239 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		return nil
 	}
 	var referents []FtMEntity
-	deleted, err := ParseFtM(r, func(e FtMEntity) error {
+	err := ParseFtM(r, func(e FtMEntity) error {
 		stats.Lines = e.Line
+		// DEL lines and referents are applied at the end, so a resumed import applies
+		// those it skips too (again: both are idempotent)
+		if e.Op == "DEL" {
+			deleted = append(deleted, e)
+			return nil
+		}
 		if len(e.Referents) > 0 {
 			referents = append(referents, FtMEntity{ID: e.ID, Schema: e.Schema, Referents: e.Referents, Line: e.Line})
 		}
 		if e.Line <= skipTo {
-			mapper.Remember(e)
+			written[e.ID] = true // written before, or rejected: what points at it finds it in the graph, or not
 			return nil
 		}
-		batch = append(batch, e)
 		lastLine = e.Line
+		if i, ok := inBatch[e.ID]; ok && e.Op != "MOD" {
+			if err := batch[i].Merge(e); err != nil {
+				return rejectLine(im, &stats, &problems, FtMProblem{e.Line, "schema: " + err.Error()})
+			}
+			return nil
+		}
+		if i, ok := inBatch[e.ID]; ok {
+			batch[i] = e // MOD: the entity as it is now
+			return nil
+		}
+		inBatch[e.ID] = len(batch)
+		batch = append(batch, e)
 		if len(batch) >= batchSize {
 			return flush(false)
 		}
 		return nil
 	}, func(p FtMProblem) error {
-		stats.Lines = p.Line
+		stats.Lines = max(stats.Lines, p.Line)
 		if p.Line <= skipTo {
 			return nil
 		}
-		stats.Skipped++
-		problems = append(problems, p)
-		if im.Strict {
-			return errStrict
-		}
-		return nil
+		return rejectLine(im, &stats, &problems, p)
 	})
 	if werr := w.wait(); werr != nil {
 		return stats, problems, werr
 	}
+	if err == nil {
+		err = flush(true)
+	}
 	if errors.Is(err, errStrict) {
-		return stats, problems, fmt.Errorf("line %d: %s (--strict: this batch was not written)", problems[len(problems)-1].Line, problems[len(problems)-1].Reason)
+		last := problems[len(problems)-1]
+		return stats, problems, fmt.Errorf("line %d: %s (--strict: this batch was not written)", last.Line, last.Reason)
 	}
 	if err != nil {
-		return stats, problems, err
-	}
-	if err := flush(true); err != nil {
 		return stats, problems, err
 	}
 	if err := w.wait(); err != nil {
 		return stats, problems, err
 	}
-	stats.Elapsed = time.Since(began)
+	// every batch is written: an error now says so, and the checkpoint stays for --resume
+	if err := im.retype(ctx, retyped); err != nil {
+		return stats, problems, fmt.Errorf("every line was written, but retyping merged fragments failed: %w", err)
+	}
 	if err := im.resolveReferents(ctx, referents); err != nil {
-		return stats, problems, err
+		return stats, problems, fmt.Errorf("every line was written, but resolving referents failed (--resume applies them): %w", err)
 	}
 	problems = append(problems, im.retract(ctx, file, deleted)...)
+	slices.SortStableFunc(problems, func(a, b FtMProblem) int { return a.Line - b.Line })
+	stats.Elapsed = time.Since(began)
 	if im.Checkpoint != "" {
 		_ = os.Remove(im.Checkpoint) // done: a later run starts afresh
 	}
+	if im.Strict && len(problems) > 0 {
+		return stats, problems, fmt.Errorf("%d line(s) not imported (--strict)", len(problems))
+	}
 	return stats, problems, nil
+}
+
+// readyToMap splits entities into those whose references all resolve (to entities
+// mapped before, found in the graph, or ready themselves) and those that must wait for
+// theirs. At the end of the file (final) nothing waits for an optional reference.
+func readyToMap(m *FtMMapper, entities []FtMEntity, final bool) (ready, waiting []FtMEntity) {
+	isReady := map[string]bool{}
+	done := make([]bool, len(entities))
+	resolves := func(id string) bool { return m.Knows(id) || isReady[id] }
+	for changed := true; changed; {
+		changed = false
+		for i, e := range entities {
+			if done[i] {
+				continue
+			}
+			required, optional := ftmRefs(e)
+			if !final {
+				required = append(required, optional...)
+			}
+			if !slices.ContainsFunc(required, func(id string) bool { return !resolves(id) }) {
+				done[i], changed = true, true
+				isReady[e.ID] = true
+				ready = append(ready, e)
+			}
+		}
+	}
+	for i, e := range entities {
+		if !done[i] {
+			waiting = append(waiting, e)
+		}
+	}
+	return ready, waiting
+}
+
+// rejectLine records a line that is not imported; with Strict it ends the import.
+func rejectLine(im *Importer, stats *ImportStats, problems *[]FtMProblem, p FtMProblem) error {
+	stats.Skipped++
+	*problems = append(*problems, p)
+	if im.Strict {
+		return errStrict
+	}
+	return nil
+}
+
+// mergeWritten merges into each entity of batch the fragments of it an earlier batch
+// of this import wrote (a MOD replaces them instead). A fragment that makes an entity of
+// another kind (a LegalEntity, then a Person) leaves the old node behind: its id is
+// returned, old → new, to be retracted and redirected.
+func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written map[string]bool, w *writer) (map[string]string, error) {
+	var ids []string
+	for _, e := range batch {
+		if written[e.ID] && e.Op != "MOD" {
+			ids = append(ids, ftmCandidates(e.ID, true)...)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if err := w.wait(); err != nil { // the earlier fragment may be in the batch in flight
+		return nil, err
+	}
+	stored, err := im.DB.FtMRecords(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	retyped := map[string]string{}
+	for i, e := range batch {
+		if !written[e.ID] || e.Op == "MOD" {
+			continue
+		}
+		for _, c := range ftmCandidates(e.ID, true) {
+			raw, ok := stored[c]
+			if !ok {
+				continue
+			}
+			before, err := ReadFtMJSON(raw)
+			if err != nil || before.ID != e.ID || before.Merge(e) != nil {
+				continue
+			}
+			before.Line, before.Op = e.Line, e.Op
+			batch[i] = before
+			if now := AccgraphID(before.Schema, e.ID); now != c {
+				retyped[c] = now
+			}
+			break
+		}
+	}
+	return retyped, nil
+}
+
+// retype retracts the nodes a later fragment gave another kind, and makes their ids
+// resolve to the new ones.
+func (im *Importer) retype(ctx context.Context, retyped map[string]string) error {
+	var redirects []graph.ExportNode
+	for old, now := range retyped {
+		if _, err := im.DB.UpdateEntity(ctx, im.By, "importFtM", old, func(x graph.Entity) error {
+			b := x.Common()
+			b.Confidence, b.Retraction = graph.Retracted, "a later fragment of the same FtM entity made it "+now
+			return nil
+		}); err != nil {
+			return err
+		}
+		redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": old, "to": now}})
+	}
+	if len(redirects) == 0 {
+		return nil
+	}
+	return im.DB.WriteRaw(ctx, redirects, nil)
+}
+
+// ftmCandidates are the ids an FtM id can have in accgraph, as an entity of any kind or a
+// relationship of any type.
+func ftmCandidates(id string, rels bool) []string {
+	var out []string
+	for _, k := range graph.EntityKinds {
+		if k != graph.KindStatement && k != graph.KindSource {
+			out = append(out, ftmID(k.IDPrefix(), id))
+		}
+	}
+	if rels {
+		for _, t := range graph.RelTypes {
+			out = append(out, ftmID(strings.ToLower(string(t)), id))
+		}
+	}
+	return out
+}
+
+// lookUp finds in the graph, with one statement, the entities the batch points at that
+// the file has not brought: files build on each other.
+func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEntity) error {
+	var ids, unknown []string
+	coming := map[string]bool{}
+	for _, e := range entities {
+		coming[e.ID] = true
+	}
+	for _, e := range entities {
+		required, optional := ftmRefs(e)
+		for _, id := range append(required, optional...) {
+			if !m.Knows(id) && !coming[id] && !m.absent[id] {
+				m.absent[id] = true // until found, or this import brings it: the graph is asked once
+				unknown = append(unknown, id)
+				ids = append(ids, ftmCandidates(id, false)...)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := im.DB.ExistingKinds(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range unknown {
+		for _, c := range ftmCandidates(id, false) {
+			if k, ok := found[c]; ok {
+				m.Learn(id, c, k)
+				break // a node a later fragment retyped comes after the one that replaced it
+			}
+		}
+	}
+	return nil
 }
 
 var errStrict = errors.New("strict")
@@ -203,24 +410,37 @@ func (w *writer) wait() error {
 }
 
 // resolveReferents makes the older ids an entity lists as its referents resolve to it:
-// one that is in the graph is merged into it, one that is not becomes a redirect.
+// one that is in the graph is merged into it, one that is not becomes a redirect. Which
+// are in the graph is asked in one statement per 5,000.
 func (im *Importer) resolveReferents(ctx context.Context, entities []FtMEntity) error {
+	var old []string
+	for _, e := range entities {
+		for _, ref := range e.Referents {
+			old = append(old, AccgraphID(e.Schema, ref))
+		}
+	}
+	found := map[string]graph.EntityKind{}
+	for chunk := range slices.Chunk(old, 5000) {
+		more, err := im.DB.ExistingKinds(ctx, chunk)
+		if err != nil {
+			return err
+		}
+		maps.Copy(found, more)
+	}
 	var redirects []graph.ExportNode
 	for _, e := range entities {
 		keep := AccgraphID(e.Schema, e.ID)
 		for _, ref := range e.Referents {
-			old := AccgraphID(e.Schema, ref)
-			found, err := im.DB.ExistingKinds(ctx, []string{old})
-			if err != nil {
-				return err
-			}
-			if len(found) > 0 {
-				if err := im.DB.MergeEntities(ctx, im.By, keep, old); err != nil {
+			id := AccgraphID(e.Schema, ref)
+			if _, ok := found[id]; ok && id != keep {
+				if err := im.DB.MergeEntities(ctx, im.By, keep, id); err != nil {
 					return err
 				}
 				continue
 			}
-			redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": old, "to": keep}})
+			if id != keep {
+				redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": id, "to": keep}})
+			}
 		}
 	}
 	if len(redirects) == 0 {
@@ -230,20 +450,42 @@ func (im *Importer) resolveReferents(ctx context.Context, entities []FtMEntity) 
 }
 
 // retract marks what DEL lines remove as RETRACTED: accgraph never deletes a fact, it
-// says it was withdrawn, and why.
+// says it was withdrawn, and why. A DEL names the id alone: the entity or relationship
+// it is is looked up in the graph, for all DEL lines in one statement.
 func (im *Importer) retract(ctx context.Context, file string, deleted []FtMEntity) []FtMProblem {
+	if len(deleted) == 0 {
+		return nil
+	}
 	var problems []FtMProblem
+	var ids []string
+	for _, e := range deleted {
+		ids = append(ids, ftmCandidates(e.ID, true)...)
+	}
+	found, err := im.DB.FtMRecords(ctx, ids)
+	if err != nil {
+		return []FtMProblem{{deleted[0].Line, "DEL: " + graph.ErrorMessage(err)}}
+	}
 	reason := "removed from its FollowTheMoney dataset (a DEL line in " + file + ")"
 	for _, e := range deleted {
-		id := AccgraphID(e.Schema, e.ID)
+		var id string
+		for _, c := range ftmCandidates(e.ID, true) {
+			if _, ok := found[c]; ok {
+				id = c
+				break
+			}
+		}
 		var err error
-		if _, isEntity := graph.KindOfID(id); isEntity {
+		switch _, isEntity := graph.KindOfID(id); {
+		case id == "":
+			problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("DEL %s: no entity or relationship imported with this FtM id", e.ID)})
+			continue
+		case isEntity:
 			_, err = im.DB.UpdateEntity(ctx, im.By, "importFtM", id, func(x graph.Entity) error {
 				b := x.Common()
 				b.Confidence, b.Retraction = graph.Retracted, reason
 				return nil
 			})
-		} else {
+		default:
 			_, err = im.DB.UpdateLink(ctx, im.By, "importFtM", id, func(l *graph.Link) error {
 				l.Confidence, l.Retraction = graph.Retracted, reason
 				return nil

@@ -3,6 +3,7 @@ package seed_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -65,7 +66,7 @@ func TestImporterResolvesForwardReferencesAcrossBatches(t *testing.T) {
 	_, problems, err = (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "f.jsonl", strings.NewReader(
 		`{"id": "m9", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["ghost"], "organization": ["o9"]}}`+"\n"+
 			`{"id": "o9", "schema": "Organization", "caption": "O9", "datasets": ["x"], "properties": {"name": ["O9"]}}`+"\n"))
-	if err != nil || len(problems) != 1 || problems[0].String() != "line 1: dangling reference: Membership m9 points at ghost, which never arrived" {
+	if err != nil || len(problems) != 1 || problems[0].String() != "line 1: dangling reference: Membership m9 points at ghost, which is neither in the file nor in the graph" {
 		t.Errorf("dangling = %v, %v", problems, err)
 	}
 }
@@ -132,7 +133,7 @@ func TestImporterStrictWritesNothing(t *testing.T) {
 	}
 	// lines 17–20 are bad; line 21 deletes an entity that was never imported
 	if err != nil || stats.Skipped != 4 || !slices.Equal(lines, []int{17, 18, 19, 20, 21}) || stats.Entities == 0 ||
-		!strings.Contains(problems[4].String(), `DEL gone: no entity "person:ftm-gone"`) {
+		!strings.Contains(problems[4].String(), `DEL gone: no entity or relationship imported with this FtM id`) {
 		t.Errorf("skip-and-report = %+v, %v, %v", stats, lines, err)
 	}
 }
@@ -174,7 +175,7 @@ func TestImporterDeltasAndReferents(t *testing.T) {
 {"id": "p3", "schema": "Person", "caption": "Ali Example", "datasets": ["test_pep"], "referents": ["p1", "p-older"], "properties": {"name": ["Ali Example"]}}
 `
 	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
-	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].String(), `line 2: DEL never-there: no entity "person:ftm-never-there"`) {
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].String(), `line 2: DEL never-there: no entity or relationship imported with this FtM id`) {
 		t.Fatalf("delta = %v, %v", problems, err)
 	}
 	rows := graphtest.Exec(t, "MATCH (p:Person {id: 'person:ftm-p2'}) RETURN p.confidence, p.retraction", nil)
@@ -191,5 +192,231 @@ func TestImporterDeltasAndReferents(t *testing.T) {
 	rows = graphtest.Exec(t, "MATCH (r:Redirect) RETURN r.from, r.to ORDER BY r.from", nil)
 	if len(rows) != 2 || rows[0].Values[0] != "person:ftm-p-older" || rows[1].Values[0] != "person:ftm-p1" || rows[1].Values[1] != "person:ftm-p3" {
 		t.Errorf("redirects = %v", rows)
+	}
+}
+
+// badLines has one bad value per line among good ones (lines 4 to 7): each is that
+// line's problem, and the rest imports, in any batch size.
+func badLines() string {
+	return strings.Join([]string{
+		`{"id": "ofac-1234", "schema": "Person", "datasets": ["x"], "properties": {"name": ["Lower Case"]}}`,
+		`{"id": "OFAC_1234", "schema": "Person", "datasets": ["x"], "properties": {"name": ["Upper Case"]}}`,
+		`{"id": "addr1", "schema": "Address", "datasets": ["x"], "properties": {"full": ["1 Main Street, Kyiv"], "country": ["ua"]}}`,
+		`{"id": "empty", "schema": "Person", "datasets": ["x"], "properties": {"name": [""]}}`,
+		`{"id": "long", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + strings.Repeat("a", 4001) + `"]}}`,
+		`{"id": "utf8", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + "\xff" + `"]}}`,
+		`{"id": "huge", "schema": "Person", "datasets": ["x"], "properties": {"name": ["` + strings.Repeat("b", seed.MaxFtMLine) + `"]}}`,
+		`{"id": "m1", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["OFAC_1234"], "organization": ["o1"]}}`,
+		`{"id": "m2", "schema": "Membership", "datasets": ["x"], "properties": {"member": ["empty"], "organization": ["o1"]}}`,
+		`{"id": "o1", "schema": "Organization", "datasets": ["x"], "properties": {"name": ["Org One"], "addressEntity": ["addr1"]}}`,
+	}, "\n") + "\n"
+}
+
+func TestImporterBadLineIsThatLinesProblem(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	stats, problems, err := (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines()))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"line 4: name: missing name",
+		"line 5: name: name is 4001 bytes; at most 4000 (names are indexed)",
+		"line 6: invalid UTF-8 at byte 79",
+		"line 7: line is over 16 MB",
+		"line 9: dangling reference: Membership m2 points at empty, which is neither in the file nor in the graph",
+	}
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("problems = %v, %v\nwant %v", strings.Join(got, "\n"), err, want)
+	}
+	if stats.Entities != 4 || stats.Links != 2 || stats.Skipped != 4 {
+		t.Errorf("stats = %+v, want 4 entities (not the dataset's source), 2 relationships, 4 lines skipped", stats)
+	}
+	rows := graphtest.Exec(t, `MATCH (p:Person) RETURN p.id, p.name ORDER BY p.name`, nil)
+	if len(rows) != 2 || rows[0].Values[1] != "Lower Case" || rows[1].Values[1] != "Upper Case" || rows[0].Values[0] == rows[1].Values[0] {
+		t.Errorf("two ids that slug to one became %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (:Person {name: 'Upper Case'})-[:MEMBER_OF]->(o:Organization)-[r:RELATED_TO]->(a:Place)
+		RETURN o.name, r.role, a.name, a.country`, nil)
+	if len(rows) != 1 || rows[0].Values[1] != "addressEntity" || rows[0].Values[2] != "1 Main Street, Kyiv" || rows[0].Values[3] != "UA" {
+		t.Errorf("the membership and the caption-less address = %v", rows)
+	}
+
+	// --strict: any rejection fails the import, and the batch with the bad line is not written
+	db = graphtest.MustOpenDB(t)
+	before := knowledge(t)
+	_, _, err = (&seed.Importer{DB: db, By: "test", Batch: 100, Strict: true}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines()))
+	if err == nil || !strings.Contains(err.Error(), "line 6: invalid UTF-8 at byte 79 (--strict") || knowledge(t) != before {
+		t.Errorf("strict: %v", err)
+	}
+	lines := strings.SplitAfter(badLines(), "\n")
+	_, _, err = (&seed.Importer{DB: db, By: "test", Strict: true}).FtM(ctx, "dangling.jsonl", strings.NewReader(lines[8]))
+	if err == nil || !strings.Contains(err.Error(), "line 1: dangling reference: Membership m2 points at empty, o1") {
+		t.Errorf("strict with a dangling reference: %v", err)
+	}
+
+	// interrupted after the bad lines and resumed: the same graph as in one go
+	db = graphtest.MustOpenDB(t)
+	if _, _, err := (&seed.Importer{DB: db, By: "test", Batch: 2}).FtM(ctx, "bad.jsonl", strings.NewReader(badLines())); err != nil {
+		t.Fatal(err)
+	}
+	clean := knowledge(t)
+	db = graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test", Batch: 2, Checkpoint: filepath.Join(t.TempDir(), "bad.checkpoint")}
+	if _, _, err := im.FtM(ctx, "bad.jsonl", &failingReader{r: strings.NewReader(badLines()), lines: 8}); err == nil {
+		t.Fatal("the interrupted import did not fail")
+	}
+	im.Resume = true
+	if _, _, err := im.FtM(ctx, "bad.jsonl", strings.NewReader(badLines())); err != nil || knowledge(t) != clean {
+		t.Errorf("resumed after the bad lines: %v, same graph: %v", err, knowledge(t) == clean)
+	}
+}
+
+func TestImporterDeltasFragmentsAndAuthorities(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test", Batch: 2}
+	// fragments of one entity on several lines, across batches, merged as FtM merges them
+	first := `{"id": "NK-1", "schema": "LegalEntity", "datasets": ["ua_gur"], "first_seen": "2022-03-01T00:00:00", "last_seen": "2024-01-01T00:00:00", "properties": {"name": ["Ivan Petrenko"]}}
+{"id": "other", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Other Person"]}}
+{"id": "NK-1", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Іван Петренко"], "birthDate": ["1970"]}}
+{"id": "s-gur", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["NK-1"], "authority": ["ГУР МО України"], "sourceUrl": ["https://example.org/gur/1"]}}
+{"id": "s-sbu", "schema": "Sanction", "datasets": ["ua_sbu"], "properties": {"entity": ["other"], "authority": ["Служба безпеки України"], "reason": ["Financing."]}}
+{"id": "assoc-0", "schema": "Associate", "datasets": ["ua_sbu"], "properties": {"person": ["NK-1"], "associate": ["other"]}}
+`
+	if _, problems, err := im.FtM(ctx, "first.jsonl", strings.NewReader(first)); err != nil || len(problems) > 0 {
+		t.Fatalf("first: %v %v", err, problems)
+	}
+	id := seed.AccgraphID("Person", "NK-1")
+	rows := graphtest.Exec(t, `MATCH (p:Person {id: $id}) RETURN p.name, p.aliases, p.ftm`, map[string]any{"id": id})
+	if len(rows) != 1 || rows[0].Values[0] != "Ivan Petrenko" || !slices.Equal(toStrings(rows[0].Values[1]), []string{"Іван Петренко"}) {
+		t.Fatalf("the merged fragments = %v", graphtest.Exec(t, "MATCH (p) WHERE p.name STARTS WITH 'Ivan' RETURN p.id, p.name, p.aliases, labels(p)", nil)[0].Values)
+	}
+	merged, err := seed.ReadFtMJSON(rows[0].Values[2].(string))
+	if err != nil || merged.ID != "NK-1" || merged.Schema != "Person" || !slices.Equal(merged.Datasets, []string{"ua_gur", "ua_sbu"}) ||
+		merged.FirstSeen != "2022-03-01T00:00:00" || !slices.Equal(merged.Properties["birthDate"], []string{"1970"}) {
+		t.Errorf("the merged FtM entity = %+v, %v", merged, err)
+	}
+	// a citation per dataset; the sanction without a reason has no quote, its locator the sourceUrl
+	rows = graphtest.Exec(t, `MATCH (c:Citation {about: $id})-[:FROM_SOURCE]->(s) RETURN s.publisher, c.quote, c.accessed ORDER BY s.publisher`, map[string]any{"id": id})
+	if len(rows) != 2 || rows[0].Values[0] != "ua_gur" || rows[1].Values[0] != "ua_sbu" || rows[0].Values[2] != "2024-01-01" {
+		t.Errorf("the citations of the merged person = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (s:Event {kind: 'SANCTION'}) MATCH (c:Citation {about: s.id})-[:CLAIMED_BY]->(a)
+		RETURN a.id, a.name, c.quote, c.locator ORDER BY a.name`, nil)
+	if len(rows) != 2 || rows[0].Values[1] != "ГУР МО України" || rows[1].Values[1] != "Служба безпеки України" || rows[0].Values[0] == rows[1].Values[0] ||
+		(rows[0].Values[2] != nil && rows[0].Values[2] != "") || rows[0].Values[3] != "https://example.org/gur/1" || rows[1].Values[2] != "Financing." {
+		for _, r := range rows {
+			t.Errorf("the two authorities: %v", r.Values)
+		}
+	}
+
+	// a delta file: MOD replaces, DEL by id alone retracts, a reference to an entity of the
+	// first file resolves against the graph
+	delta := `{"op": "MOD", "entity": {"id": "other", "schema": "Person", "datasets": ["ua_sbu"], "properties": {"name": ["Other Person Renamed"]}}}
+{"op": "DEL", "entity": {"id": "s-sbu"}}
+{"op": "ADD", "entity": {"id": "fam1", "schema": "Family", "datasets": ["ua_sbu"], "properties": {"person": ["NK-1"], "relative": ["other"], "relationship": ["brother"]}}}
+{"op": "DEL", "entity": {"id": "never-there"}}
+{"op": "DEL", "entity": {"id": "assoc-0"}}
+`
+	_, problems, err := im.FtM(ctx, "delta.jsonl", strings.NewReader(delta))
+	if err != nil || len(problems) != 1 || problems[0].String() != "line 4: DEL never-there: no entity or relationship imported with this FtM id" {
+		t.Fatalf("delta: %v %v", err, problems)
+	}
+	rows = graphtest.Exec(t, `MATCH (p:Person {id: $id})-[f:FAMILY_OF]->(o:Person) RETURN f.role, o.name`, map[string]any{"id": id})
+	if len(rows) != 1 || rows[0].Values[0] != "brother" || rows[0].Values[1] != "Other Person Renamed" {
+		t.Errorf("the family link to an entity of the earlier file = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH (s:Event {id: $id}) RETURN s.confidence, s.retraction`, map[string]any{"id": seed.AccgraphID("Sanction", "s-sbu")})
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(rows[0].Values[1].(string), "DEL line in delta.jsonl") {
+		t.Errorf("the deleted sanction = %v", rows)
+	}
+	rows = graphtest.Exec(t, `MATCH ()-[r:ASSOCIATE_OF]->() RETURN r.confidence, r.ftm`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" || !strings.Contains(fmt.Sprint(rows[0].Values[1]), `"id":"assoc-0"`) {
+		t.Errorf("the deleted relationship, which keeps its FtM entity for export = %v", rows)
+	}
+}
+
+// TestFtMRoundTripEverySchema: what followthemoney wrote, imported, exported with
+// --format ftm, passes the library's validation and imports into the same graph,
+// referents and redirects included.
+func TestFtMRoundTripEverySchema(t *testing.T) {
+	ctx := context.Background()
+	sample := string(seed.FtMLibrary(t, "sample")) +
+		`{"id": "sample-person-new", "schema": "Person", "datasets": ["sample"], "referents": ["sample-person-old"], "properties": {"name": ["Renamed Person"]}}` + "\n"
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "sample.jsonl", strings.NewReader(sample)); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	before := knowledge(t)
+	out := filepath.Join(t.TempDir(), "out.ftm.jsonl")
+	if err := seed.Export(ctx, db, "ftm", out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if refused := seed.FtMLibrary(t, "validate", out); len(refused) > 0 {
+		t.Errorf("followthemoney refuses the export:\n%s", refused)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), `"referents":["sample-person-old"]`) {
+		t.Error("the export dropped the referents")
+	}
+	db = graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(ctx, "sample.jsonl", strings.NewReader(string(data))); err != nil || len(problems) > 0 {
+		t.Fatalf("re-import: %v %v", err, problems)
+	}
+	if after := knowledge(t); after != before {
+		t.Errorf("export then import changed the graph:\n%s", diffLines(before, after))
+	}
+}
+
+// diffLines lists the lines only one of a and b has.
+func diffLines(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ina, inb := in(a), in(b)
+	var out []string
+	for l := range ina {
+		if !inb[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for l := range inb {
+		if !ina[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestImporterResumedAppliesTheDeletesItSkips(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	var lines []string
+	for i := range 6 {
+		lines = append(lines, fmt.Sprintf(`{"id": "p%d", "schema": "Person", "datasets": ["x"], "properties": {"name": ["P %d"]}}`, i, i))
+	}
+	lines = slices.Insert(lines, 2, `{"op": "DEL", "entity": {"id": "p0"}}`)
+	file := strings.Join(lines, "\n") + "\n"
+	im := &seed.Importer{DB: db, By: "test", Batch: 1, Checkpoint: filepath.Join(t.TempDir(), "del.checkpoint")}
+	if _, _, err := im.FtM(ctx, "del.jsonl", &failingReader{r: strings.NewReader(file), lines: 5}); err == nil {
+		t.Fatal("the interrupted import did not fail")
+	}
+	im.Resume = true
+	if _, problems, err := im.FtM(ctx, "del.jsonl", strings.NewReader(file)); err != nil || len(problems) > 0 {
+		t.Fatalf("resume: %v %v", err, problems)
+	}
+	rows := graphtest.Exec(t, "MATCH (p:Person {name: 'P 0'}) RETURN p.confidence", nil)
+	if len(rows) != 1 || rows[0].Values[0] != "RETRACTED" {
+		t.Errorf("the DEL line before the checkpoint was not applied: %v", rows)
 	}
 }

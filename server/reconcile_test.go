@@ -409,11 +409,15 @@ func withFtM(t *testing.T, a *api) {
 {"id": "markup", "schema": "Person", "datasets": ["se_court"], "properties": {"name": ["<script>alert(1)</script> & \"Co\""]}}
 `
 	var entities []seed.FtMEntity
-	if _, err := seed.ParseFtM(strings.NewReader(lines), func(e seed.FtMEntity) error { entities = append(entities, e); return nil },
+	if err := seed.ParseFtM(strings.NewReader(lines), func(e seed.FtMEntity) error { entities = append(entities, e); return nil },
 		func(p seed.FtMProblem) error { return fmt.Errorf("%s", p) }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.db.Write(context.Background(), seed.MapFtM("test.ftm.json", entities)); err != nil {
+	ds, problems := seed.NewFtMMapper("test.ftm.json").Map(entities)
+	if len(problems) > 0 {
+		t.Fatalf("mapping the FtM entities: %v", problems)
+	}
+	if _, err := a.db.Write(context.Background(), ds); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -43,7 +43,7 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		metricsFile    string
 	)
 	fs.StringVar(&metricsFile, "metrics-file", "", "after each batch, write Prometheus metrics (rows, statements) to this file, for node_exporter's textfile collector")
-	fs.BoolVar(&strict, "strict", false, "stop at the first bad line and write nothing of its batch (default: skip bad lines, report them in FILE.rejects)")
+	fs.BoolVar(&strict, "strict", false, "fail on any line not imported, and write nothing of the batch of the first (default: skip bad lines, report them in FILE.rejects)")
 	fs.BoolVar(&resume, "resume", false, "go on from FILE.checkpoint, where an interrupted import of FILE stopped")
 	fs.IntVar(&batch, "batch", 5000, "entities per transaction")
 	d.register(fs, c.Env)
@@ -96,7 +96,7 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	if len(problems) > 0 {
 		var lines []string
 		for _, p := range problems {
-			lines = append(lines, filepath.Base(name)+":"+p.String())
+			lines = append(lines, fmt.Sprintf("%s:%d: %s", filepath.Base(name), p.Line, p.Reason))
 		}
 		fmt.Fprintf(c.Stderr, "%d line(s) not imported:\n%s\n", len(problems), strings.Join(lines, "\n"))
 		if name != "-" {

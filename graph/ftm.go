@@ -1,0 +1,92 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var notSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// FtMID is the accgraph id of a FollowTheMoney id under a kind's or relationship type's
+// prefix. An FtM id that is already a slug is kept as it is (`person:ftm-q7747` for
+// `q7747`); any other gets its slug and a hash of the exact id, so that `OFAC_1234`,
+// `ofac-1234` and two Cyrillic names that slug to nothing never become one entity. The
+// exact FtM id stays in the FtM JSON of what it names, and entity(id: "ftm:<FtM id>")
+// finds it.
+func FtMID(prefix, id string) string {
+	s := strings.Trim(notSlug.ReplaceAllString(strings.ToLower(id), "-"), "-")
+	if s != id {
+		h := sha256.Sum256([]byte(id))
+		s = strings.Trim(s+"-"+hex.EncodeToString(h[:5]), "-")
+	}
+	return prefix + ":ftm-" + s
+}
+
+// ftmKinds are the kinds an imported FtM entity can be.
+var ftmKinds = []EntityKind{KindPerson, KindOrganization, KindPosition, KindEvent, KindVerdict, KindPlace, KindThing}
+
+// ftmEntity compiles entity(id: "ftm:<FtM id>"): the entity imported with that FtM id,
+// of whichever kind (one not retracted first: a node a later fragment retyped is).
+func (c *compiler) ftmEntity(f Selection, ftmID string) (rootPlan, string, error) {
+	plan := rootPlan{alias: f.Alias}
+	n := c.newVar("n")
+	proj, np, err := c.node(n, ftmKinds, f.Sub, f.Alias)
+	if err != nil {
+		return plan, "", err
+	}
+	plan.decode = func(v any) (any, error) { return np.decode(v), nil }
+	parts := make([]string, len(ftmKinds))
+	for i, k := range ftmKinds {
+		parts[i] = fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, k.Label(), c.param(FtMID(k.IDPrefix(), ftmID)), n)
+	}
+	return plan, fmt.Sprintf("OPTIONAL CALL {\n%s\n}\nWITH %s ORDER BY %s.confidence = 'RETRACTED' LIMIT 1\nRETURN %s",
+		strings.Join(parts, "\nUNION\n"), n, n, proj), nil
+}
+
+// FtMRecords returns, for those of ids that are nodes or relationships of the graph, the
+// FollowTheMoney JSON they were imported from ("" for one not imported from FtM): an
+// FtM import looks up what a DEL line, a fragment or a reference names with it. One
+// statement for all of ids, through the id constraints.
+func (db *DB) FtMRecords(ctx context.Context, ids []string) (map[string]string, error) {
+	nodes := map[EntityKind][]string{}
+	rels := map[RelType][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			nodes[k] = append(nodes[k], id)
+		} else if t, ok := relTypeOfID(id); ok {
+			rels[t] = append(rels[t], id)
+		}
+	}
+	var parts []string
+	params := map[string]any{}
+	for _, k := range EntityKinds {
+		if len(nodes[k]) > 0 {
+			p := fmt.Sprintf("p%d", len(params))
+			params[p] = nodes[k]
+			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s RETURN n.id AS id, n.ftm AS ftm", k.Label(), p))
+		}
+	}
+	for _, t := range RelTypes {
+		if len(rels[t]) > 0 {
+			p := fmt.Sprintf("p%d", len(params))
+			params[p] = rels[t]
+			parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN $%s RETURN r.id AS id, r.ftm AS ftm", t, p))
+		}
+	}
+	out := map[string]string{}
+	if len(parts) == 0 {
+		return out, nil
+	}
+	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ")+" } RETURN id, ftm", params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		out[str(r.Values[0])] = str(r.Values[1])
+	}
+	return out, nil
+}

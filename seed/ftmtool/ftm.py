@@ -55,6 +55,7 @@ def dump_model():
 
 
 def sample():
+    others = {}  # a second entity of a schema, for an edge whose two ends share one range
     for schema in sorted(model, key=lambda s: s.name):
         if schema.abstract:
             continue
@@ -68,13 +69,26 @@ def sample():
                 if target.abstract or target.name in PREFER:  # a concrete schema that is one
                     target = model.get(PREFER.get(target.name)) or sorted(
                         (s for s in model if s.is_a(target) and not s.abstract), key=lambda s: s.name)[0]
-                if sample_id(target) != proxy.id:
-                    proxy.add(prop, sample_id(target))
+                ref = sample_id(target)
+                if schema.edge and prop.name == schema.edge_target and ref in proxy.get(schema.edge_source):
+                    # accgraph refuses a relationship from an entity to itself
+                    ref = others.setdefault(target.name, ref + "-other")
+                if ref != proxy.id:
+                    proxy.add(prop, ref)
             elif prop.type.name in VALUES:
                 proxy.add(prop, VALUES[prop.type.name], quiet=True)
-        data = proxy.to_dict()
-        data["datasets"] = ["sample"]
-        print(json.dumps(data, sort_keys=True, ensure_ascii=False))
+        emit(proxy)
+    for name, ref in sorted(others.items()):
+        proxy = model.make_entity(name)
+        proxy.id = ref
+        proxy.add(model.get(name).caption[0] if model.get(name).caption else "name", "Other Sample " + name, quiet=True)
+        emit(proxy)
+
+
+def emit(proxy):
+    data = proxy.to_dict()
+    data["datasets"] = ["sample"]
+    print(json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
 def validate(path):

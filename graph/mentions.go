@@ -110,12 +110,14 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 	parts = append(parts, fmt.Sprintf("relationship: head(COLLECT { MATCH ()-[r:%s {id: %s.about}]->() RETURN type(r) })", types, m))
 
 	// Lucene's best, three for each mention asked (citations repeating a statement or
-	// each other are dropped below), statements first
+	// each other are dropped below), statements first; a citation of a RETRACTED entity or
+	// relationship is as withdrawn as what it supports
 	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('mention_texts', %s, {limit: %s}) YIELD node AS %s, score
-WHERE coalesce(%s.confidence, '') <> 'RETRACTED'
+WHERE coalesce(%s.confidence, '') <> 'RETRACTED' AND (%s:Statement OR NOT EXISTS { MATCH (x:%s {id: %s.about}) WHERE x.confidence = 'RETRACTED' }
+  AND NOT EXISTS { MATCH ()-[r:%s {id: %s.about}]->() WHERE r.confidence = 'RETRACTED' })
 WITH %s, score ORDER BY CASE WHEN %s:Statement THEN 0 ELSE 1 END, score DESC, %s.id
 RETURN collect({score: score, quote: coalesce(%s.text, %s.quote), %s})`,
-		c.param(lucene), c.param(min(first*3, MaxFirst)), m, m, m, m, m, m, m, strings.Join(parts, ",\n  "))
+		c.param(lucene), c.param(min(first*3, MaxFirst)), m, m, m, ls, m, types, m, m, m, m, m, m, strings.Join(parts, ",\n  "))
 	plan.decode = func(v any) (any, error) {
 		rows, _ := v.([]any)
 		out := make([]*Mention, 0, len(rows))

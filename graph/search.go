@@ -26,9 +26,9 @@ type SearchHit struct {
 // (exactly, as a prefix or within a few typos, compared as FoldName folds them: Lucene
 // may match a word in one name and the next in another) and ranks them: an exact
 // name or alias first, then all words present, then fuzzy or partial matches; within
-// those, the entity whose matching name has the fewest other words (the person before
-// the trial named after him), then entities before what is named after them (a
-// statement, an event, a post), then Lucene's score.
+// those, by how exactly the words matched and how few other words the name has (the
+// person before the trial named after him), entities before what is named after them
+// (a statement, an event, a post), then Lucene's score.
 
 // searchCandidates is how many candidates Lucene gives for each hit asked, at least
 // minCandidates: the ranking in Go keeps the best of them.
@@ -217,29 +217,31 @@ type rankedHit struct {
 	entity   Entity
 	matched  string  // the name or alias that matched best
 	tier     int     // tierFuzzy..tierExact
-	quality  int     // sum over the words: 3 exact, 2 prefix, 1 typo
+	quality  float64 // how exactly the words matched: 1 all exactly, less with prefixes and typos
 	coverage float64 // share of the matched name's words the query found
 	named    bool    // a statement, event, verdict, post or source: named after others
 	lucene   float64
 }
 
-// score is the hit's score as the API shows it: the tier, then the finer order within it.
+// score orders the hits and is what the API shows: the tier (1–3), then, each adding
+// less than the tier does, the quality and the coverage of the best name, whether the
+// entity is not named after others, and Lucene's score.
 func (r rankedHit) score() float64 {
-	return float64(r.tier) + r.coverage/2 + min(r.lucene, 100)/1000
+	s := r.nameScore() + 0.09*r.lucene/(1+r.lucene)
+	if !r.named {
+		s += 0.1
+	}
+	return s
+}
+
+// nameScore is the part of the score that depends on the name matched.
+func (r rankedHit) nameScore() float64 {
+	return float64(r.tier) + 0.4*r.quality + 0.4*r.coverage
 }
 
 func (r rankedHit) better(o rankedHit) bool {
-	switch {
-	case r.tier != o.tier:
-		return r.tier > o.tier
-	case r.quality != o.quality:
-		return r.quality > o.quality
-	case r.coverage != o.coverage:
-		return r.coverage > o.coverage
-	case r.named != o.named:
-		return !r.named
-	case r.lucene != o.lucene:
-		return r.lucene > o.lucene
+	if a, b := r.score(), o.score(); a != b {
+		return a > b
 	}
 	return r.entity.Common().ID < o.entity.Common().ID
 }
@@ -256,8 +258,7 @@ func rankHit(e Entity, words []string, lucene float64) (rankedHit, bool) {
 			continue
 		}
 		r.entity, r.lucene = e, lucene
-		if !found || r.tier > best.tier || r.tier == best.tier && (r.quality > best.quality ||
-			r.quality == best.quality && r.coverage > best.coverage) {
+		if !found || r.nameScore() > best.nameScore() {
 			best, found = r, true
 		}
 	}
@@ -270,7 +271,7 @@ func rankHit(e Entity, words []string, lucene float64) (rankedHit, bool) {
 
 // matchName matches the query words against one name: each word must be one of the
 // name's words (3), the start of one (2, words of three letters or more) or within
-// maxTypos edits of one (1); numbers only exactly.
+// maxTypos edits of one (1); numbers only exactly. quality is the sum over 3 a word.
 func matchName(words []string, name string) (rankedHit, bool) {
 	var content []string
 	for _, w := range FoldWords(name) {
@@ -280,6 +281,7 @@ func matchName(words []string, name string) (rankedHit, bool) {
 	}
 	r := rankedHit{matched: name, tier: tierWords}
 	used := map[int]bool{}
+	quality := 0
 	for _, q := range words {
 		score, at := 0, -1
 		for i, w := range content {
@@ -294,9 +296,10 @@ func matchName(words []string, name string) (rankedHit, bool) {
 		if score < 3 {
 			r.tier = tierFuzzy
 		}
-		r.quality += score
+		quality += score
 		used[at] = true
 	}
+	r.quality = float64(quality) / float64(3*len(words))
 	if r.tier == tierWords && strings.Join(words, " ") == strings.Join(content, " ") {
 		r.tier = tierExact
 	}

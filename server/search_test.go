@@ -2,10 +2,13 @@ package server_test
 
 import (
 	"bufio"
+	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
@@ -166,6 +169,28 @@ func TestMentions(t *testing.T) {
 	}
 	if quotes == 0 {
 		t.Errorf("death commissions: no citation quotes among %v", ms)
+	}
+
+	// a RETRACTED statement is left out, and so is a citation of it
+	src := &graph.Source{Base: graph.Base{ID: "source:zebra-notes", Name: "Zebra notes"}, Title: "Zebra notes", Publisher: "test", SourceKind: "REPORT"}
+	cite := []graph.Citation{{Source: src.ID, Quote: "the zebra commission met", ClaimedBy: "person:lars-rise", Confidence: graph.Reported}}
+	src.Citations = []graph.Citation{{Source: src.ID, Quote: "notes", ClaimedBy: "person:lars-rise", Confidence: graph.Reported}}
+	ds := &graph.Dataset{Entities: []graph.Entity{src,
+		&graph.Statement{Base: graph.Base{ID: "statement:zebra-withdrawn", Name: "Withdrawn", Confidence: graph.Retracted,
+			Retraction: "never said", Citations: cite}, Text: "I hear the zebra commission met at dawn."},
+		&graph.Statement{Base: graph.Base{ID: "statement:zebra-standing", Name: "Standing", Citations: []graph.Citation{{
+			Source: src.ID, Quote: "zebra commissions are real", ClaimedBy: "person:lars-rise", Confidence: graph.Reported}}},
+			Text: "Zebra commissions are real."},
+	}, Existing: map[string]graph.EntityKind{"person:lars-rise": graph.KindPerson}}
+	if _, err := a.db.Write(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range a.ok(q, map[string]any{"q": "zebra commission"})["mentions"].([]any) {
+		got = append(got, m.(map[string]any)["quote"].(string))
+	}
+	if !slices.Equal(got, []string{"Zebra commissions are real.", "zebra commissions are real"}) {
+		t.Errorf("mentions of zebra commission = %q, want the standing statement and its citation only", got)
 	}
 
 	for _, none := range []string{"the of", "xyzzy plugh", `"~*:()`} {

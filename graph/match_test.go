@@ -65,7 +65,7 @@ func TestMatchBatchIsOneStatement(t *testing.T) {
 
 func TestCardsReadPostsAndCountries(t *testing.T) {
 	db := seededDB(t)
-	cards, err := db.Cards(context.Background(), []string{"person:ebrahim-raisi", "org:embassy-iran-vienna", "person:nobody", "no-prefix"})
+	cards, err := db.Cards(context.Background(), []string{"person:ebrahim-raisi", "org:embassy-rajavi-refers-to", "person:nobody", "no-prefix"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestCardsReadPostsAndCountries(t *testing.T) {
 	if raisi.Kind != graph.KindPerson || len(raisi.Positions) == 0 || raisi.Positions[0] != "Head of the Judiciary of Iran" {
 		t.Errorf("Raisi's card = %+v", raisi)
 	}
-	if emb := cards["org:embassy-iran-vienna"]; strings.Join(emb.Countries, " ") != "at ir" { // in Vienna, part of Iran's ministry
+	if emb := cards["org:embassy-rajavi-refers-to"]; strings.Join(emb.Countries, " ") != "at ir" { // in Vienna, part of Iran's ministry
 		t.Errorf("embassy's countries = %v, want [at ir]", emb.Countries)
 	}
 	if _, ok := cards["person:nobody"]; ok || len(cards) != 2 {

@@ -135,7 +135,7 @@ func TestReconcileManifestValidatesAgainstTheSpec(t *testing.T) {
 	for _, ty := range m.DefaultTypes {
 		kinds = append(kinds, ty.ID+"="+ty.Name)
 	}
-	if got := strings.Join(kinds, " "); got != "PERSON=Person ORGANIZATION=Organization POSITION=Position EVENT=Event VERDICT=Verdict STATEMENT=Statement SOURCE=Source PLACE=Place" {
+	if got := strings.Join(kinds, " "); got != "PERSON=Person ORGANIZATION=Organization POSITION=Position EVENT=Event VERDICT=Verdict STATEMENT=Statement SOURCE=Source PLACE=Place THING=Thing" {
 		t.Errorf("defaultTypes = %s", got)
 	}
 	if m.View.URL != "http://example.com/explore?ids={{id}}&selected={{id}}" || m.Preview.URL != "http://example.com/reconcile/preview?id={{id}}" {
@@ -242,8 +242,8 @@ var openRefineNames = []struct{ name, typ, want string }{
 	{"Mansoureh Galestan", "", "person:mansoureh-galestan"},
 	{"the Ministry of Foreign Affairs", "ORGANIZATION", "org:iran-ministry-of-foreign-affairs"},
 	{"Ministry of Intelligence", "ORGANIZATION", "org:iran-ministry-of-intelligence"},
-	{"Embassy of Iran in Vienna", "", "org:embassy-iran-vienna"},
-	{"the Iranian embassy in Vienna", "ORGANIZATION", "org:embassy-iran-vienna"},
+	{"Embassy of Iran in Vienna", "", "org:embassy-rajavi-refers-to"},
+	{"the Iranian embassy in Vienna", "ORGANIZATION", "org:embassy-rajavi-refers-to"},
 	{"Islamic Revolutionary Guards Corps", "ORGANIZATION", "org:irgc"},
 	{"IRGC", "", "org:irgc"},
 	{"National Council of Resistance of Iran", "", "org:ncri"},
@@ -470,7 +470,7 @@ func TestSuggestPreviewAndExtend(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"id":"posts"`) || !strings.Contains(body, `"id":"aliases"`) {
 		t.Errorf("propose properties for people = %d %s", code, body)
 	}
-	ext := `{"ids": ["person:ebrahim-raisi", "org:embassy-iran-vienna", "person:nobody"], "properties": [{"id": "aliases"}, {"id": "posts"}, {"id": "kind"}, {"id": "type"}, {"id": "countries"}]}`
+	ext := `{"ids": ["person:ebrahim-raisi", "org:embassy-rajavi-refers-to", "person:nobody"], "properties": [{"id": "aliases"}, {"id": "posts"}, {"id": "kind"}, {"id": "type"}, {"id": "countries"}]}`
 	code, body = a.post("/reconcile", "application/x-www-form-urlencoded", url.Values{"extend": {ext}}.Encode())
 	if code != 200 {
 		t.Fatalf("extend = %d %s", code, body)
@@ -494,9 +494,9 @@ func TestSuggestPreviewAndExtend(t *testing.T) {
 		{"person:ebrahim-raisi", "posts", "Head of the Judiciary of Iran"},
 		{"person:ebrahim-raisi", "kind", "PERSON"},
 		{"person:ebrahim-raisi", "countries", "ir"},
-		{"org:embassy-iran-vienna", "type", "EMBASSY"},
-		{"org:embassy-iran-vienna", "countries", "at; ir"},
-		{"org:embassy-iran-vienna", "aliases", "Iranian embassy in Vienna; Iranian Embassy Vienna"},
+		{"org:embassy-rajavi-refers-to", "type", "EMBASSY"},
+		{"org:embassy-rajavi-refers-to", "countries", "at; ir"},
+		{"org:embassy-rajavi-refers-to", "aliases", "Embassy of Iran in Vienna; Iranian embassy in Vienna"},
 		{"person:nobody", "aliases", ""},
 	} {
 		if got := strs(tt.id, tt.prop); got != tt.want {

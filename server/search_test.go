@@ -208,7 +208,7 @@ func TestSearchFindsWhatTheIssueTried(t *testing.T) {
 		"Ministry of Foreign Affairs":              "org:iran-ministry-of-foreign-affairs",
 		"Ministry of Foreign Affairs of Iran":      "org:iran-ministry-of-foreign-affairs",
 		"Ministry of Intelligence":                 "org:iran-ministry-of-intelligence",
-		"embassy in Vienna":                        "org:embassy-iran-vienna",
+		"embassy in Vienna":                        "org:embassy-rajavi-refers-to",
 		"Head of the Judiciary":                    "position:iran-head-of-judiciary",
 		"National Council of Resistance of Iran":   "org:ncri",
 		"the 1988 massacre of political prisoners": "event:1988-massacre",

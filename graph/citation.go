@@ -8,7 +8,7 @@ import (
 
 // Citation says who supports a fact, where: the source document, the verbatim words, the
 // place in it, who makes the claim (a court, a UN body, a government, an opposition
-// group, the accused...) and how strongly the source establishes it.
+// group, the accused...) and how strongly the source establishes it, and whether it supports or disputes the fact.
 //
 // In Neo4j a citation is a (:Citation) node with the id of what it supports in `about`,
 // linked -[:FROM_SOURCE]-> its Source and -[:CLAIMED_BY]-> its claimant, so nodes and
@@ -20,7 +20,11 @@ type Citation struct {
 	Locator    string // where in the source: paragraph, page, heading
 	ClaimedBy  string // id of the entity that asserts the fact
 	Confidence Confidence
-	Accessed   Date // when the source was read
+	Stance     Stance // SUPPORTS (also when empty) or DISPUTES the fact
+	Accessed   Date   // when the source was read
+	// Checked is set by validation when the quote was found verbatim in the source's
+	// stored text; a citation of a source without text stays unchecked.
+	Checked bool
 
 	// SourceNode and Claimant are the entities behind Source and ClaimedBy, when a read
 	// asked for them.
@@ -53,15 +57,4 @@ func citationID(about string, c Citation) string {
 		h.Write([]byte{0})
 	}
 	return "cite:" + hex.EncodeToString(h.Sum(nil)[:10])
-}
-
-// strongest returns the strongest confidence among cs.
-func strongest(cs []Citation) Confidence {
-	best := Retracted
-	for _, c := range cs {
-		if c.Confidence.Rank() > best.Rank() {
-			best = c.Confidence
-		}
-	}
-	return best
 }

@@ -194,7 +194,8 @@ var storedProperties = map[string][]string{
 	"published": {"published"}, "stake": {"stake"}, "country": {"country"},
 	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
 	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
-	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"},
+	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "checked": {"checked"}, "stance": {"stance"},
+	"inference": {"inference"},
 }
 
 // projection is the map projection of x holding id, the stored properties fields read,
@@ -469,9 +470,9 @@ func readEdge(props map[string]any, typ RelType) EdgeBase {
 	return EdgeBase{
 		ID: str(props["id"]), Type: typ, Role: str(props["role"]), Outcome: str(props["outcome"]),
 		Sentence: str(props["sentence"]), Confidence: Confidence(str(props["confidence"])),
-		Retraction: str(props["retraction"]),
-		When:       Interval{From: readDate(props["from"]), To: readDate(props["to"])},
-		Attested:   readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
+		Retraction: str(props["retraction"]), Inference: optional(props["inference"]),
+		When:     Interval{From: readDate(props["from"]), To: readDate(props["to"])},
+		Attested: readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
 	}
 }
 
@@ -483,6 +484,7 @@ func (cp *citationPlan) decode(v any) []Citation {
 		c := Citation{
 			ID: str(props["id"]), Quote: str(props["quote"]), Locator: str(props["locator"]),
 			Confidence: Confidence(str(props["confidence"])), Accessed: readDate(props["accessed"]),
+			Checked: props["checked"] == true, Stance: stanceOf(str(props["stance"])),
 		}
 		if cp.source != nil {
 			c.SourceNode, _ = cp.source.decode(props["__source"]).(*Source)

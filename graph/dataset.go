@@ -13,13 +13,23 @@ type Dataset struct {
 	// Existing are entities already in the graph that the dataset may refer to (by id,
 	// with their kind): a mutation's sources, claimants and link ends.
 	Existing map[string]EntityKind
+	// Known are the existing sources and organizations among them, with what the
+	// evidence rules read: a source's kind, publisher and stake, a court's kind and name.
+	Known map[string]Entity
+	// Texts are the stored texts of the existing sources it cites, by id, so that their
+	// quotes are checked as the dataset's own sources' are.
+	Texts map[string]string
+	// Merged are the ids among those it defines or refers to that were merged away, with
+	// the id each resolves to now.
+	Merged map[string]string
 }
 
 // Validate checks everything before anything is written and reports every problem at
 // once, each with its file, line and field: missing citations, unknown sources, dangling
 // references, duplicate ids, unknown kinds and relationship types, bad intervals, unknown
-// confidences, relationships between the wrong kinds, and quotes not found verbatim in a
-// source whose text accgraph holds. It fills in default link ids.
+// confidences, confidences stronger than the evidence (checkEvidence), relationships
+// between the wrong kinds, and quotes not found verbatim in a source whose text accgraph
+// holds. It fills in default link ids.
 func (d *Dataset) Validate() error {
 	var all Problems
 	d.Check(&all)
@@ -47,6 +57,7 @@ func (d *Dataset) Check(all *Problems) {
 		p := all.At(b.Origin)
 		validateBase(e, p)
 		e.validate(p)
+		d.checkMerged(e, p)
 		define(b.ID, where(b.Origin, ""), p, "id")
 		if _, ok := byID[b.ID]; !ok {
 			byID[b.ID] = e
@@ -58,14 +69,15 @@ func (d *Dataset) Check(all *Problems) {
 		}
 		p := all.At(l.Origin)
 		l.validate(p)
+		d.checkLink(l, p)
 		define(l.ID, where(l.Origin, l.Field), p, l.Field+".target")
 		from, fromOK := d.kindOf(byID, l.From)
 		to, toOK := d.kindOf(byID, l.To)
 		if l.From != "" && !fromOK {
-			p.Add(l.Field+".source", "dangling reference: no entity %q", l.From)
+			p.Add(l.Field+".source", "%s", d.dangling(l.From))
 		}
 		if l.To != "" && !toOK {
-			p.Add(l.Field+".target", "dangling reference: no entity %q", l.To)
+			p.Add(l.Field+".target", "%s", d.dangling(l.To))
 		}
 		if fromOK && toOK && l.Type.IsValid() && !l.Type.Allows(from, to) {
 			p.Add(l.Field+".type", "%s cannot join %s to %s (%s joins %s)",
@@ -73,12 +85,22 @@ func (d *Dataset) Check(all *Problems) {
 		}
 	}
 
+	entityOf := func(id string) Entity {
+		if e, ok := byID[id]; ok {
+			return e
+		}
+		return d.Known[id]
+	}
 	for _, e := range d.Entities {
 		b := e.Common()
-		d.checkCitations(b.Citations, byID, all.At(b.Origin))
+		p := all.At(b.Origin)
+		d.checkCitations(b.Citations, byID, p)
+		checkEvidence(b.Confidence, b.Citations, entityOf, p)
 	}
 	for _, l := range d.Links {
-		d.checkCitations(l.Citations, byID, all.At(l.Origin).Under(l.Field+"."))
+		p := all.At(l.Origin).Under(l.Field + ".")
+		d.checkCitations(l.Citations, byID, p)
+		checkEvidence(l.Confidence, l.Citations, entityOf, p)
 	}
 }
 
@@ -98,20 +120,37 @@ func (d *Dataset) checkCitations(cites []Citation, byID map[string]Entity, p *Pr
 		f := field("citations", i)
 		if c.Source != "" {
 			kind, found := d.kindOf(byID, c.Source)
-			src, _ := byID[c.Source].(*Source)
+			text, file := d.textOf(byID, c.Source)
+			cites[i].Checked = false
 			switch {
 			case !found:
 				p.Add(f+".source", "unknown source %q", c.Source)
 			case kind != KindSource:
 				p.Add(f+".source", "%q is a %s, not a Source", c.Source, kind.Label())
-			case src != nil && src.Text != "" && c.Quote != "" && !strings.Contains(normalizeSpace(src.Text), normalizeSpace(c.Quote)):
-				p.Add(f+".quote", "quote not found verbatim in %s (%s)", src.ID, src.TextFile)
+			case text == "" || c.Quote == "":
+			case !strings.Contains(normalizeSpace(text), normalizeSpace(c.Quote)):
+				p.Add(f+".quote", "quote %q not found verbatim in %s (%s)", firstWords(c.Quote), c.Source, file)
+			default:
+				cites[i].Checked = true
 			}
 		}
 		if _, found := d.kindOf(byID, c.ClaimedBy); c.ClaimedBy != "" && !found {
-			p.Add(f+".claimedBy", "dangling reference: no entity %q", c.ClaimedBy)
+			p.Add(f+".claimedBy", "%s", d.dangling(c.ClaimedBy))
 		}
 	}
+}
+
+// textOf is the text of the source id, in the dataset or stored, and where it is kept.
+func (d *Dataset) textOf(byID map[string]Entity, id string) (text, file string) {
+	if src, ok := byID[id].(*Source); ok {
+		text, file = src.Text, src.TextFile
+	} else {
+		text = d.Texts[id]
+	}
+	if file == "" {
+		file = "its stored text"
+	}
+	return text, file
 }
 
 // normalizeSpace collapses runs of white space, so that a quote spanning a line break

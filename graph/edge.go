@@ -13,6 +13,7 @@ type EdgeBase struct {
 	EndedBy    Date
 	Confidence Confidence
 	Retraction string
+	Inference  *string // how the link is read from a source that implies it; nil when stated
 	Citations  []Citation
 }
 
@@ -112,3 +113,18 @@ func asPosition(e Entity) *Position         { p, _ := e.(*Position); return p }
 func asOrganization(e Entity) *Organization { o, _ := e.(*Organization); return o }
 func asEvent(e Entity) *Event               { v, _ := e.(*Event); return v }
 func asVerdict(e Entity) *Verdict           { v, _ := e.(*Verdict); return v }
+
+// optional is a stored string property that may be absent, as GraphQL's null.
+func optional(v any) *string {
+	if s := str(v); s != "" {
+		return &s
+	}
+	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -26,7 +26,8 @@ type Base struct {
 	Name        string
 	Aliases     []string
 	Description string
-	// Confidence is the fact's own; empty takes the strongest of its citations.
+	// Confidence is the fact's own, set by an editor (never above its evidence); empty
+	// takes its citations' (derivedConfidence).
 	Confidence Confidence
 	// Retraction says why a RETRACTED fact was withdrawn.
 	Retraction string
@@ -108,8 +109,8 @@ func validateBase(e Entity, p *Problems) {
 }
 
 // validateFact checks what nodes and relationships share: at least one citation, each
-// valid, and a confidence no stronger than its strongest citation, so that a party's
-// claim is never stored as a court's finding.
+// valid, and a known confidence; the dataset checks that the confidence follows from the
+// evidence (checkEvidence).
 func validateFact(c Confidence, retraction string, cites []Citation, p *Problems) {
 	if len(cites) == 0 {
 		p.Add("citations", "missing citation: every fact needs at least one")
@@ -123,20 +124,21 @@ func validateFact(c Confidence, retraction string, cites []Citation, p *Problems
 		p.Add("confidence", "%s", unknownValue("confidence", string(c), Confidences))
 	case c == Retracted && strings.TrimSpace(retraction) == "":
 		p.Add("retraction", "a RETRACTED fact needs the reason it was withdrawn")
-	case c != Disputed && c != Retracted && len(cites) > 0 && c.Rank() > strongest(cites).Rank():
-		p.Add("confidence", "confidence %s is stronger than its strongest citation (%s)", c, strongest(cites))
 	}
 	if retraction != "" && c != Retracted {
 		p.Add("retraction", "a retraction reason needs confidence RETRACTED")
 	}
 }
 
-// effectiveConfidence is the stored confidence of a fact.
+// effectiveConfidence is the stored confidence of a fact: DISPUTED when its citations
+// both support and dispute it (unless it was RETRACTED), else its own when an editor set
+// one, else what its citations give (derivedConfidence).
 func effectiveConfidence(c Confidence, cites []Citation) Confidence {
-	if c != "" {
-		return c
+	derived := derivedConfidence(cites)
+	if c == "" || derived == Disputed && c != Retracted {
+		return derived
 	}
-	return strongest(cites)
+	return c
 }
 
 // nodeProperties are the Neo4j properties of e's node.
@@ -148,6 +150,7 @@ func nodeProperties(e Entity) map[string]any {
 		"aliases":    nonNil(b.Aliases),
 		"confidence": string(effectiveConfidence(b.Confidence, b.Citations)),
 	}
+	setIf(props, "ownConfidence", string(b.Confidence))
 	setIf(props, "description", b.Description)
 	setIf(props, "retraction", b.Retraction)
 	setIf(props, "ftm", b.FtM)

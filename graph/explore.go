@@ -32,6 +32,7 @@ type GraphEdge struct {
 	Role          string
 	When          Interval
 	Confidence    Confidence
+	Inference     *string // set when the source implies the link but does not state it
 	CitationCount int
 	Citations     []Citation
 }
@@ -153,7 +154,7 @@ func graphNodeProj(n string) string {
 
 // graphEdgeProj projects a relationship for an explorer, with its citations when asked.
 func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
-	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id",
+	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, .inference, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id",
 		r, r, r, r)
 	if hasField(fields, "citationCount") { // an index lookup per relationship: only when asked
 		parts += fmt.Sprintf(", __citationCount: COUNT { (:Citation {about: %s.id}) }", r)
@@ -188,7 +189,7 @@ func decodeGraphEdge(v any, cp *citationPlan) *GraphEdge {
 	n, _ := props["__citationCount"].(int64)
 	e := &GraphEdge{
 		ID: str(props["id"]), Type: RelType(str(props["__type"])), Source: str(props["__source"]), Target: str(props["__target"]),
-		Role: str(props["role"]), Confidence: Confidence(str(props["confidence"])), CitationCount: int(n),
+		Role: str(props["role"]), Confidence: Confidence(str(props["confidence"])), Inference: optional(props["inference"]), CitationCount: int(n),
 		When: Interval{From: readDate(props["from"]), To: readDate(props["to"])},
 	}
 	if cp != nil {

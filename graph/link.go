@@ -81,12 +81,15 @@ type Link struct {
 	When       Interval
 	Attested   Date
 	EndedBy    Date
-	Confidence Confidence // empty takes the strongest citation's
+	Confidence Confidence // empty takes its citations' (derivedConfidence)
 	Retraction string
-	Citations  []Citation
-	Origin     Origin
-	Field      string // the link's path in its origin record, e.g. "links[2]"
-	FtM        string // the FollowTheMoney entity it was imported from, as JSON
+	// Inference is set when the source implies the link but does not state it: the note
+	// says how it is read ("Iran is read from 'the Iranian regime … executioner'").
+	Inference string
+	Citations []Citation
+	Origin    Origin
+	Field     string // the link's path in its origin record, e.g. "links[2]"
+	FtM       string // the FollowTheMoney entity it was imported from, as JSON
 }
 
 // Valid is the interval in which the link is known to hold, Security Force Monitor's
@@ -156,6 +159,7 @@ func (l *Link) properties() map[string]any {
 		"id":         l.ID,
 		"confidence": string(effectiveConfidence(l.Confidence, l.Citations)),
 	}
+	setIf(props, "ownConfidence", string(l.Confidence))
 	setIf(props, "role", l.Role)
 	setIf(props, "outcome", l.Outcome)
 	setIf(props, "sentence", l.Sentence)
@@ -164,6 +168,7 @@ func (l *Link) properties() map[string]any {
 	setIf(props, "attested", l.Attested.String())
 	setIf(props, "endedBy", l.EndedBy.String())
 	setIf(props, "retraction", l.Retraction)
+	setIf(props, "inference", strings.TrimSpace(l.Inference))
 	setIf(props, "ftm", l.FtM)
 	setInterval(props, l.Valid())
 	return props

@@ -60,11 +60,25 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 // prepare validates d against the graph and returns the statements that write it and
 // the ids it touches.
 func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, error) {
-	existing, err := db.existingKinds(ctx, referenced(d))
+	refs := referenced(d)
+	existing, err := db.existingKinds(ctx, refs)
 	if err != nil {
 		return nil, nil, err
 	}
 	d.Existing = existing
+	if d.Known, err = db.evidenceOf(ctx, refs); err != nil {
+		return nil, nil, err
+	}
+	if d.Texts, err = db.sourceTexts(ctx, refs); err != nil {
+		return nil, nil, err
+	}
+	defined := make([]string, 0, len(d.Entities)+len(refs))
+	for _, e := range d.Entities {
+		defined = append(defined, e.Common().ID)
+	}
+	if d.Merged, err = db.redirects(ctx, append(defined, refs...)); err != nil {
+		return nil, nil, err
+	}
 	if err := d.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -240,6 +254,28 @@ func referenced(d *Dataset) []string {
 	return ids
 }
 
+// sourceTexts returns the stored texts of the sources among ids that have one.
+func (db *DB) sourceTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	var sources []string
+	for _, id := range ids {
+		if k, _ := kindOfID(id); k == KindSource {
+			sources = append(sources, id)
+		}
+	}
+	out := map[string]string{}
+	if len(sources) == 0 {
+		return out, nil
+	}
+	res, err := db.read(ctx, "MATCH (s:Source) WHERE s.id IN $ids AND s.text IS NOT NULL RETURN s.id, s.text", map[string]any{"ids": sources})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res.Records {
+		out[str(r.Values[0])] = str(r.Values[1])
+	}
+	return out, nil
+}
+
 // ExistingKinds returns which of ids are entities in the graph, with their kinds.
 func (db *DB) ExistingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
 	return db.existingKinds(ctx, ids)
@@ -375,6 +411,7 @@ func (db *DB) loadEntity(ctx context.Context, id string) (Entity, error) {
 	props, _ := res.Records[0].Values[0].(map[string]any)
 	readBase(e.Common(), props)
 	e.readProperties(props)
+	e.Common().Confidence = Confidence(str(props["ownConfidence"])) // an editor's, not the derived one
 	e.Common().Citations = readCitations(res.Records[0].Values[1])
 	return e, nil
 }
@@ -398,7 +435,7 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 	base := readEdge(props, t)
 	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
-		Confidence: base.Confidence, Retraction: base.Retraction, Citations: readCitations(v[3]), Field: "link"}, nil
+		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Citations: readCitations(v[3]), Field: "link"}, nil
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.
@@ -414,7 +451,7 @@ func readCitations(v any) []Citation {
 		p, _ := raw.(map[string]any)
 		out = append(out, Citation{ID: str(p["id"]), Source: str(p["__source"]), ClaimedBy: str(p["__claimant"]),
 			Quote: str(p["quote"]), Locator: str(p["locator"]), Confidence: Confidence(str(p["confidence"])),
-			Accessed: readDate(p["accessed"])})
+			Stance: stanceOf(str(p["stance"])), Accessed: readDate(p["accessed"]), Checked: p["checked"] == true})
 	}
 	return out
 }

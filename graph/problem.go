@@ -110,8 +110,12 @@ func (p *Problems) Err() error {
 	for i, pr := range list {
 		lines[i] = pr.String()
 	}
-	return &Error{Code: EINVALID, Err: &ValidationError{Problems: list},
+	e := &Error{Code: EINVALID, Err: &ValidationError{Problems: list},
 		Message: fmt.Sprintf("%d problem(s):\n%s", len(list), strings.Join(lines, "\n"))}
+	if list[0].File == "" {
+		e.Path = list[0].Field // an API input's: the argument at fault
+	}
+	return e
 }
 
 // ValidationError carries the problems of a rejected input.

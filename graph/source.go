@@ -60,6 +60,7 @@ func (s *Source) properties(props map[string]any) {
 	setIf(props, "published", s.Published.String())
 	setIf(props, "stake", s.Stake)
 	setIf(props, "textFile", s.TextFile)
+	setIf(props, "text", s.Text)
 	setInterval(props, At(s.Published))
 }
 
@@ -72,4 +73,13 @@ func (s *Source) readProperties(props map[string]any) {
 	s.Published = readDate(props["published"])
 	s.Stake = str(props["stake"])
 	s.TextFile = str(props["textFile"])
+	s.Text = str(props["text"])
+}
+
+// Document is the source's text, or nil when accgraph holds none.
+func (s *Source) Document() *string {
+	if s.Text == "" {
+		return nil
+	}
+	return &s.Text
 }

@@ -176,7 +176,8 @@ func appendCitations(rows []citationRow, about string, cs []Citation) []citation
 }
 
 func (r citationRow) row() map[string]any {
-	props := map[string]any{"id": r.id, "about": r.about, "confidence": string(r.c.Confidence), "quote": r.c.Quote}
+	props := map[string]any{"id": r.id, "about": r.about, "confidence": string(r.c.Confidence), "quote": r.c.Quote, "checked": r.c.Checked,
+		"stance": string(stanceOf(string(r.c.Stance)))}
 	setIf(props, "locator", r.c.Locator)
 	setIf(props, "accessed", r.c.Accessed.String())
 	return map[string]any{"id": r.id, "source": r.c.Source, "claimedBy": r.claimedBy, "props": props}

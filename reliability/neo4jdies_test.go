@@ -17,7 +17,7 @@ import (
 	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 )
 
-const cite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: REPORTED}`
+const cite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: ALLEGED}`
 
 // neo4jServes waits until the database at uri answers a read through a driver of its
 // own (Bolt answers before a killed Neo4j has recovered its store) and returns when.

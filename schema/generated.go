@@ -81,11 +81,13 @@ type ComplexityRoot struct {
 
 	Citation struct {
 		Accessed   func(childComplexity int) int
+		Checked    func(childComplexity int) int
 		Claimant   func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Locator    func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		SourceNode func(childComplexity int) int
+		Stance     func(childComplexity int) int
 	}
 
 	Event struct {
@@ -133,6 +135,7 @@ type ComplexityRoot struct {
 		Confidence    func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Inference     func(childComplexity int) int
 		Role          func(childComplexity int) int
 		Source        func(childComplexity int) int
 		Target        func(childComplexity int) int
@@ -156,6 +159,7 @@ type ComplexityRoot struct {
 		EndedBy      func(childComplexity int) int
 		From         func(childComplexity int) int
 		ID           func(childComplexity int) int
+		Inference    func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Person       func(childComplexity int) int
 		Retraction   func(childComplexity int) int
@@ -165,17 +169,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddCitation      func(childComplexity int, id string, citation map[string]any) int
-		AddSource        func(childComplexity int, input map[string]any) int
-		CreateEntity     func(childComplexity int, input map[string]any) int
+		AddCitation      func(childComplexity int, id string, citation graph.CitationInput) int
+		AddSource        func(childComplexity int, input graph.EntityInput) int
+		CreateEntity     func(childComplexity int, input graph.EntityInput) int
 		DeleteSavedQuery func(childComplexity int, name string) int
-		Link             func(childComplexity int, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) int
+		Link             func(childComplexity int, from string, typeArg graph.RelType, to string, properties *graph.LinkInput, citations []*graph.CitationInput) int
 		MergeEntities    func(childComplexity int, keep string, drop string) int
 		Retract          func(childComplexity int, id string, reason string) int
 		SaveQuery        func(childComplexity int, input SavedQueryInput) int
 		SetConfidence    func(childComplexity int, id string, confidence graph.Confidence) int
 		Unlink           func(childComplexity int, id string) int
-		UpdateEntity     func(childComplexity int, id string, input map[string]any) int
+		UpdateEntity     func(childComplexity int, id string, input graph.EntityPatch) int
 	}
 
 	Organization struct {
@@ -225,6 +229,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Part       func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		To         func(childComplexity int) int
@@ -237,6 +242,7 @@ type ComplexityRoot struct {
 		Confidence  func(childComplexity int) int
 		Event       func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Inference   func(childComplexity int) int
 		Participant func(childComplexity int) int
 		Retraction  func(childComplexity int) int
 		Role        func(childComplexity int) int
@@ -351,6 +357,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Source     func(childComplexity int) int
@@ -365,6 +372,7 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		Event      func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Retraction func(childComplexity int) int
 		Role       func(childComplexity int) int
 	}
@@ -412,6 +420,7 @@ type ComplexityRoot struct {
 		Citations   func(childComplexity int) int
 		Confidence  func(childComplexity int) int
 		Description func(childComplexity int) int
+		Document    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Published   func(childComplexity int) int
@@ -466,6 +475,7 @@ type ComplexityRoot struct {
 		EndedBy    func(childComplexity int) int
 		From       func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Person     func(childComplexity int) int
 		Position   func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -515,6 +525,7 @@ type ComplexityRoot struct {
 		Citations  func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Inference  func(childComplexity int) int
 		Outcome    func(childComplexity int) int
 		Party      func(childComplexity int) int
 		Retraction func(childComplexity int) int
@@ -542,12 +553,12 @@ type EventEdgeResolver interface {
 type MutationResolver interface {
 	SaveQuery(ctx context.Context, input SavedQueryInput) (*graph.SavedQuery, error)
 	DeleteSavedQuery(ctx context.Context, name string) (bool, error)
-	CreateEntity(ctx context.Context, input map[string]any) (graph.Entity, error)
-	AddSource(ctx context.Context, input map[string]any) (*graph.Source, error)
-	UpdateEntity(ctx context.Context, id string, input map[string]any) (graph.Entity, error)
-	Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) (string, error)
+	CreateEntity(ctx context.Context, input graph.EntityInput) (graph.Entity, error)
+	AddSource(ctx context.Context, input graph.EntityInput) (*graph.Source, error)
+	UpdateEntity(ctx context.Context, id string, input graph.EntityPatch) (graph.Entity, error)
+	Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties *graph.LinkInput, citations []*graph.CitationInput) (string, error)
 	Unlink(ctx context.Context, id string) (bool, error)
-	AddCitation(ctx context.Context, id string, citation map[string]any) (int, error)
+	AddCitation(ctx context.Context, id string, citation graph.CitationInput) (int, error)
 	SetConfidence(ctx context.Context, id string, confidence graph.Confidence) (graph.Confidence, error)
 	Retract(ctx context.Context, id string, reason string) (bool, error)
 	MergeEntities(ctx context.Context, keep string, drop string) (graph.Entity, error)
@@ -778,6 +789,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Accessed(childComplexity), true
+	case "Citation.checked":
+		if e.ComplexityRoot.Citation.Checked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Citation.Checked(childComplexity), true
 	case "Citation.claimedBy":
 		if e.ComplexityRoot.Citation.Claimant == nil {
 			break
@@ -808,6 +825,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.SourceNode(childComplexity), true
+	case "Citation.stance":
+		if e.ComplexityRoot.Citation.Stance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Citation.Stance(childComplexity), true
 
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
@@ -1040,6 +1063,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.inference":
+		if e.ComplexityRoot.GraphEdge.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Inference(childComplexity), true
 	case "GraphEdge.role":
 		if e.ComplexityRoot.GraphEdge.Role == nil {
 			break
@@ -1144,6 +1173,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.ID(childComplexity), true
+	case "Membership.inference":
+		if e.ComplexityRoot.Membership.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Inference(childComplexity), true
 	case "Membership.organization":
 		if e.ComplexityRoot.Membership.Organization == nil {
 			break
@@ -1191,7 +1226,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddCitation(childComplexity, args["id"].(string), args["citation"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.AddCitation(childComplexity, args["id"].(string), args["citation"].(graph.CitationInput)), true
 	case "Mutation.addSource":
 		if e.ComplexityRoot.Mutation.AddSource == nil {
 			break
@@ -1202,7 +1237,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddSource(childComplexity, args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.AddSource(childComplexity, args["input"].(graph.EntityInput)), true
 	case "Mutation.createEntity":
 		if e.ComplexityRoot.Mutation.CreateEntity == nil {
 			break
@@ -1213,7 +1248,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateEntity(childComplexity, args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.CreateEntity(childComplexity, args["input"].(graph.EntityInput)), true
 	case "Mutation.deleteSavedQuery":
 		if e.ComplexityRoot.Mutation.DeleteSavedQuery == nil {
 			break
@@ -1235,7 +1270,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["type"].(graph.RelType), args["to"].(string), args["properties"].(map[string]any), args["citations"].([]map[string]any)), true
+		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["type"].(graph.RelType), args["to"].(string), args["properties"].(*graph.LinkInput), args["citations"].([]*graph.CitationInput)), true
 	case "Mutation.mergeEntities":
 		if e.ComplexityRoot.Mutation.MergeEntities == nil {
 			break
@@ -1301,7 +1336,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(graph.EntityPatch)), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -1566,6 +1601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartOf.ID(childComplexity), true
+	case "PartOf.inference":
+		if e.ComplexityRoot.PartOf.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartOf.Inference(childComplexity), true
 	case "PartOf.part":
 		if e.ComplexityRoot.PartOf.Part == nil {
 			break
@@ -1621,6 +1662,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.ID(childComplexity), true
+	case "Participation.inference":
+		if e.ComplexityRoot.Participation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Inference(childComplexity), true
 	case "Participation.participant":
 		if e.ComplexityRoot.Participation.Participant == nil {
 			break
@@ -2284,6 +2331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.ID(childComplexity), true
+	case "Relation.inference":
+		if e.ComplexityRoot.Relation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Inference(childComplexity), true
 	case "Relation.retraction":
 		if e.ComplexityRoot.Relation.Retraction == nil {
 			break
@@ -2351,6 +2404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Responsibility.ID(childComplexity), true
+	case "Responsibility.inference":
+		if e.ComplexityRoot.Responsibility.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Responsibility.Inference(childComplexity), true
 	case "Responsibility.retraction":
 		if e.ComplexityRoot.Responsibility.Retraction == nil {
 			break
@@ -2548,6 +2607,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Description(childComplexity), true
+	case "Source.text":
+		if e.ComplexityRoot.Source.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Document(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -2780,6 +2845,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenure.ID(childComplexity), true
+	case "Tenure.inference":
+		if e.ComplexityRoot.Tenure.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenure.Inference(childComplexity), true
 	case "Tenure.person":
 		if e.ComplexityRoot.Tenure.Person == nil {
 			break
@@ -3009,6 +3080,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VerdictParty.ID(childComplexity), true
+	case "VerdictParty.inference":
+		if e.ComplexityRoot.VerdictParty.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictParty.Inference(childComplexity), true
 	case "VerdictParty.outcome":
 		if e.ComplexityRoot.VerdictParty.Outcome == nil {
 			break
@@ -3245,8 +3322,12 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_claimedBy(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Citation_confidence(ctx, field)
+	case "stance":
+		return ec.fieldContext_Citation_stance(ctx, field)
 	case "accessed":
 		return ec.fieldContext_Citation_accessed(ctx, field)
+	case "checked":
+		return ec.fieldContext_Citation_checked(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
 }
@@ -3347,6 +3428,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_to(ctx, field)
 	case "confidence":
 		return ec.fieldContext_GraphEdge_confidence(ctx, field)
+	case "inference":
+		return ec.fieldContext_GraphEdge_inference(ctx, field)
 	case "citationCount":
 		return ec.fieldContext_GraphEdge_citationCount(ctx, field)
 	case "citations":
@@ -3397,6 +3480,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Membership_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Membership_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Membership_citations(ctx, field)
 	}
@@ -3505,6 +3590,8 @@ func (ec *executionContext) childFields_PartOf(ctx context.Context, field graphq
 		return ec.fieldContext_PartOf_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_PartOf_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_PartOf_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_PartOf_citations(ctx, field)
 	}
@@ -3525,6 +3612,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Participation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Participation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Participation_citations(ctx, field)
 	}
@@ -3683,6 +3772,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Relation_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Relation_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Relation_citations(ctx, field)
 	}
@@ -3703,6 +3794,8 @@ func (ec *executionContext) childFields_Responsibility(ctx context.Context, fiel
 		return ec.fieldContext_Responsibility_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Responsibility_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Responsibility_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Responsibility_citations(ctx, field)
 	}
@@ -3813,6 +3906,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_published(ctx, field)
 	case "stake":
 		return ec.fieldContext_Source_stake(ctx, field)
+	case "text":
+		return ec.fieldContext_Source_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -3883,6 +3978,8 @@ func (ec *executionContext) childFields_Tenure(ctx context.Context, field graphq
 		return ec.fieldContext_Tenure_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Tenure_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_Tenure_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_Tenure_citations(ctx, field)
 	}
@@ -3981,6 +4078,8 @@ func (ec *executionContext) childFields_VerdictParty(ctx context.Context, field 
 		return ec.fieldContext_VerdictParty_confidence(ctx, field)
 	case "retraction":
 		return ec.fieldContext_VerdictParty_retraction(ctx, field)
+	case "inference":
+		return ec.fieldContext_VerdictParty_inference(ctx, field)
 	case "citations":
 		return ec.fieldContext_VerdictParty_citations(ctx, field)
 	}
@@ -4381,8 +4480,8 @@ func (ec *executionContext) field_Mutation_addCitation_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNCitationInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.CitationInput, error) {
+			return ec.unmarshalNCitationInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4395,8 +4494,8 @@ func (ec *executionContext) field_Mutation_addSource_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityInput, error) {
+			return ec.unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4409,8 +4508,8 @@ func (ec *executionContext) field_Mutation_createEntity_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityInput2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityInput, error) {
+			return ec.unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4461,16 +4560,16 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 	}
 	args["to"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "properties",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalOLinkInput2map(ctx, v)
+		func(ctx context.Context, v any) (*graph.LinkInput, error) {
+			return ec.unmarshalOLinkInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐLinkInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["properties"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "citations",
-		func(ctx context.Context, v any) ([]map[string]any, error) {
-			return ec.unmarshalNCitationInput2ᚕmapᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]*graph.CitationInput, error) {
+			return ec.unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4585,8 +4684,8 @@ func (ec *executionContext) field_Mutation_updateEntity_args(ctx context.Context
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (map[string]any, error) {
-			return ec.unmarshalNEntityPatch2map(ctx, v)
+		func(ctx context.Context, v any) (graph.EntityPatch, error) {
+			return ec.unmarshalNEntityPatch2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityPatch(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7129,6 +7228,29 @@ func (ec *executionContext) fieldContext_Citation_confidence(_ context.Context, 
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _Citation_stance(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "Stance")
+}
+
 func (ec *executionContext) _Citation_accessed(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7150,6 +7272,29 @@ func (ec *executionContext) _Citation_accessed(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Citation_accessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Citation_checked(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_checked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_checked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -8140,6 +8285,29 @@ func (ec *executionContext) fieldContext_GraphEdge_confidence(_ context.Context,
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _GraphEdge_inference(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
 func (ec *executionContext) _GraphEdge_citationCount(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8604,6 +8772,29 @@ func (ec *executionContext) fieldContext_Membership_retraction(_ context.Context
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
 }
 
+func (ec *executionContext) _Membership_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, "String")
+}
+
 func (ec *executionContext) _Membership_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8734,7 +8925,7 @@ func (ec *executionContext) _Mutation_createEntity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateEntity(ctx, fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().CreateEntity(ctx, fc.Args["input"].(graph.EntityInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
@@ -8778,7 +8969,7 @@ func (ec *executionContext) _Mutation_addSource(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddSource(ctx, fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().AddSource(ctx, fc.Args["input"].(graph.EntityInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Source) graphql.Marshaler {
@@ -8822,7 +9013,7 @@ func (ec *executionContext) _Mutation_updateEntity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["input"].(graph.EntityPatch))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Entity) graphql.Marshaler {
@@ -8866,7 +9057,7 @@ func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Link(ctx, fc.Args["from"].(string), fc.Args["type"].(graph.RelType), fc.Args["to"].(string), fc.Args["properties"].(map[string]any), fc.Args["citations"].([]map[string]any))
+			return ec.Resolvers.Mutation().Link(ctx, fc.Args["from"].(string), fc.Args["type"].(graph.RelType), fc.Args["to"].(string), fc.Args["properties"].(*graph.LinkInput), fc.Args["citations"].([]*graph.CitationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -8954,7 +9145,7 @@ func (ec *executionContext) _Mutation_addCitation(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddCitation(ctx, fc.Args["id"].(string), fc.Args["citation"].(map[string]any))
+			return ec.Resolvers.Mutation().AddCitation(ctx, fc.Args["id"].(string), fc.Args["citation"].(graph.CitationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -10279,6 +10470,29 @@ func (ec *executionContext) fieldContext_PartOf_retraction(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
 }
 
+func (ec *executionContext) _PartOf_inference(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartOf_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartOf_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartOf", field, false, false, "String")
+}
+
 func (ec *executionContext) _PartOf_citations(ctx context.Context, field graphql.CollectedField, obj *graph.PartOf) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10464,6 +10678,29 @@ func (ec *executionContext) _Participation_retraction(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Participation_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Participation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
 }
 
@@ -13321,6 +13558,29 @@ func (ec *executionContext) fieldContext_Relation_retraction(_ context.Context, 
 	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
 }
 
+func (ec *executionContext) _Relation_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "String")
+}
+
 func (ec *executionContext) _Relation_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13506,6 +13766,29 @@ func (ec *executionContext) _Responsibility_retraction(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Responsibility_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
+}
+
+func (ec *executionContext) _Responsibility_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Responsibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Responsibility_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Responsibility_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Responsibility", field, false, false, "String")
 }
 
@@ -14474,6 +14757,29 @@ func (ec *executionContext) fieldContext_Source_stake(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_text(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, true, false, "String")
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15298,6 +15604,29 @@ func (ec *executionContext) _Tenure_retraction(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Tenure_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Tenure_inference(ctx context.Context, field graphql.CollectedField, obj *graph.Tenure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenure_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenure_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tenure", field, false, false, "String")
 }
 
@@ -16254,6 +16583,29 @@ func (ec *executionContext) _VerdictParty_retraction(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_VerdictParty_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _VerdictParty_inference(ctx context.Context, field graphql.CollectedField, obj *graph.VerdictParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictParty_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictParty_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VerdictParty", field, false, false, "String")
 }
 
@@ -17362,8 +17714,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (graph.CitationInput, error) {
+	var it graph.CitationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -17373,8 +17725,7 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
-	it = make(map[string]any, len(asMap))
+	fieldsInOrder := [...]string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17387,42 +17738,49 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 			if err != nil {
 				return it, err
 			}
-			it["source"] = data
+			it.Source = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["quote"] = data
+			it.Quote = data
 		case "locator":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locator"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["locator"] = data
+			it.Locator = data
 		case "claimedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claimedBy"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["claimedBy"] = data
+			it.ClaimedBy = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
 			data, err := ec.unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
-		case "accessed":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accessed"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			it.Confidence = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["accessed"] = data
+			it.Stance = data
+		case "accessed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accessed"))
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accessed = data
 		}
 	}
 	return it, nil
@@ -17434,8 +17792,8 @@ func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCitationInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalCitationInput(ctx context.Context, raw any) (graph.CitationInput, error) {
+	var out graph.CitationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CitationInput", raw, &out)
 	return out, err
 }
@@ -17547,8 +17905,8 @@ func UnmarshalDateRange(ctx context.Context, raw any) (map[string]any, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (graph.EntityInput, error) {
+	var it graph.EntityInput
 	if obj == nil {
 		return it, nil
 	}
@@ -17558,8 +17916,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "title", "publisher", "author", "url", "published", "stake", "country"}
-	it = make(map[string]any, len(asMap))
+	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17572,133 +17929,140 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it["id"] = data
+			it.ID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["name"] = data
+			it.Name = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["aliases"] = data
+			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["description"] = data
+			it.Description = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
-			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+			data, err := ec.unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
+			it.Confidence = data
 		case "citations":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citations"))
-			data, err := ec.unmarshalNCitationInput2ᚕmapᚄ(ctx, v)
+			data, err := ec.unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["citations"] = data
+			it.Citations = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["kind"] = data
+			it.Kind = data
 		case "from":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["from"] = data
+			it.From = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["to"] = data
+			it.To = data
 		case "victims":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victims"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOInt2int(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["victims"] = data
+			it.Victims = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["date"] = data
+			it.Date = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["text"] = data
+			it.Text = data
+		case "html":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("html"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HTML = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["title"] = data
+			it.Title = data
 		case "publisher":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["publisher"] = data
+			it.Publisher = data
 		case "author":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["author"] = data
+			it.Author = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["url"] = data
+			it.URL = data
 		case "published":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["published"] = data
+			it.Published = data
 		case "stake":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stake"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["stake"] = data
+			it.Stake = data
 		case "country":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["country"] = data
+			it.Country = data
 		}
 	}
 	return it, nil
@@ -17710,14 +18074,14 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEntityInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalEntityInput(ctx context.Context, raw any) (graph.EntityInput, error) {
+	var out graph.EntityInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj any) (graph.EntityPatch, error) {
+	var it graph.EntityPatch
 	if obj == nil {
 		return it, nil
 	}
@@ -17728,7 +18092,6 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 	}
 
 	fieldsInOrder := [...]string{"name", "aliases", "description"}
-	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17741,21 +18104,21 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it["name"] = data
+			it.Name = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["aliases"] = data
+			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["description"] = data
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -17767,8 +18130,8 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEntityPatch(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalEntityPatch(ctx context.Context, raw any) (graph.EntityPatch, error) {
+	var out graph.EntityPatch
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityPatch", raw, &out)
 	return out, err
 }
@@ -18191,8 +18554,8 @@ func UnmarshalIntFilter(ctx context.Context, raw any) (map[string]any, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (map[string]any, error) {
-	var it map[string]any
+func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (graph.LinkInput, error) {
+	var it graph.LinkInput
 	if obj == nil {
 		return it, nil
 	}
@@ -18202,8 +18565,7 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence"}
-	it = make(map[string]any, len(asMap))
+	fieldsInOrder := [...]string{"id", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "inference"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18212,67 +18574,74 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["id"] = data
+			it.ID = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["role"] = data
+			it.Role = data
 		case "outcome":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["outcome"] = data
+			it.Outcome = data
 		case "sentence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentence"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["sentence"] = data
+			it.Sentence = data
 		case "from":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["from"] = data
+			it.From = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["to"] = data
+			it.To = data
 		case "attested":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attested"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["attested"] = data
+			it.Attested = data
 		case "endedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedBy"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["endedBy"] = data
+			it.EndedBy = data
 		case "confidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
-			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+			data, err := ec.unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it["confidence"] = data
+			it.Confidence = data
+		case "inference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inference"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inference = data
 		}
 	}
 	return it, nil
@@ -18284,8 +18653,8 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalLinkInput(ctx context.Context, raw any) (map[string]any, error) {
-	var out map[string]any
+func UnmarshalLinkInput(ctx context.Context, raw any) (graph.LinkInput, error) {
+	var out graph.LinkInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LinkInput", raw, &out)
 	return out, err
 }
@@ -19663,9 +20032,19 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "stance":
+			out.Values[i] = ec._Citation_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "accessed":
 			out.Values[i] = ec._Citation_accessed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "checked":
+			out.Values[i] = ec._Citation_checked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -19991,6 +20370,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._GraphEdge_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citationCount":
 			out.Values[i] = ec._GraphEdge_citationCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20139,6 +20523,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			}
 		case "retraction":
 			out.Values[i] = ec._Membership_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Membership_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -20602,6 +20991,11 @@ func (ec *executionContext) _PartOf(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._PartOf_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._PartOf_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20662,6 +21056,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 		case "retraction":
 			out.Values[i] = ec._Participation_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Participation_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21451,6 +21850,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Relation_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Relation_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21511,6 +21915,11 @@ func (ec *executionContext) _Responsibility(ctx context.Context, sel ast.Selecti
 			}
 		case "retraction":
 			out.Values[i] = ec._Responsibility_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Responsibility_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21856,6 +22265,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "text":
+			out.Values[i] = ec._Source_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22182,6 +22596,11 @@ func (ec *executionContext) _Tenure(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "inference":
+			out.Values[i] = ec._Tenure_inference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "citations":
 			out.Values[i] = ec._Tenure_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22494,6 +22913,11 @@ func (ec *executionContext) _VerdictParty(ctx context.Context, sel ast.Selection
 			}
 		case "retraction":
 			out.Values[i] = ec._VerdictParty_retraction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._VerdictParty_inference(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -22973,23 +23397,28 @@ func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgra
 	return ret
 }
 
-func (ec *executionContext) unmarshalNCitationInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNCitationInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx context.Context, v any) (graph.CitationInput, error) {
 	res, err := ec.unmarshalInputCitationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCitationInput2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+func (ec *executionContext) unmarshalNCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx context.Context, v any) ([]*graph.CitationInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]map[string]any, len(vSlice))
+	res := make([]*graph.CitationInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCitationInput2map(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx context.Context, v any) (*graph.CitationInput, error) {
+	res, err := ec.unmarshalInputCitationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
@@ -23030,7 +23459,7 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋ
 	return ec._Entity(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEntityInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx context.Context, v any) (graph.EntityInput, error) {
 	res, err := ec.unmarshalInputEntityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23045,7 +23474,7 @@ func (ec *executionContext) marshalNEntityKind2githubᚗcomᚋaccgraphᚋaccgrap
 	return v
 }
 
-func (ec *executionContext) unmarshalNEntityPatch2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalNEntityPatch2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityPatch(ctx context.Context, v any) (graph.EntityPatch, error) {
 	res, err := ec.unmarshalInputEntityPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23678,6 +24107,21 @@ func (ec *executionContext) unmarshalNSourceWhere2map(ctx context.Context, v any
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Stance!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStatus2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatus(ctx context.Context, sel ast.SelectionSet, v *graph.Status) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Status!")
@@ -24027,6 +24471,16 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {
+	var res graph.Confidence
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, sel ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalOConfidence2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidenceᚄ(ctx context.Context, v any) ([]graph.Confidence, error) {
 	if v == nil {
 		return nil, nil
@@ -24316,6 +24770,18 @@ func (ec *executionContext) marshalOExpandStat2ᚕᚖgithubᚗcomᚋaccgraphᚋa
 	return ret
 }
 
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -24375,6 +24841,18 @@ func (ec *executionContext) unmarshalOIDFilter2map(ctx context.Context, v any) (
 	}
 	res, err := ec.unmarshalInputIDFilter(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
@@ -24456,12 +24934,12 @@ func (ec *executionContext) marshalOJSON2map(ctx context.Context, sel ast.Select
 	return res
 }
 
-func (ec *executionContext) unmarshalOLinkInput2map(ctx context.Context, v any) (map[string]any, error) {
+func (ec *executionContext) unmarshalOLinkInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐLinkInput(ctx context.Context, v any) (*graph.LinkInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputLinkInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOOrder2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
@@ -24824,6 +25302,19 @@ func (ec *executionContext) unmarshalOSourceWhere2ᚕmapᚄ(ctx context.Context,
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, v any) (graph.Stance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Stance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx context.Context, sel ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

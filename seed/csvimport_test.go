@@ -21,7 +21,7 @@ citation:
   source: {value: "source:ncri-factions-collaborate"}
   quote: Quote
   claimedBy: {value: "person:mansoureh-galestan"}
-  confidence: {value: REPORTED}
+  confidence: {value: ALLEGED}
 `
 
 const peopleCSV = "Name,Aliases,Notes,Quote\r\n" +

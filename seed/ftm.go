@@ -255,9 +255,9 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 		if !m.emitted[src] {
 			m.emitted[src] = true
 			d.Entities = append(d.Entities, &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
-				Citations: []graph.Citation{{Source: src, ClaimedBy: src, Quote: ds, Locator: "dataset name", Confidence: graph.Reported}}},
-				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET",
-				Stake: "A published dataset: what it lists is what its publisher or the listing authority claims."})
+				Description: "A published dataset: what it lists is what its publisher or the listing authority claims.",
+				Citations:   []graph.Citation{{Source: src, ClaimedBy: src, Quote: ds, Locator: "dataset name", Confidence: graph.Reported}}},
+				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET"})
 		}
 		if quote == "" {
 			quote = e.Caption

@@ -122,7 +122,7 @@ func convert(r record, kind graph.EntityKind, origin graph.Origin, fsys fs.FS, p
 			Outcome: l.Outcome, Sentence: l.Sentence,
 			When:     graph.Interval{From: date(l.From, "from", lp), To: date(l.To, "to", lp)},
 			Attested: date(l.Attested, "attested", lp), EndedBy: date(l.EndedBy, "endedBy", lp),
-			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction,
+			Confidence: graph.Confidence(l.Confidence), Retraction: l.Retraction, Inference: strings.TrimSpace(l.Inference),
 			Citations: citations(l.Citations, p, f+"."), Origin: origin, Field: f,
 		}
 	}
@@ -134,8 +134,8 @@ func citations(in []citationYAML, p *graph.Problems, prefix string) []graph.Cita
 	for i, c := range in {
 		out[i] = graph.Citation{
 			Source: c.Source, Quote: strings.TrimSpace(c.Quote), Locator: c.Locator, ClaimedBy: c.ClaimedBy,
-			Confidence: graph.Confidence(c.Confidence),
-			Accessed:   date(c.Accessed, prefix+field("citations", i)+".accessed", p),
+			Confidence: graph.Confidence(c.Confidence), Stance: graph.Stance(c.Stance),
+			Accessed: date(c.Accessed, prefix+field("citations", i)+".accessed", p),
 		}
 	}
 	return out

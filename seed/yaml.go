@@ -61,6 +61,7 @@ type citationYAML struct {
 	Locator    string `yaml:"locator"`
 	ClaimedBy  string `yaml:"claimedBy"`
 	Confidence string `yaml:"confidence"`
+	Stance     string `yaml:"stance"`
 	Accessed   string `yaml:"accessed"`
 }
 
@@ -77,13 +78,14 @@ type linkYAML struct {
 	EndedBy    string         `yaml:"endedBy"`
 	Confidence string         `yaml:"confidence"`
 	Retraction string         `yaml:"retraction"`
+	Inference  string         `yaml:"inference"`
 	Citations  []citationYAML `yaml:"citations"`
 }
 
 var (
 	commonFields   = []string{"id", "name", "aliases", "description", "confidence", "retraction", "citations", "links"}
-	citationFields = []string{"source", "quote", "locator", "claimedBy", "confidence", "accessed"}
-	linkFields     = []string{"id", "type", "target", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "retraction", "citations"}
+	citationFields = []string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
+	linkFields     = []string{"id", "type", "target", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "retraction", "inference", "citations"}
 )
 
 // fieldsOf lists the fields an entry of kind k may have.

@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
-	"reflect"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -15,61 +15,41 @@ import (
 // and leaves validation (the seed loader's), the single transaction and the audit record
 // to package graph.
 
-func (s *Server) createEntity(ctx context.Context, in map[string]any) (graph.Entity, error) {
+func (s *Server) createEntity(ctx context.Context, in *graph.EntityInput) (graph.Entity, error) {
 	if err := requireRole(ctx, graph.RoleEditor); err != nil {
 		return nil, err
 	}
-	e, err := entityFromInput(in)
+	e, err := in.Entity("input")
 	if err != nil {
 		return nil, err
 	}
 	if err := s.DB.CreateEntity(ctx, identity(ctx).Name, e); err != nil {
-		return nil, err
+		return nil, graph.RenameFields(err, under("input."))
 	}
 	return s.readEntity(ctx, e.Common().ID)
 }
 
-func (s *Server) updateEntity(ctx context.Context, id string, in map[string]any) (graph.Entity, error) {
+func (s *Server) updateEntity(ctx context.Context, id string, in *graph.EntityPatch) (graph.Entity, error) {
 	if err := requireRole(ctx, graph.RoleEditor); err != nil {
 		return nil, err
 	}
 	_, err := s.DB.UpdateEntity(ctx, identity(ctx).Name, "updateEntity", id, func(e graph.Entity) error {
-		b := e.Common()
-		if v, ok := in["name"]; ok && v != nil {
-			b.Name = str(v)
-		}
-		if v, ok := in["aliases"]; ok && v != nil {
-			b.Aliases = stringList(v)
-		}
-		if v, ok := in["description"]; ok && v != nil {
-			b.Description = str(v)
-		}
+		in.Apply(e)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, graph.RenameFields(err, under("input."))
 	}
 	return s.readEntity(ctx, id)
 }
 
-func (s *Server) link(ctx context.Context, from string, t graph.RelType, to string, props map[string]any, cites []map[string]any) (string, error) {
+func (s *Server) link(ctx context.Context, from string, t graph.RelType, to string, props *graph.LinkInput, cites []*graph.CitationInput) (string, error) {
 	if err := requireRole(ctx, graph.RoleEditor); err != nil {
 		return "", err
 	}
-	l := &graph.Link{Type: t, From: from, To: to, ID: str(props["id"]), Role: str(props["role"]),
-		Outcome: str(props["outcome"]), Sentence: str(props["sentence"]), Confidence: graph.Confidence(str(props["confidence"]))}
-	var err error
-	dates := []*graph.Date{&l.When.From, &l.When.To, &l.Attested, &l.EndedBy}
-	for i, name := range []string{"from", "to", "attested", "endedBy"} {
-		if *dates[i], err = graph.ParseDate(str(props[name])); err != nil {
-			return "", badInput("properties."+name, err)
-		}
-	}
-	if l.Citations, err = citationsFromInput(cites); err != nil {
-		return "", err
-	}
+	l := props.Link(from, t, to, cites)
 	if err := s.DB.LinkEntities(ctx, identity(ctx).Name, l); err != nil {
-		return "", err
+		return "", graph.RenameFields(err, linkArgument(-1))
 	}
 	return l.ID, nil
 }
@@ -110,17 +90,16 @@ type factFields struct {
 	citations  *[]graph.Citation
 }
 
-func (s *Server) addCitation(ctx context.Context, id string, in map[string]any) (int, error) {
-	cites, err := citationsFromInput([]map[string]any{in})
-	if err != nil {
-		return 0, err
-	}
+func (s *Server) addCitation(ctx context.Context, id string, in *graph.CitationInput) (int, error) {
 	n := 0
-	err = s.editFact(ctx, "addCitation", id, func(f *factFields) {
-		*f.citations = append(*f.citations, cites[0])
+	err := s.editFact(ctx, "addCitation", id, func(f *factFields) {
+		*f.citations = append(*f.citations, in.Citation())
 		n = len(*f.citations)
 	})
-	return n, err
+	if _, isEntity := graph.KindOfID(id); isEntity {
+		return n, graph.RenameFields(err, citationArgument(n-1, ""))
+	}
+	return n, graph.RenameFields(err, linkArgument(n-1))
 }
 
 func (s *Server) setConfidence(ctx context.Context, id string, c graph.Confidence) (graph.Confidence, error) {
@@ -174,120 +153,47 @@ func (s *Server) readEntity(ctx context.Context, id string) (graph.Entity, error
 	return e, nil
 }
 
-// entityFromInput builds the entity an EntityInput describes; its kind comes from the
-// id's prefix.
-func entityFromInput(in map[string]any) (graph.Entity, error) {
-	id := str(in["id"])
-	kind, ok := graph.KindOfID(id)
-	if !ok {
-		return nil, graph.Errorf(graph.EINVALID, "input.id: %q must start with person:, org:, position:, event:, verdict:, statement:, source: or place:", id)
-	}
-	cites, err := citationsFromInput(maps(in["citations"]))
-	if err != nil {
-		return nil, err
-	}
-	base := graph.Base{ID: id, Name: str(in["name"]), Aliases: stringList(in["aliases"]), Description: str(in["description"]),
-		Confidence: graph.Confidence(str(in["confidence"])), Citations: cites}
-	date := func(name string) (graph.Date, error) {
-		d, err := graph.ParseDate(str(in[name]))
-		if err != nil {
-			return d, badInput("input."+name, err)
+// under names a problem's field as part of an argument: "name" is "input.name".
+func under(arg string) func(string) string {
+	return func(f string) string { return arg + f }
+}
+
+// citationArgument names the citation at index added (the one addCitation adds) by its
+// argument, "citation", and leaves the fact's other fields (prefixed by prefix) as they are.
+func citationArgument(added int, prefix string) func(string) string {
+	own := fmt.Sprintf("%scitations[%d]", prefix, added)
+	return func(f string) string {
+		if rest, ok := strings.CutPrefix(f, own); ok {
+			return "citation" + rest
 		}
-		return d, nil
+		return strings.TrimPrefix(f, prefix)
 	}
-	switch kind {
-	case graph.KindPerson:
-		return &graph.Person{Base: base}, nil
-	case graph.KindOrganization:
-		return &graph.Organization{Base: base, OrgKind: graph.OrgKind(str(in["kind"]))}, nil
-	case graph.KindPosition:
-		return &graph.Position{Base: base}, nil
-	case graph.KindEvent:
-		from, err := date("from")
-		if err != nil {
-			return nil, err
+}
+
+// linkArgument names the problems of a relationship written by link (or addCitation,
+// whose citation is at index added) by the mutation's arguments: its ends are from and
+// to, its citations citations, and its properties properties.from, properties.role, ...
+func linkArgument(added int) func(string) string {
+	cite := citationArgument(added, "link.")
+	return func(f string) string {
+		rest, ok := strings.CutPrefix(f, "link.")
+		switch {
+		case !ok:
+			return f
+		case rest == "source":
+			return "from"
+		case rest == "target":
+			return "to"
+		case rest == "type", strings.HasPrefix(rest, "citations"):
+			return cite(f)
 		}
-		to, err := date("to")
-		if err != nil {
-			return nil, err
-		}
-		victims, _ := in["victims"].(int64)
-		return &graph.Event{Base: base, EventKind: graph.EventKind(str(in["kind"])), When: graph.Interval{From: from, To: to}, Victims: int(victims)}, nil
-	case graph.KindVerdict:
-		d, err := date("date")
-		return &graph.Verdict{Base: base, Date: d}, err
-	case graph.KindStatement:
-		d, err := date("date")
-		return &graph.Statement{Base: base, Text: str(in["text"]), Date: d}, err
-	case graph.KindSource:
-		d, err := date("published")
-		return &graph.Source{Base: base, SourceKind: graph.SourceKind(str(in["kind"])), Title: str(in["title"]),
-			Publisher: str(in["publisher"]), Author: str(in["author"]), URL: str(in["url"]), Published: d, Stake: str(in["stake"])}, err
+		return "properties." + rest
 	}
-	return &graph.Place{Base: base, Country: str(in["country"])}, nil
 }
 
-func citationsFromInput(in []map[string]any) ([]graph.Citation, error) {
-	out := make([]graph.Citation, len(in))
-	for i, c := range in {
-		accessed, err := graph.ParseDate(str(c["accessed"]))
-		if err != nil {
-			return nil, badInput(fmt.Sprintf("citations[%d].accessed", i), err)
-		}
-		out[i] = graph.Citation{Source: str(c["source"]), Quote: str(c["quote"]), Locator: str(c["locator"]),
-			ClaimedBy: str(c["claimedBy"]), Confidence: graph.Confidence(str(c["confidence"])), Accessed: accessed}
-	}
-	return out, nil
-}
-
-func badInput(field string, err error) error {
-	return graph.Errorf(graph.EINVALID, "%s: %s", field, graph.ErrorMessage(err))
-}
-
-// str reads a string from raw input: a string, or a value of a string type (gqlgen
-// hands enums over already typed).
-func str(v any) string {
-	if v == nil {
-		return ""
-	}
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
-		return rv.String()
-	}
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.String {
-		return rv.Elem().String()
-	}
-	return ""
-}
-
-// stringList and maps read raw input lists, whichever slice type gqlgen built.
-func stringList(v any) []string {
-	rv := reflect.ValueOf(v)
-	if !rv.IsValid() || rv.Kind() != reflect.Slice {
-		return nil
-	}
-	out := make([]string, 0, rv.Len())
-	for i := range rv.Len() {
-		out = append(out, str(rv.Index(i).Interface()))
-	}
-	return out
-}
-
-func maps(v any) []map[string]any {
-	rv := reflect.ValueOf(v)
-	if !rv.IsValid() || rv.Kind() != reflect.Slice {
-		return nil
-	}
-	out := make([]map[string]any, 0, rv.Len())
-	for i := range rv.Len() {
-		m, _ := rv.Index(i).Interface().(map[string]any)
-		out = append(out, m)
-	}
-	return out
-}
-
-func (s *Server) addSource(ctx context.Context, in map[string]any) (*graph.Source, error) {
-	if kind, _ := graph.KindOfID(str(in["id"])); kind != graph.KindSource {
-		return nil, graph.Errorf(graph.EINVALID, "input.id: a source's id starts with source:, not %q", str(in["id"]))
+func (s *Server) addSource(ctx context.Context, in *graph.EntityInput) (*graph.Source, error) {
+	if kind, _ := graph.KindOfID(in.ID); kind != graph.KindSource {
+		return nil, &graph.Error{Code: graph.EINVALID, Path: "input.id", Message: fmt.Sprintf("input.id: a source's id starts with source:, not %q", in.ID)}
 	}
 	e, err := s.createEntity(ctx, in)
 	src, _ := e.(*graph.Source)

@@ -10,7 +10,7 @@ import (
 	"github.com/accgraph/accgraph/graph/graphtest"
 )
 
-const articleCite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: REPORTED}`
+const articleCite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: ALLEGED}`
 
 func editorAPI(t *testing.T) (*api, string, string) {
 	t.Helper()
@@ -35,7 +35,7 @@ func TestMutationsNeedKeysAndAreAudited(t *testing.T) {
 		"retract":       `mutation { retract(id: "stated:mansoureh-galestan--galestan-prolific-executioner", reason: "the author's statement, not hers to retract: a test") }`,
 		"unlink":        `mutation { unlink(id: "located_in:place-vienna--austria") }`,
 		"addSource": `mutation { addSource(input: {id: "source:un-report", name: "UN report", kind: "UN_DOCUMENT", title: "Report", publisher: "United Nations",
-			citations: [{source: "source:ncri-factions-collaborate", quote: "Special Rapporteur on Iran Human Rights", claimedBy: "org:united-nations", confidence: REPORTED}]}) { id title } }`,
+			citations: [{source: "source:ncri-factions-collaborate", quote: "Special Rapporteur on Iran Human Rights", claimedBy: "org:united-nations", confidence: ALLEGED}]}) { id title } }`,
 	}
 	for name, m := range mutations {
 		if r := a.as("", map[string]any{"query": m}); r.Status != 401 || code(r) != "UNAUTHENTICATED" {
@@ -105,7 +105,7 @@ func TestMutationsRefuseBadInputAndWriteNothing(t *testing.T) {
 		"dangling target": {`mutation { link(from: "person:alireza-avaei", type: MEMBER_OF, to: "org:ghost", citations: [` + articleCite + `]) }`,
 			`dangling reference: no entity "org:ghost"`},
 		"stronger than cited": {`mutation { setConfidence(id: "person:alireza-avaei", confidence: ADJUDICATED) }`,
-			"confidence ADJUDICATED is stronger than its strongest citation (REPORTED)"},
+			"confidence ADJUDICATED is stronger than its citations support (ALLEGED)"},
 		"entity without citation": {`mutation { createEntity(input: {id: "person:x", name: "X", citations: []}) { id } }`,
 			"citations: missing citation"},
 		"entity of no kind": {`mutation { createEntity(input: {id: "nobody", name: "X", citations: [` + articleCite + `]}) { id } }`,

@@ -32,7 +32,7 @@ func fixture(t testing.TB) *api {
 	}
 	date := func(s string) graph.Date { d, _ := graph.ParseDate(s); return d }
 	ds := &graph.Dataset{Entities: []graph.Entity{
-		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "DATASET"},
+		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "COURT_RECORD"},
 		&graph.Organization{Base: base("org:court"), OrgKind: "COURT"},
 		&graph.Organization{Base: base("org:ministry"), OrgKind: "MINISTRY"},
 		&graph.Organization{Base: base("org:agency"), OrgKind: "INTELLIGENCE_AGENCY"},

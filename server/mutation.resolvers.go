@@ -18,22 +18,22 @@ func (r *mutationResolver) DeleteSavedQuery(ctx context.Context, name string) (b
 }
 
 // CreateEntity is the resolver for the createEntity field.
-func (r *mutationResolver) CreateEntity(ctx context.Context, input map[string]any) (graph.Entity, error) {
-	return r.Server.createEntity(ctx, input)
+func (r *mutationResolver) CreateEntity(ctx context.Context, input graph.EntityInput) (graph.Entity, error) {
+	return r.Server.createEntity(ctx, &input)
 }
 
 // AddSource is the resolver for the addSource field.
-func (r *mutationResolver) AddSource(ctx context.Context, input map[string]any) (*graph.Source, error) {
-	return r.Server.addSource(ctx, input)
+func (r *mutationResolver) AddSource(ctx context.Context, input graph.EntityInput) (*graph.Source, error) {
+	return r.Server.addSource(ctx, &input)
 }
 
 // UpdateEntity is the resolver for the updateEntity field.
-func (r *mutationResolver) UpdateEntity(ctx context.Context, id string, input map[string]any) (graph.Entity, error) {
-	return r.Server.updateEntity(ctx, id, input)
+func (r *mutationResolver) UpdateEntity(ctx context.Context, id string, input graph.EntityPatch) (graph.Entity, error) {
+	return r.Server.updateEntity(ctx, id, &input)
 }
 
 // Link is the resolver for the link field.
-func (r *mutationResolver) Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties map[string]any, citations []map[string]any) (string, error) {
+func (r *mutationResolver) Link(ctx context.Context, from string, typeArg graph.RelType, to string, properties *graph.LinkInput, citations []*graph.CitationInput) (string, error) {
 	return r.Server.link(ctx, from, typeArg, to, properties, citations)
 }
 
@@ -43,8 +43,8 @@ func (r *mutationResolver) Unlink(ctx context.Context, id string) (bool, error) 
 }
 
 // AddCitation is the resolver for the addCitation field.
-func (r *mutationResolver) AddCitation(ctx context.Context, id string, citation map[string]any) (int, error) {
-	return r.Server.addCitation(ctx, id, citation)
+func (r *mutationResolver) AddCitation(ctx context.Context, id string, citation graph.CitationInput) (int, error) {
+	return r.Server.addCitation(ctx, id, &citation)
 }
 
 // SetConfidence is the resolver for the setConfidence field.

@@ -245,7 +245,8 @@ func cellText(v any) string {
 	return string(b)
 }
 
-// citationText renders a citation for a table cell: “quote” — who (source, confidence).
+// citationText renders a citation for a table cell: “quote” — who (source, confidence), and
+// that the quote was not checked when the query asked `checked` and it was not.
 func citationText(v any) string {
 	m, _ := v.(map[string]any)
 	text := ""
@@ -260,11 +261,18 @@ func citationText(v any) string {
 			}
 		}
 	}
+	if m["checked"] == false {
+		about = append(about, notChecked)
+	}
 	if len(about) > 0 {
 		text += " — " + strings.Join(about, ", ")
 	}
 	return text
 }
+
+// notChecked marks a citation whose quote accgraph could not check: it holds no text of
+// the source.
+const notChecked = "not checked against the document"
 
 // handleSavedList answers GET /saved: the saved queries, their variables and URLs.
 func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {

@@ -28,7 +28,7 @@ func TestQueryCommands(t *testing.T) {
 		t.Errorf("query list --tag posts = %q, %v", out, err)
 	}
 	out, err = run("query", "run", "who-held-post", "--var", "position=position:iran-minister-of-justice", "--format", "csv")
-	if err != nil || !strings.HasPrefix(out, "Holder,From,To,Attested,Confidence,Sources\r\nAlireza Avaei,,,2021-02,REPORTED,") {
+	if err != nil || !strings.HasPrefix(out, "Holder,From,To,Attested,Confidence,Inferred,Sources\r\nAlireza Avaei,,,2021-02,ALLEGED,,") {
 		t.Errorf("query run --format csv = %q, %v", out, err)
 	}
 	out, err = run("query", "run", "court-verdicts")

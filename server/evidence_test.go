@@ -1,0 +1,157 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
+)
+
+// TestWritesAboveTheEvidenceAreRefused: the issue's example, an opinion writer recorded
+// as a court, and an editor raising a confidence, are refused with the rule, and nothing
+// is written.
+func TestWritesAboveTheEvidenceAreRefused(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	before := graphtest.Snapshot(t)
+	for name, tt := range map[string]struct{ m, want string }{
+		"ADJUDICATED by an opinion writer": {`mutation { addCitation(id: "person:lars-rise", citation: {source: "source:ncri-factions-collaborate",
+			quote: "Lars Rise ordered the 1988 massacre", claimedBy: "person:mansoureh-galestan", confidence: ADJUDICATED}) }`,
+			`confidence ADJUDICATED refused: ADJUDICATED needs the court's own record: a source of kind COURT_RECORD, ` +
+				`or one published by the court that claims it; source:ncri-factions-collaborate is an ARTICLE published by`},
+		"ADJUDICATED claimed by the court, on the article": {`mutation { addCitation(id: "verdict:assadi-belgium", citation: {source: "source:ncri-factions-collaborate",
+			quote: "was sentenced to 20 years in prison", claimedBy: "org:belgian-court", confidence: ADJUDICATED}) }`,
+			"its claimant org:belgian-court is a court that did not publish it, so this citation supports at most ALLEGED"},
+		"REPORTED from a party": {`mutation { addCitation(id: "person:lars-rise", citation: {source: "source:ncri-factions-collaborate",
+			quote: "Lars Rise former Norwegian MP", claimedBy: "person:mansoureh-galestan", confidence: REPORTED}) }`,
+			"REPORTED needs a source without a stake; a party's claim is ALLEGED; source:ncri-factions-collaborate has a stake"},
+		"raised by an editor": {`mutation { setConfidence(id: "person:lars-rise", confidence: REPORTED) }`,
+			"confidence: confidence REPORTED is stronger than its citations support (ALLEGED): REPORTED needs a source without a stake"},
+	} {
+		r := a.as(editor, map[string]any{"query": tt.m})
+		if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, tt.want) || code(r) != "BAD_USER_INPUT" {
+			t.Errorf("%s = %s, want a BAD_USER_INPUT error saying %q", name, r.raw, tt.want)
+		}
+	}
+	if after := graphtest.Snapshot(t); after != before {
+		t.Error("a refused write changed the graph")
+	}
+	if r := a.as(editor, map[string]any{"query": `mutation { setConfidence(id: "person:lars-rise", confidence: DISPUTED) }`}); len(r.Errors) == 0 ||
+		!strings.Contains(r.Errors[0].Message, "DISPUTED needs a citation with stance DISPUTES") {
+		t.Errorf("DISPUTED without a disputing citation = %s", r.raw)
+	}
+}
+
+// TestConfidenceFollowsTheEvidence: two independent reports CONFIRM a fact; a court's own
+// record claimed by the court ADJUDICATES it; a denial next to a report makes it DISPUTED,
+// with both citations and their stances visible.
+func TestConfidenceFollowsTheEvidence(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	src := func(id, publisher, kind string) *graph.Source {
+		return &graph.Source{Base: graph.Base{ID: id, Name: id, Citations: []graph.Citation{{
+			Source: id, ClaimedBy: id, Quote: publisher, Confidence: graph.Reported}}}, Title: id, Publisher: publisher, SourceKind: graph.SourceKind(kind)}
+	}
+	cite := func(source, claimant string, c graph.Confidence, s graph.Stance) graph.Citation {
+		return graph.Citation{Source: source, ClaimedBy: claimant, Quote: "words of " + source, Confidence: c, Stance: s}
+	}
+	ds := &graph.Dataset{
+		Entities: []graph.Entity{
+			src("source:wire", "Example Wire", "ARTICLE"), src("source:paper", "Example Paper", "ARTICLE"),
+			src("source:denial", "Ministry of Foreign Affairs", "STATEMENT"), src("source:judgment", "Example Court", "COURT_RECORD"),
+			&graph.Organization{Base: graph.Base{ID: "org:example-court", Name: "Example Court",
+				Citations: []graph.Citation{cite("source:judgment", "source:judgment", graph.Reported, "")}}, OrgKind: "COURT"},
+			&graph.Person{Base: graph.Base{ID: "person:confirmed", Name: "Confirmed", Confidence: graph.Confirmed, Citations: []graph.Citation{
+				cite("source:wire", "source:wire", graph.Reported, ""), cite("source:paper", "source:paper", graph.Reported, "")}}},
+			&graph.Person{Base: graph.Base{ID: "person:convicted", Name: "Convicted", Citations: []graph.Citation{
+				cite("source:judgment", "org:example-court", graph.Adjudicated, "")}}},
+			&graph.Person{Base: graph.Base{ID: "person:disputed", Name: "Disputed", Citations: []graph.Citation{
+				cite("source:wire", "source:wire", graph.Reported, graph.Supports),
+				cite("source:denial", "source:denial", graph.Alleged, graph.Disputes)}}},
+		},
+	}
+	if _, err := a.db.Write(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"person:confirmed": "CONFIRMED", "person:convicted": "ADJUDICATED", "person:disputed": "DISPUTED"} {
+		e := a.ok(`query($id: ID!) { entity(id: $id) { confidence citations { stance confidence source { id } } } }`,
+			map[string]any{"id": id})["entity"].(map[string]any)
+		if e["confidence"] != want {
+			t.Errorf("%s is %v, want %s", id, e["confidence"], want)
+		}
+		if id == "person:disputed" {
+			var got []string
+			for _, c := range e["citations"].([]any) {
+				c := c.(map[string]any)
+				got = append(got, c["source"].(map[string]any)["id"].(string)+" "+c["stance"].(string)+" "+c["confidence"].(string))
+			}
+			if strings.Join(got, ", ") != "source:denial DISPUTES ALLEGED, source:wire SUPPORTS REPORTED" &&
+				strings.Join(got, ", ") != "source:wire SUPPORTS REPORTED, source:denial DISPUTES ALLEGED" {
+				t.Errorf("the disputed fact's citations = %v, want the report and the denial, both visible", got)
+			}
+		}
+	}
+
+	// an editor may lower a confidence and restore it as far as the evidence goes, never further
+	for _, tt := range []struct{ id, to, want string }{
+		{"person:confirmed", "REPORTED", ""},
+		{"person:confirmed", "CONFIRMED", ""},
+		{"person:convicted", "ALLEGED", ""},
+		{"person:confirmed", "ADJUDICATED", "confidence ADJUDICATED is stronger than its citations support (CONFIRMED)"},
+	} {
+		r := a.as(editor, map[string]any{"query": `mutation($id: ID!, $c: Confidence!) { setConfidence(id: $id, confidence: $c) }`,
+			"variables": map[string]any{"id": tt.id, "c": tt.to}})
+		if tt.want == "" && len(r.Errors) > 0 || tt.want != "" && (len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, tt.want)) {
+			t.Errorf("setConfidence(%s, %s) = %s, want error %q", tt.id, tt.to, r.raw, tt.want)
+		}
+		got := a.ok(`query($id: ID!) { entity(id: $id) { confidence } }`, map[string]any{"id": tt.id})["entity"].(map[string]any)["confidence"]
+		if tt.want == "" && got != tt.to {
+			t.Errorf("after setConfidence(%s, %s) it reads %v", tt.id, tt.to, got)
+		}
+	}
+
+	// a denial added to a confirmed fact makes it DISPUTED; the report stays beside it
+	r := a.as(editor, map[string]any{"query": `mutation { addCitation(id: "person:confirmed", citation: {source: "source:denial",
+		quote: "words of source:denial", claimedBy: "source:denial", confidence: ALLEGED, stance: DISPUTES}) }`})
+	if len(r.Errors) > 0 {
+		t.Fatalf("adding a denial: %s", r.raw)
+	}
+	e := a.ok(`{ entity(id: "person:confirmed") { confidence citations { stance source { id } } } }`, nil)["entity"].(map[string]any)
+	stances := map[string]any{}
+	for _, c := range e["citations"].([]any) {
+		c := c.(map[string]any)
+		stances[c["source"].(map[string]any)["id"].(string)] = c["stance"]
+	}
+	if e["confidence"] != "DISPUTED" || len(stances) != 3 || stances["source:denial"] != "DISPUTES" || stances["source:wire"] != "SUPPORTS" {
+		t.Errorf("the confirmed fact with a denial = %v %v, want DISPUTED with both reports and the denial", e["confidence"], stances)
+	}
+}
+
+// TestInferencesSayWhatTheyAre: a link the article implies but does not state carries its
+// note on every relationship read and in the saved queries' tables; a stated one has none.
+func TestInferencesSayWhatTheyAre(t *testing.T) {
+	a, _ := savedAPI(t)
+	data := a.ok(`{ assadi: entity(id: "person:assadollah-assadi") { ... on Person {
+	    memberships { organization { id } inference } responsibilities { role inference } } }
+	  paths(from: "person:assadollah-assadi", to: "person:mohammad-javad-zarif", relTypes: [MEMBER_OF, POSITION_IN, HOLDS]) {
+	    steps { edge { type inference } } } }`, nil)
+	m := data["assadi"].(map[string]any)["memberships"].([]any)[0].(map[string]any)
+	if m["organization"].(map[string]any)["id"] != "org:iran-ministry-of-foreign-affairs" ||
+		!strings.Contains(fmt.Sprint(m["inference"]), "that he belongs to the Foreign Ministry is read from these") {
+		t.Errorf("Assadi's membership = %v, want the Foreign Ministry, marked as read from the article's words", m)
+	}
+	if r := data["assadi"].(map[string]any)["responsibilities"].([]any)[0].(map[string]any); r["inference"] != nil {
+		t.Errorf("Rajavi's stated accusation is marked as an inference: %v", r)
+	}
+	steps := data["paths"].([]any)[0].(map[string]any)["steps"].([]any)
+	if first := steps[0].(map[string]any)["edge"].(map[string]any); first["type"] != "MEMBER_OF" || first["inference"] == nil {
+		t.Errorf("the path's first step = %v, want the inferred membership, marked", first)
+	}
+	tb := a.table("/saved/bomb-plot-chain")
+	inferred := column(tb, "Inferred")
+	if !slices.ContainsFunc(inferred, func(s string) bool { return strings.Contains(s, "read from these") }) {
+		t.Errorf("bomb-plot-chain's Inferred column = %q, want the membership's note", inferred)
+	}
+}

@@ -348,7 +348,7 @@ type ComplexityRoot struct {
 		Search            func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
 		Sources           func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Status            func(childComplexity int) int
-		Timeline          func(childComplexity int, id string, from *graph.Date, to *graph.Date) int
+		Timeline          func(childComplexity int, id string, from *graph.Date, to *graph.Date, undated *bool) int
 		Verdicts          func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 	}
 
@@ -379,6 +379,7 @@ type ComplexityRoot struct {
 
 	SavedColumn struct {
 		Citations func(childComplexity int) int
+		Empty     func(childComplexity int) int
 		Name      func(childComplexity int) int
 		Path      func(childComplexity int) int
 	}
@@ -625,7 +626,7 @@ type QueryResolver interface {
 	SavedQueryHistory(ctx context.Context, name string) ([]*graph.SavedQuery, error)
 	RunSavedQuery(ctx context.Context, name string, variables map[string]any, version *int) (map[string]any, error)
 	Status(ctx context.Context) (*graph.Status, error)
-	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date) ([]*graph.TimelineEntry, error)
+	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date, undated *bool) ([]*graph.TimelineEntry, error)
 }
 type SavedQueryResolver interface {
 	URL(ctx context.Context, obj *graph.SavedQuery) (string, error)
@@ -2294,7 +2295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["from"].(*graph.Date), args["to"].(*graph.Date)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["from"].(*graph.Date), args["to"].(*graph.Date), args["undated"].(*bool)), true
 	case "Query.verdicts":
 		if e.ComplexityRoot.Query.Verdicts == nil {
 			break
@@ -2429,6 +2430,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SavedColumn.Citations(childComplexity), true
+	case "SavedColumn.empty":
+		if e.ComplexityRoot.SavedColumn.Empty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedColumn.Empty(childComplexity), true
 	case "SavedColumn.name":
 		if e.ComplexityRoot.SavedColumn.Name == nil {
 			break
@@ -3810,6 +3817,8 @@ func (ec *executionContext) childFields_SavedColumn(ctx context.Context, field g
 		return ec.fieldContext_SavedColumn_path(ctx, field)
 	case "citations":
 		return ec.fieldContext_SavedColumn_citations(ctx, field)
+	case "empty":
+		return ec.fieldContext_SavedColumn_empty(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SavedColumn", field.Name)
 }
@@ -6243,6 +6252,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "undated",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["undated"] = arg3
 	return args, nil
 }
 
@@ -13223,7 +13240,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["from"].(*graph.Date), fc.Args["to"].(*graph.Date))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["from"].(*graph.Date), fc.Args["to"].(*graph.Date), fc.Args["undated"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
@@ -13891,6 +13908,29 @@ func (ec *executionContext) _SavedColumn_citations(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_SavedColumn_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedColumn_empty(ctx context.Context, field graphql.CollectedField, obj *graph.Column) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedColumn_empty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Empty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedColumn_empty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "String")
 }
 
 func (ec *executionContext) _SavedQuery_name(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
@@ -15675,10 +15715,10 @@ func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TimelineEntry_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17866,7 +17906,11 @@ func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"from", "to"}
+	if _, present := asMap["undated"]; !present {
+		asMap["undated"] = false
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "undated"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -17888,6 +17932,13 @@ func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any
 				return it, err
 			}
 			it["to"] = data
+		case "undated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("undated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["undated"] = data
 		}
 	}
 	return it, nil
@@ -19273,7 +19324,7 @@ func (ec *executionContext) unmarshalInputSavedColumnInput(ctx context.Context, 
 		asMap["citations"] = false
 	}
 
-	fieldsInOrder := [...]string{"name", "path", "citations"}
+	fieldsInOrder := [...]string{"name", "path", "citations", "empty"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19301,6 +19352,13 @@ func (ec *executionContext) unmarshalInputSavedColumnInput(ctx context.Context, 
 				return it, err
 			}
 			it.Citations = data
+		case "empty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("empty"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Empty = data
 		}
 	}
 	return it, nil
@@ -21971,6 +22029,11 @@ func (ec *executionContext) _SavedColumn(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "empty":
+			out.Values[i] = ec._SavedColumn_empty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22636,7 +22699,7 @@ func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.Selectio
 			out.Values[i] = graphql.MarshalString("TimelineEntry")
 		case "date":
 			out.Values[i] = ec._TimelineEntry_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endDate":
@@ -23428,16 +23491,6 @@ func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋaccgraphᚋaccgr
 }
 
 func (ec *executionContext) marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, sel ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
-	return v
-}
-
-func (ec *executionContext) unmarshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, v any) (graph.Date, error) {
-	var res graph.Date
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v graph.Date) graphql.Marshaler {
 	return v
 }
 

@@ -47,7 +47,7 @@ func (s *Server) resolveName(ctx context.Context, def graph.Variable, text strin
 		}
 		return text, nil
 	}
-	vars := map[string]any{"text": text}
+	vars := map[string]any{"text": searchText(text)}
 	doc := `query($text: String!) { search(text: $text, first: 20) { matched entity { id name } } }`
 	kind, _ := graph.KindOfID(fmt.Sprint(def.Default))
 	if kind != "" {
@@ -68,7 +68,9 @@ func (s *Server) resolveName(ctx context.Context, def graph.Variable, text strin
 	words := nameWords(text)
 	for _, rule := range []func(hit) bool{
 		func(h hit) bool { return sameWords(nameWords(h.matched), words) || sameWords(nameWords(h.name), words) },
-		func(h hit) bool { return holdsWords(nameWords(h.name), words) || holdsWords(nameWords(h.matched), words) },
+		func(h hit) bool {
+			return holdsWords(nameWords(h.name), words) || holdsWords(nameWords(h.matched), words)
+		},
 		func(hit) bool { return len(hits) == 1 },
 	} {
 		var chosen []hit
@@ -93,6 +95,28 @@ func (s *Server) resolveName(ctx context.Context, def graph.Variable, text strin
 		list = append(list, fmt.Sprintf("%s (%s)", h.name, h.id))
 	}
 	return "", graph.Errorf(graph.EINVALID, "variable %s: %q matches %d entities; give the name or id of one: %s", def.Name, text, len(hits), strings.Join(list, ", "))
+}
+
+// stopWords are the words the search index leaves out (Lucene's English stop words), so
+// a search that asks for one finds nothing: "Minister of Justice of Iran" is searched as
+// "Minister Justice Iran", and matched against the whole name after.
+var stopWords = map[string]bool{"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true,
+	"but": true, "by": true, "for": true, "if": true, "in": true, "into": true, "is": true, "it": true, "no": true,
+	"not": true, "of": true, "on": true, "or": true, "such": true, "that": true, "the": true, "their": true,
+	"then": true, "there": true, "these": true, "they": true, "this": true, "to": true, "was": true, "will": true, "with": true}
+
+// searchText is text without the stop words, or text when it is nothing but.
+func searchText(text string) string {
+	var kept []string
+	for _, w := range nameWords(text) {
+		if !stopWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return text
+	}
+	return strings.Join(kept, " ")
 }
 
 // nameWords splits a name into lowercase words of letters and digits.

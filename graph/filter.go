@@ -9,6 +9,7 @@ import (
 // or IDFilter, and the property each reads.
 var scalarProperties = map[string]string{
 	"id": "id", "name": "name", "description": "description", "title": "title", "publisher": "publisher",
+	"text": "text",
 }
 
 // dateRangeFields are the where fields that match entities whose dates overlap a range.

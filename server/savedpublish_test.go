@@ -133,3 +133,41 @@ func TestContainsIgnoresCase(t *testing.T) {
 		}
 	}
 }
+
+// TestRootListsOfStatementsAndPlaces: statements and places are listed like the other
+// kinds, filtered, ordered and counted.
+func TestRootListsOfStatementsAndPlaces(t *testing.T) {
+	a := seededAPI(t)
+	data := a.ok(`{
+  all: statements(first: 100) { totalCount }
+  zarif: statements(where: {text: {contains: "ARREST WARRANT"}}, orderBy: [{field: NAME}]) { totalCount edges { node { name text speakers { source { name } } } } }
+  places(where: {name: {contains: "vienna"}}) { totalCount edges { node { id name locatedIn { target { name } } } } }
+  europe: places(where: {contains: {some: {}}}, orderBy: [{field: NAME}]) { edges { node { name } } }
+}`, nil)
+	if n := data["all"].(map[string]any)["totalCount"]; n != 18.0 {
+		t.Errorf("statements: %v, want the 18 curated ones", n)
+	}
+	z := data["zarif"].(map[string]any)
+	edges := z["edges"].([]any)
+	if z["totalCount"] != 1.0 || len(edges) != 1 {
+		t.Fatalf("statements with the words = %v", z)
+	}
+	node := edges[0].(map[string]any)["node"].(map[string]any)
+	speakers := node["speakers"].([]any)
+	if node["name"] != "Rise: European leaders must add an arrest warrant for Zarif" || len(speakers) != 1 ||
+		speakers[0].(map[string]any)["source"].(map[string]any)["name"] != "Lars Rise" {
+		t.Errorf("statement = %v", node)
+	}
+	p := data["places"].(map[string]any)
+	pe := p["edges"].([]any)
+	if p["totalCount"] != 1.0 || len(pe) != 1 || pe[0].(map[string]any)["node"].(map[string]any)["id"] != "place:vienna" {
+		t.Errorf("places named vienna = %v", p)
+	}
+	if within := pe[0].(map[string]any)["node"].(map[string]any)["locatedIn"].([]any); len(within) != 1 ||
+		within[0].(map[string]any)["target"].(map[string]any)["name"] != "Austria" {
+		t.Errorf("Vienna lies in %v", within)
+	}
+	if e := data["europe"].(map[string]any)["edges"].([]any); len(e) == 0 {
+		t.Errorf("places containing others = %v", e)
+	}
+}

@@ -23,7 +23,8 @@ import (
 // ValidateSavedQuery checks a saved query before it is stored: its document parses and
 // validates against the live schema, holds exactly one query operation, stays under the
 // complexity limit with its default variables, selects no field that reads or runs saved
-// queries, and its rows and column paths exist in the selection. It fills in the variables and their defaults from the operation. Each
+// queries, and its rows paths and the column paths under each (../ climbing up them) exist
+// in the selection. It fills in the variables and their defaults from the operation. Each
 // failure is EINVALID naming the line and column.
 func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) error {
 	s.setup()

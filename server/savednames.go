@@ -37,6 +37,9 @@ func (s *Server) resolveNames(ctx context.Context, q *graph.SavedQuery, vars map
 }
 
 func (s *Server) resolveName(ctx context.Context, def graph.Variable, text string) (string, error) {
+	if strings.TrimSpace(text) == "" {
+		return "", graph.Errorf(graph.EINVALID, "variable %s is empty: give a name or an id", def.Name)
+	}
 	if _, isID := graph.KindOfID(text); isID {
 		data, err := s.execute(ctx, `query($id: ID!) { entity(id: $id) { id } }`, map[string]any{"id": text})
 		if err != nil {
@@ -55,6 +58,9 @@ func (s *Server) resolveName(ctx context.Context, def graph.Variable, text strin
 		doc = `query($text: String!, $kinds: [EntityKind!]) { search(text: $text, kinds: $kinds, first: 20) { matched entity { id name } } }`
 	}
 	data, err := s.execute(ctx, doc, vars)
+	if graph.ErrorCode(err) == graph.EINVALID { // the name is too long to search for
+		return "", graph.Errorf(graph.EINVALID, "variable %s: %s", def.Name, graph.ErrorMessage(err))
+	}
 	if err != nil {
 		return "", err
 	}

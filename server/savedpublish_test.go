@@ -105,10 +105,12 @@ func TestSavedQueriesArePublishable(t *testing.T) {
 		}
 	}
 	for url, want := range map[string]string{
-		"/saved/who-held-post?position=Minister":         `400 matches 2 entities; give the name or id of one: Minister of Justice of Iran (position:iran-minister-of-justice), Minister of Foreign Affairs of Iran (position:iran-minister-of-foreign-affairs)`,
-		"/saved/who-held-post?position=Zebra%20Keeper":   "404 variable position: nothing matches",
-		"/saved/who-held-post?position=position:nowhere": `404 variable position: no entity`,
-		"/saved/who-held-post.csv?bom=maybe":             "400 bom must be 1 or 0",
+		"/saved/who-held-post?position=Minister":                         `400 matches 2 entities; give the name or id of one: Minister of Justice of Iran (position:iran-minister-of-justice), Minister of Foreign Affairs of Iran (position:iran-minister-of-foreign-affairs)`,
+		"/saved/who-held-post?position=Zebra%20Keeper":                   "404 variable position: nothing matches",
+		"/saved/who-held-post?position=position:nowhere":                 `404 variable position: no entity`,
+		"/saved/who-held-post.csv?bom=maybe":                             "400 bom must be 1 or 0",
+		"/saved/who-held-post?position=":                                 "400 variable position is empty: give a name or an id",
+		"/saved/who-held-post?position=" + strings.Repeat("word%20", 20): "400 variable position: ",
 	} {
 		code, body := a.get(url)
 		status, text, _ := strings.Cut(want, " ")

@@ -151,7 +151,7 @@ type limits struct {
 
 func (l *limits) register(fs *flag.FlagSet, env Env) {
 	intFlag(fs, env, &l.depth, "max-depth", "ACCGRAPH_MAX_DEPTH", server.DefaultMaxDepth, "deepest query accepted")
-	intFlag(fs, env, &l.complexity, "max-complexity", "ACCGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity, "costliest query accepted (lists cost their first)")
+	intFlag(fs, env, &l.complexity, "max-complexity", "ACCGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity, "costliest query accepted (the cost model: README, Limits)")
 	intFlag(fs, env, &l.aliases, "max-aliases", "ACCGRAPH_MAX_ALIASES", server.DefaultMaxAliases, "aliased fields per request")
 	intFlag(fs, env, &l.perKey, "rate-per-key", "ACCGRAPH_RATE_PER_KEY", int(server.DefaultRatePerKey), "requests per second per API key")
 	intFlag(fs, env, &l.perIP, "rate-per-ip", "ACCGRAPH_RATE_PER_IP", int(server.DefaultRatePerIP), "requests per second per client IP without a key")

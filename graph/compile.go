@@ -188,7 +188,8 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 // TestStoredPropertiesCoverSchema keeps the table in step with the schema.
 var storedProperties = map[string][]string{
 	"id": {"id"}, "name": {"name"}, "aliases": {"aliases"}, "description": {"description"},
-	"confidence": {"confidence"}, "retraction": {"retraction"}, "kind": {"kind"},
+	"aliasSources": {"aliases", "aliasNotes", "aliasCitations"},
+	"confidence":   {"confidence"}, "retraction": {"retraction"}, "kind": {"kind"},
 	"from": {"from"}, "to": {"to"}, "victims": {"victims"}, "date": {"date"}, "text": {"text"},
 	"title": {"title"}, "publisher": {"publisher"}, "author": {"author"}, "url": {"url"},
 	"published": {"published"}, "stake": {"stake"}, "country": {"country"},

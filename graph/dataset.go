@@ -96,6 +96,9 @@ func (d *Dataset) Check(all *Problems) {
 		p := all.At(b.Origin)
 		d.checkCitations(b.Citations, byID, p)
 		checkEvidence(b.Confidence, b.Citations, entityOf, p)
+		for i, a := range b.AliasSources {
+			d.checkCitations(a.Citations, byID, p.Under(field("aliases", i)+"."))
+		}
 	}
 	for _, l := range d.Links {
 		p := all.At(l.Origin).Under(l.Field + ".")

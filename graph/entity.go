@@ -22,10 +22,12 @@ type Entity interface {
 // aliases (transliterations and native-script names), a description, how well its
 // existence is established, and the citations that say so.
 type Base struct {
-	ID          string
-	Name        string
-	Aliases     []string
-	Description string
+	ID      string
+	Name    string
+	Aliases []string
+	// AliasSources says where each alias comes from (a citation or a note).
+	AliasSources []Alias
+	Description  string
 	// Confidence is the fact's own, set by an editor (never above its evidence); empty
 	// takes its citations' (derivedConfidence).
 	Confidence Confidence
@@ -56,6 +58,9 @@ func readBase(b *Base, props map[string]any) {
 	b.ID = str(props["id"])
 	b.Name = str(props["name"])
 	b.Aliases = strs(props["aliases"])
+	if _, asked := props["aliasNotes"]; asked {
+		b.AliasSources = readAliases(props)
+	}
 	b.Description = str(props["description"])
 	b.Confidence = Confidence(str(props["confidence"]))
 	b.Retraction = str(props["retraction"])
@@ -105,6 +110,7 @@ func validateBase(e Entity, p *Problems) {
 			p.Add(field("aliases", i), "alias is %d bytes; at most %d (aliases are indexed)", len(a), MaxNameBytes)
 		}
 	}
+	validateAliases(b, p)
 	validateFact(b.Confidence, b.Retraction, b.Citations, p)
 }
 
@@ -150,6 +156,7 @@ func nodeProperties(e Entity) map[string]any {
 		"aliases":    nonNil(b.Aliases),
 		"confidence": string(effectiveConfidence(b.Confidence, b.Citations)),
 	}
+	aliasProperties(b, props)
 	setIf(props, "ownConfidence", string(b.Confidence))
 	setIf(props, "description", b.Description)
 	setIf(props, "retraction", b.Retraction)

@@ -56,26 +56,27 @@ func Citations(in []*CitationInput) []Citation {
 // EntityInput is a new entity; its kind comes from its id's prefix, and the fields of
 // other kinds are refused.
 type EntityInput struct {
-	ID          string
-	Name        string
-	Aliases     []string
-	Description string
-	Confidence  Confidence
-	Citations   []*CitationInput
-	Kind        string
-	From        Date
-	To          Date
-	Victims     int
-	Date        Date
-	Text        string
-	HTML        string
-	Title       string
-	Publisher   string
-	Author      string
-	URL         string
-	Published   Date
-	Stake       string
-	Country     string
+	ID           string
+	Name         string
+	Aliases      []string
+	AliasSources []*AliasInput
+	Description  string
+	Confidence   Confidence
+	Citations    []*CitationInput
+	Kind         string
+	From         Date
+	To           Date
+	Victims      int
+	Date         Date
+	Text         string
+	HTML         string
+	Title        string
+	Publisher    string
+	Author       string
+	URL          string
+	Published    Date
+	Stake        string
+	Country      string
 }
 
 // kindFields are the fields of EntityInput that only some kinds take.
@@ -115,7 +116,7 @@ func (in *EntityInput) Entity(arg string) (Entity, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
-	base := Base{ID: in.ID, Name: in.Name, Aliases: in.Aliases, Description: in.Description,
+	base := Base{ID: in.ID, Name: in.Name, Aliases: in.Aliases, AliasSources: aliasSources(in.AliasSources), Description: in.Description,
 		Confidence: in.Confidence, Citations: Citations(in.Citations)}
 	switch kind {
 	case KindPerson:
@@ -149,9 +150,27 @@ func HTMLText(html string) string {
 
 // EntityPatch changes an entity's own fields; a field not given (nil) stays.
 type EntityPatch struct {
-	Name        *string
-	Aliases     []string // nil: not given; empty: no aliases
-	Description *string
+	Name         *string
+	Aliases      []string // nil: not given; empty: no aliases
+	AliasSources []*AliasInput
+	Description  *string
+}
+
+// AliasInput says where an alias given with a write comes from.
+type AliasInput struct {
+	Name      string
+	Note      string
+	Citations []*CitationInput
+}
+
+func aliasSources(in []*AliasInput) []Alias {
+	out := make([]Alias, 0, len(in))
+	for _, a := range in {
+		if a != nil {
+			out = append(out, Alias{Name: a.Name, Note: a.Note, Citations: Citations(a.Citations)})
+		}
+	}
+	return out
 }
 
 // Apply changes e as the patch says.
@@ -162,6 +181,9 @@ func (in *EntityPatch) Apply(e Entity) {
 	}
 	if in.Aliases != nil {
 		b.Aliases = in.Aliases
+		b.AliasSources = aliasSources(in.AliasSources)
+	} else if in.AliasSources != nil {
+		b.AliasSources = aliasSources(in.AliasSources)
 	}
 	if in.Description != nil {
 		b.Description = *in.Description

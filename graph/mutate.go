@@ -20,6 +20,15 @@ type Change struct {
 	IDs      []string
 	Before   string
 	After    string
+	Undo     string // JSON: what undoes it (a merge's mergeUndo), "" for most changes
+}
+
+// UndoJSON is Undo, or nil when the change has none.
+func (c *Change) UndoJSON() *string {
+	if c.Undo == "" {
+		return nil
+	}
+	return &c.Undo
 }
 
 // AtText is At in RFC 3339.
@@ -101,12 +110,19 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 // audited runs write inside one transaction between two snapshots of ids, and records
 // the change.
 func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, write func(neo4j.ManagedTransaction) error) error {
+	return db.auditedUndo(ctx, by, mutation, ids, func(tx neo4j.ManagedTransaction) (string, error) { return "", write(tx) })
+}
+
+// auditedUndo is audited for a write that says, as JSON, what undoes it: the record
+// keeps it (Change.Undo).
+func (db *DB) auditedUndo(ctx context.Context, by, mutation string, ids []string, write func(neo4j.ManagedTransaction) (string, error)) error {
 	err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		before, err := db.snapshot(ctx, tx, ids)
 		if err != nil {
 			return err
 		}
-		if err := write(tx); err != nil {
+		undo, err := write(tx)
+		if err != nil {
 			return err
 		}
 		after, err := db.snapshot(ctx, tx, ids)
@@ -115,9 +131,12 @@ func (db *DB) audited(ctx context.Context, by, mutation string, ids []string, wr
 		}
 		b, _ := json.Marshal(before)
 		a, _ := json.Marshal(after)
+		params := map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a), "undo": nil}
+		if undo != "" {
+			params["undo"] = undo
+		}
 		return db.runAll(ctx, tx, []statement{{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by,
-			mutation: $mutation, ids: $ids, before: $before, after: $after})`,
-			map[string]any{"by": by, "mutation": mutation, "ids": ids, "before": string(b), "after": string(a)}}})
+			mutation: $mutation, ids: $ids, before: $before, after: $after, undo: $undo})`, params}})
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
@@ -148,7 +167,9 @@ func (db *DB) runAll(ctx context.Context, tx neo4j.ManagedTransaction, stmts []s
 	return nil
 }
 
-// snapshot reads the properties of the nodes and relationships with ids, by id.
+// snapshot reads what the audit keeps of the nodes and relationships with ids, by id:
+// their properties, their citations (with source and claimant ids) under "citations"
+// and, for a relationship, its "type", "start" and "end" entity ids.
 func (db *DB) snapshot(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]any, error) {
 	nodes := map[EntityKind][]string{}
 	rels := map[RelType][]string{}
@@ -160,7 +181,7 @@ func (db *DB) snapshot(ctx context.Context, tx neo4j.ManagedTransaction, ids []s
 		}
 	}
 	out := map[string]any{}
-	read := func(cypher string, ids []string) error {
+	read := func(cypher string, ids []string, t RelType) error {
 		db.statements.Add(1)
 		res, err := tx.Run(ctx, cypher, map[string]any{"ids": ids})
 		if err != nil {
@@ -171,25 +192,46 @@ func (db *DB) snapshot(ctx context.Context, tx neo4j.ManagedTransaction, ids []s
 			return err
 		}
 		for _, r := range records {
-			out[str(r.Values[0])] = jsonable(r.Values[1])
+			props, _ := jsonable(r.Values[1]).(map[string]any)
+			props["citations"] = auditedCitations(r.Values[2])
+			if t != "" {
+				props["type"], props["start"], props["end"] = string(t), str(r.Values[3]), str(r.Values[4])
+			}
+			out[str(r.Values[0])] = props
 		}
 		return nil
 	}
 	for _, k := range EntityKinds {
 		if len(nodes[k]) > 0 {
-			if err := read("MATCH (n:"+k.Label()+") WHERE n.id IN $ids RETURN n.id, properties(n)", nodes[k]); err != nil {
+			if err := read("MATCH (n:"+k.Label()+") WHERE n.id IN $ids RETURN n.id, properties(n), "+citationsOf("n"), nodes[k], ""); err != nil {
 				return nil, err
 			}
 		}
 	}
 	for _, t := range RelTypes {
 		if len(rels[t]) > 0 {
-			if err := read("MATCH ()-[r:"+string(t)+"]->() WHERE r.id IN $ids RETURN r.id, properties(r)", rels[t]); err != nil {
+			if err := read("MATCH (a)-[r:"+string(t)+"]->(b) WHERE r.id IN $ids RETURN r.id, properties(r), "+citationsOf("r")+", a.id, b.id", rels[t], t); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return out, nil
+}
+
+// auditedCitations are a fact's citations as the audit keeps them: their properties,
+// with "source" and "claimedBy" ids.
+func auditedCitations(v any) []any {
+	list, _ := v.([]any)
+	out := make([]any, 0, len(list))
+	for _, raw := range list {
+		c, _ := jsonable(raw).(map[string]any)
+		c["source"], c["claimedBy"] = c["__source"], c["__claimant"]
+		delete(c, "__source")
+		delete(c, "__claimant")
+		delete(c, "about")
+		out = append(out, c)
+	}
+	return out
 }
 
 // jsonable turns Neo4j values into what encoding/json writes plainly (dates as
@@ -246,6 +288,9 @@ func referenced(d *Dataset) []string {
 	}
 	for _, e := range d.Entities {
 		cite(e.Common().Citations)
+		for _, a := range e.Common().AliasSources {
+			cite(a.Citations)
+		}
 	}
 	for _, l := range d.Links {
 		add(l.From, l.To)
@@ -478,7 +523,7 @@ func (db *DB) changes(ctx context.Context, cypher string, params map[string]any)
 		node, _ := r.Values[0].(neo4j.Node)
 		p := node.Props
 		c := &Change{ID: str(p["id"]), By: str(p["by"]), Mutation: str(p["mutation"]), IDs: strs(p["ids"]),
-			Before: str(p["before"]), After: str(p["after"])}
+			Before: str(p["before"]), After: str(p["after"]), Undo: str(p["undo"])}
 		c.At, _ = p["at"].(time.Time)
 		out = append(out, c)
 	}

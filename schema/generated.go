@@ -71,6 +71,22 @@ type ComplexityRoot struct {
 		Verdicts func(childComplexity int) int
 	}
 
+	AliasCitation struct {
+		Accessed   func(childComplexity int) int
+		ClaimedBy  func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Locator    func(childComplexity int) int
+		Quote      func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Stance     func(childComplexity int) int
+	}
+
+	AliasSource struct {
+		Citations func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Note      func(childComplexity int) int
+	}
+
 	Change struct {
 		After    func(childComplexity int) int
 		AtText   func(childComplexity int) int
@@ -79,6 +95,7 @@ type ComplexityRoot struct {
 		ID       func(childComplexity int) int
 		IDs      func(childComplexity int) int
 		Mutation func(childComplexity int) int
+		UndoJSON func(childComplexity int) int
 	}
 
 	Citation struct {
@@ -93,6 +110,7 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
+		AliasSources func(childComplexity int) int
 		Aliases      func(childComplexity int) int
 		Citations    func(childComplexity int) int
 		Confidence   func(childComplexity int) int
@@ -181,10 +199,12 @@ type ComplexityRoot struct {
 		SaveQuery        func(childComplexity int, input SavedQueryInput) int
 		SetConfidence    func(childComplexity int, id string, confidence graph.Confidence) int
 		Unlink           func(childComplexity int, id string) int
+		UnmergeEntities  func(childComplexity int, keep string, drop string) int
 		UpdateEntity     func(childComplexity int, id string, input graph.EntityPatch) int
 	}
 
 	Organization struct {
+		AliasSources     func(childComplexity int) int
 		Aliases          func(childComplexity int) int
 		Citations        func(childComplexity int) int
 		Confidence       func(childComplexity int) int
@@ -265,6 +285,7 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
+		AliasSources     func(childComplexity int) int
 		Aliases          func(childComplexity int) int
 		Citations        func(childComplexity int) int
 		Confidence       func(childComplexity int) int
@@ -293,17 +314,18 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Contains    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Country     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Events      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		ID          func(childComplexity int) int
-		LocatedIn   func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Name        func(childComplexity int) int
-		Retraction  func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Contains     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Country      func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Events       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		ID           func(childComplexity int) int
+		LocatedIn    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Name         func(childComplexity int) int
+		Retraction   func(childComplexity int) int
 	}
 
 	PlaceConnection struct {
@@ -318,6 +340,7 @@ type ComplexityRoot struct {
 	}
 
 	Position struct {
+		AliasSources  func(childComplexity int) int
 		Aliases       func(childComplexity int) int
 		Citations     func(childComplexity int) int
 		Confidence    func(childComplexity int) int
@@ -431,21 +454,22 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Aliases     func(childComplexity int) int
-		Author      func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Description func(childComplexity int) int
-		Document    func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Published   func(childComplexity int) int
-		Publisher   func(childComplexity int) int
-		Retraction  func(childComplexity int) int
-		SourceKind  func(childComplexity int) int
-		Stake       func(childComplexity int) int
-		Title       func(childComplexity int) int
-		URL         func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Author       func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Document     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Published    func(childComplexity int) int
+		Publisher    func(childComplexity int) int
+		Retraction   func(childComplexity int) int
+		SourceKind   func(childComplexity int) int
+		Stake        func(childComplexity int) int
+		Title        func(childComplexity int) int
+		URL          func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -460,17 +484,18 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
-		About       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Confidence  func(childComplexity int) int
-		Date        func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Retraction  func(childComplexity int) int
-		Speakers    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Text        func(childComplexity int) int
+		About        func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Description  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Retraction   func(childComplexity int) int
+		Speakers     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Text         func(childComplexity int) int
 	}
 
 	StatementConnection struct {
@@ -523,18 +548,19 @@ type ComplexityRoot struct {
 	}
 
 	Verdict struct {
-		Aliases     func(childComplexity int) int
-		Citations   func(childComplexity int) int
-		Concerns    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Confidence  func(childComplexity int) int
-		Date        func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		IssuedBy    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		MentionedIn func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Name        func(childComplexity int) int
-		Parties     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
-		Retraction  func(childComplexity int) int
+		AliasSources func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Citations    func(childComplexity int) int
+		Concerns     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Confidence   func(childComplexity int) int
+		Date         func(childComplexity int) int
+		Description  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IssuedBy     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		MentionedIn  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Name         func(childComplexity int) int
+		Parties      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Retraction   func(childComplexity int) int
 	}
 
 	VerdictConnection struct {
@@ -589,6 +615,7 @@ type MutationResolver interface {
 	SetConfidence(ctx context.Context, id string, confidence graph.Confidence) (graph.Confidence, error)
 	Retract(ctx context.Context, id string, reason string) (bool, error)
 	MergeEntities(ctx context.Context, keep string, drop string) (graph.Entity, error)
+	UnmergeEntities(ctx context.Context, keep string, drop string) ([]graph.Entity, error)
 }
 type OrganizationResolver interface {
 	Positions(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
@@ -775,6 +802,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AccountabilityReport.Verdicts(childComplexity), true
 
+	case "AliasCitation.accessed":
+		if e.ComplexityRoot.AliasCitation.Accessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Accessed(childComplexity), true
+	case "AliasCitation.claimedBy":
+		if e.ComplexityRoot.AliasCitation.ClaimedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.ClaimedBy(childComplexity), true
+	case "AliasCitation.confidence":
+		if e.ComplexityRoot.AliasCitation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Confidence(childComplexity), true
+	case "AliasCitation.locator":
+		if e.ComplexityRoot.AliasCitation.Locator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Locator(childComplexity), true
+	case "AliasCitation.quote":
+		if e.ComplexityRoot.AliasCitation.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Quote(childComplexity), true
+	case "AliasCitation.source":
+		if e.ComplexityRoot.AliasCitation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Source(childComplexity), true
+	case "AliasCitation.stance":
+		if e.ComplexityRoot.AliasCitation.Stance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasCitation.Stance(childComplexity), true
+
+	case "AliasSource.citations":
+		if e.ComplexityRoot.AliasSource.Citations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Citations(childComplexity), true
+	case "AliasSource.name":
+		if e.ComplexityRoot.AliasSource.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Name(childComplexity), true
+	case "AliasSource.note":
+		if e.ComplexityRoot.AliasSource.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AliasSource.Note(childComplexity), true
+
 	case "Change.after":
 		if e.ComplexityRoot.Change.After == nil {
 			break
@@ -817,6 +906,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Change.Mutation(childComplexity), true
+	case "Change.undo":
+		if e.ComplexityRoot.Change.UndoJSON == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.UndoJSON(childComplexity), true
 
 	case "Citation.accessed":
 		if e.ComplexityRoot.Citation.Accessed == nil {
@@ -867,6 +962,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Citation.Stance(childComplexity), true
 
+	case "Event.aliasSources":
+		if e.ComplexityRoot.Event.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AliasSources(childComplexity), true
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
 			break
@@ -1361,6 +1462,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Unlink(childComplexity, args["id"].(string)), true
+	case "Mutation.unmergeEntities":
+		if e.ComplexityRoot.Mutation.UnmergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unmergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnmergeEntities(childComplexity, args["keep"].(string), args["drop"].(string)), true
 	case "Mutation.updateEntity":
 		if e.ComplexityRoot.Mutation.UpdateEntity == nil {
 			break
@@ -1373,6 +1485,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["input"].(graph.EntityPatch)), true
 
+	case "Organization.aliasSources":
+		if e.ComplexityRoot.Organization.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.AliasSources(childComplexity), true
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
 			break
@@ -1772,6 +1890,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PathStep.To(childComplexity), true
 
+	case "Person.aliasSources":
+		if e.ComplexityRoot.Person.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.AliasSources(childComplexity), true
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
 			break
@@ -1924,6 +2048,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "Place.aliasSources":
+		if e.ComplexityRoot.Place.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.AliasSources(childComplexity), true
 	case "Place.aliases":
 		if e.ComplexityRoot.Place.Aliases == nil {
 			break
@@ -2038,6 +2168,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PlaceEdge.Node(childComplexity), true
 
+	case "Position.aliasSources":
+		if e.ComplexityRoot.Position.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.AliasSources(childComplexity), true
 	case "Position.aliases":
 		if e.ComplexityRoot.Position.Aliases == nil {
 			break
@@ -2672,6 +2808,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "Source.aliasSources":
+		if e.ComplexityRoot.Source.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.AliasSources(childComplexity), true
 	case "Source.aliases":
 		if e.ComplexityRoot.Source.Aliases == nil {
 			break
@@ -2806,6 +2948,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.About(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Statement.aliasSources":
+		if e.ComplexityRoot.Statement.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.AliasSources(childComplexity), true
 	case "Statement.aliases":
 		if e.ComplexityRoot.Statement.Aliases == nil {
 			break
@@ -3064,6 +3212,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TimelineEntry.ToKnown(childComplexity), true
 
+	case "Verdict.aliasSources":
+		if e.ComplexityRoot.Verdict.AliasSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Verdict.AliasSources(childComplexity), true
 	case "Verdict.aliases":
 		if e.ComplexityRoot.Verdict.Aliases == nil {
 			break
@@ -3253,6 +3407,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AliasInput", ec.unmarshalInputAliasInput),
 			graphql.NewInputUnmarshaler("CitationInput", ec.unmarshalInputCitationInput),
 			graphql.NewInputUnmarshaler("ConfidenceFilter", ec.unmarshalInputConfidenceFilter),
 			graphql.NewInputUnmarshaler("DateRange", ec.unmarshalInputDateRange),
@@ -3419,6 +3574,38 @@ func (ec *executionContext) childFields_AccountabilityReport(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type AccountabilityReport", field.Name)
 }
 
+func (ec *executionContext) childFields_AliasCitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_AliasCitation_source(ctx, field)
+	case "quote":
+		return ec.fieldContext_AliasCitation_quote(ctx, field)
+	case "locator":
+		return ec.fieldContext_AliasCitation_locator(ctx, field)
+	case "claimedBy":
+		return ec.fieldContext_AliasCitation_claimedBy(ctx, field)
+	case "confidence":
+		return ec.fieldContext_AliasCitation_confidence(ctx, field)
+	case "stance":
+		return ec.fieldContext_AliasCitation_stance(ctx, field)
+	case "accessed":
+		return ec.fieldContext_AliasCitation_accessed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AliasCitation", field.Name)
+}
+
+func (ec *executionContext) childFields_AliasSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_AliasSource_name(ctx, field)
+	case "note":
+		return ec.fieldContext_AliasSource_note(ctx, field)
+	case "citations":
+		return ec.fieldContext_AliasSource_citations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AliasSource", field.Name)
+}
+
 func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3435,6 +3622,8 @@ func (ec *executionContext) childFields_Change(ctx context.Context, field graphq
 		return ec.fieldContext_Change_before(ctx, field)
 	case "after":
 		return ec.fieldContext_Change_after(ctx, field)
+	case "undo":
+		return ec.fieldContext_Change_undo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
 }
@@ -3469,6 +3658,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Event_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Event_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Event_description(ctx, field)
 	case "confidence":
@@ -3625,6 +3816,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Organization_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Organization_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Organization_description(ctx, field)
 	case "confidence":
@@ -3785,6 +3978,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Person_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Person_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
 	case "confidence":
@@ -3841,6 +4036,8 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Place_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Place_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Place_description(ctx, field)
 	case "confidence":
@@ -3891,6 +4088,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Position_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Position_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Position_description(ctx, field)
 	case "confidence":
@@ -4065,6 +4264,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Source_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Source_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Source_description(ctx, field)
 	case "confidence":
@@ -4123,6 +4324,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Statement_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Statement_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Statement_description(ctx, field)
 	case "confidence":
@@ -4249,6 +4452,8 @@ func (ec *executionContext) childFields_Verdict(ctx context.Context, field graph
 		return ec.fieldContext_Verdict_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Verdict_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Verdict_aliasSources(ctx, field)
 	case "description":
 		return ec.fieldContext_Verdict_description(ctx, field)
 	case "confidence":
@@ -4900,6 +5105,28 @@ func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unmergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "keep",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["keep"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "drop",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["drop"] = arg1
 	return args, nil
 }
 
@@ -7249,6 +7476,245 @@ func (ec *executionContext) fieldContext_AccountabilityReport_verdicts(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _AliasCitation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AliasCitation_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasCitation_locator(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_locator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasCitation_claimedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_claimedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_claimedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AliasCitation_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _AliasCitation_stance(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Stance")
+}
+
+func (ec *executionContext) _AliasCitation_accessed(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasCitation_accessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AliasCitation_accessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasCitation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AliasSource_name(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasSource_note(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AliasSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _AliasSource_citations(ctx context.Context, field graphql.CollectedField, obj *graph.Alias) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AliasSource_citations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+			return ec.marshalNAliasCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AliasSource_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AliasSource",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasCitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Change_id(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7408,6 +7874,29 @@ func (ec *executionContext) _Change_after(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Change_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_undo(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_undo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UndoJSON(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_undo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, false, "String")
 }
 
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
@@ -7679,6 +8168,38 @@ func (ec *executionContext) _Event_aliases(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Event_description(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -9626,6 +10147,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_unmergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unmergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnmergeEntities(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unmergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unmergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9693,6 +10258,38 @@ func (ec *executionContext) _Organization_aliases(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Organization_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+}
+
+func (ec *executionContext) _Organization_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Organization_description(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
@@ -11340,6 +11937,38 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
 }
 
+func (ec *executionContext) _Person_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_description(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11960,6 +12589,38 @@ func (ec *executionContext) fieldContext_Place_aliases(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
 }
 
+func (ec *executionContext) _Place_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Place_description(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12425,6 +13086,38 @@ func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Position_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "String")
+}
+
+func (ec *executionContext) _Position_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Position_description(ctx context.Context, field graphql.CollectedField, obj *graph.Position) (ret graphql.Marshaler) {
@@ -15063,6 +15756,38 @@ func (ec *executionContext) fieldContext_Source_aliases(_ context.Context, field
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_description(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15557,6 +16282,38 @@ func (ec *executionContext) _Statement_aliases(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Statement_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Statement_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Statement_description(ctx context.Context, field graphql.CollectedField, obj *graph.Statement) (ret graphql.Marshaler) {
@@ -16673,6 +17430,38 @@ func (ec *executionContext) _Verdict_aliases(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Verdict_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Verdict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Verdict_aliasSources(ctx context.Context, field graphql.CollectedField, obj *graph.Verdict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Verdict_aliasSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AliasSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+			return ec.marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Verdict_aliasSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Verdict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AliasSource(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Verdict_description(ctx context.Context, field graphql.CollectedField, obj *graph.Verdict) (ret graphql.Marshaler) {
@@ -18424,6 +19213,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj any) (graph.AliasInput, error) {
+	var it graph.AliasInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "note", "citations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "citations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citations"))
+			data, err := ec.unmarshalOCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Citations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAliasInput unmarshals raw into the AliasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAliasInput(ctx context.Context, raw any) (graph.AliasInput, error) {
+	var out graph.AliasInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AliasInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (graph.CitationInput, error) {
 	var it graph.CitationInput
 	if obj == nil {
@@ -18637,7 +19482,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
+	fieldsInOrder := [...]string{"id", "name", "aliases", "aliasSources", "description", "confidence", "citations", "kind", "from", "to", "victims", "date", "text", "html", "title", "publisher", "author", "url", "published", "stake", "country"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18665,6 +19510,13 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Aliases = data
+		case "aliasSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliasSources"))
+			data, err := ec.unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AliasSources = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -18812,7 +19664,7 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "aliases", "description"}
+	fieldsInOrder := [...]string{"name", "aliases", "aliasSources", "description"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18833,6 +19685,13 @@ func (ec *executionContext) unmarshalInputEntityPatch(ctx context.Context, obj a
 				return it, err
 			}
 			it.Aliases = data
+		case "aliasSources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliasSources"))
+			data, err := ec.unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AliasSources = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -20880,6 +21739,112 @@ func (ec *executionContext) _AccountabilityReport(ctx context.Context, sel ast.S
 	return out
 }
 
+var aliasCitationImplementors = []string{"AliasCitation"}
+
+func (ec *executionContext) _AliasCitation(ctx context.Context, sel ast.SelectionSet, obj *graph.Citation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aliasCitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AliasCitation")
+		case "source":
+			out.Values[i] = ec._AliasCitation_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quote":
+			out.Values[i] = ec._AliasCitation_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locator":
+			out.Values[i] = ec._AliasCitation_locator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claimedBy":
+			out.Values[i] = ec._AliasCitation_claimedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._AliasCitation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stance":
+			out.Values[i] = ec._AliasCitation_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accessed":
+			out.Values[i] = ec._AliasCitation_accessed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aliasSourceImplementors = []string{"AliasSource"}
+
+func (ec *executionContext) _AliasSource(ctx context.Context, sel ast.SelectionSet, obj *graph.Alias) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aliasSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AliasSource")
+		case "name":
+			out.Values[i] = ec._AliasSource_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._AliasSource_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citations":
+			out.Values[i] = ec._AliasSource_citations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var changeImplementors = []string{"Change"}
 
 func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *graph.Change) graphql.Marshaler {
@@ -20924,6 +21889,11 @@ func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, o
 		case "after":
 			out.Values[i] = ec._Change_after(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undo":
+			out.Values[i] = ec._Change_undo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -21034,6 +22004,11 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "aliases":
 			out.Values[i] = ec._Event_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Event_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -21596,6 +22571,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "unmergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unmergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21636,6 +22618,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 		case "aliases":
 			out.Values[i] = ec._Organization_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Organization_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22155,6 +23142,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "aliasSources":
+			out.Values[i] = ec._Person_aliasSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Person_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -22342,6 +23334,11 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "aliasSources":
+			out.Values[i] = ec._Place_aliasSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Place_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -22507,6 +23504,11 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "aliases":
 			out.Values[i] = ec._Position_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Position_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23256,6 +24258,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "aliasSources":
+			out.Values[i] = ec._Source_aliasSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "description":
 			out.Values[i] = ec._Source_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23438,6 +24445,11 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 		case "aliases":
 			out.Values[i] = ec._Statement_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Statement_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23847,6 +24859,11 @@ func (ec *executionContext) _Verdict(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "aliases":
 			out.Values[i] = ec._Verdict_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliasSources":
+			out.Values[i] = ec._Verdict_aliasSources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -24457,6 +25474,51 @@ func (ec *executionContext) marshalNAccountabilityEntry2ᚖgithubᚗcomᚋaccgra
 	return ec._AccountabilityEntry(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAliasCitation2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx context.Context, sel ast.SelectionSet, v graph.Citation) graphql.Marshaler {
+	return ec._AliasCitation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAliasCitation2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Citation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAliasCitation2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAliasInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInput(ctx context.Context, v any) (*graph.AliasInput, error) {
+	res, err := ec.unmarshalInputAliasInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAliasSource2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAlias(ctx context.Context, sel ast.SelectionSet, v graph.Alias) graphql.Marshaler {
+	return ec._AliasSource(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAliasSource2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Alias) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAliasSource2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAlias(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNBasis2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐBasis(ctx context.Context, v any) (graph.Basis, error) {
 	var res graph.Basis
 	err := res.UnmarshalGQL(v)
@@ -24575,6 +25637,22 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋ
 		return graphql.Null
 	}
 	return ec._Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntity2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNEntityInput2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐEntityInput(ctx context.Context, v any) (graph.EntityInput, error) {
@@ -25633,6 +26711,23 @@ func (ec *executionContext) marshalOAccountabilityReport2ᚖgithubᚗcomᚋaccgr
 	return ec._AccountabilityReport(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAliasInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInputᚄ(ctx context.Context, v any) ([]*graph.AliasInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*graph.AliasInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAliasInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐAliasInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25661,6 +26756,23 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOCitationInput2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInputᚄ(ctx context.Context, v any) ([]*graph.CitationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*graph.CitationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCitationInput2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐCitationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOConfidence2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx context.Context, v any) (graph.Confidence, error) {

@@ -153,8 +153,10 @@ func ReadCSV(file string, m *CSVMapping, r io.Reader) (*graph.Dataset, error) {
 				Origin: origin, Field: "row"})
 			continue
 		}
-		base := graph.Base{ID: get(m.ID), Name: get(m.Name), Aliases: m.Aliases.list(row, cols),
-			Description: get(m.Description), Citations: []graph.Citation{cite}, Origin: origin}
+		aliases := m.Aliases.list(row, cols)
+		base := graph.Base{ID: get(m.ID), Name: get(m.Name), Aliases: aliases,
+			AliasSources: graph.NotedAliases(aliases, fmt.Sprintf("given in the aliases column of %s, line %d", origin.File, origin.Lines[""])),
+			Description:  get(m.Description), Citations: []graph.Citation{cite}, Origin: origin}
 		switch graph.EntityKind(m.Entity) {
 		case graph.KindPerson:
 			d.Entities = append(d.Entities, &graph.Person{Base: base})

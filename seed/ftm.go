@@ -304,7 +304,9 @@ func (m *FtMMapper) Map(entities []FtMEntity) *graph.Dataset {
 				aliases = append(aliases, n)
 			}
 		}
-		base := graph.Base{ID: ref(e.ID), Name: name, Aliases: aliases, Description: first(e, "description"), Citations: cite(e, name),
+		base := graph.Base{ID: ref(e.ID), Name: name, Aliases: aliases,
+			AliasSources: graph.NotedAliases(aliases, "a name of FtM entity "+e.ID+" (name, alias, weakAlias or previousName)"),
+			Description:  first(e, "description"), Citations: cite(e, name),
 			Origin: graph.Origin{File: file, Lines: map[string]int{"": e.Line}}, FtM: e.JSON()}
 		switch e.Schema {
 		case "Person":

@@ -78,9 +78,14 @@ func fileNames() []string {
 // convert turns a record into the entity it describes and the links that start at it.
 func convert(r record, kind graph.EntityKind, origin graph.Origin, fsys fs.FS, p *graph.Problems) (graph.Entity, []*graph.Link) {
 	base := graph.Base{
-		ID: r.ID, Name: r.Name, Aliases: r.Aliases, Description: strings.TrimSpace(r.Description),
+		ID: r.ID, Name: r.Name, Description: strings.TrimSpace(r.Description),
 		Confidence: graph.Confidence(r.Confidence), Retraction: r.Retraction,
 		Citations: citations(r.Citations, p, ""), Origin: origin,
+	}
+	for i, a := range r.Aliases {
+		base.Aliases = append(base.Aliases, a.Name)
+		base.AliasSources = append(base.AliasSources, graph.Alias{Name: a.Name, Note: strings.TrimSpace(a.Note),
+			Citations: citations(a.Citations, p, field("aliases", i)+".")})
 	}
 	var e graph.Entity
 	switch kind {

@@ -185,6 +185,9 @@ func TestMalformedSeedFiles(t *testing.T) {
 		"disputed-without-dispute": {`people.yaml:3: confidence: confidence DISPUTED refused: DISPUTED needs a citation with stance DISPUTES`},
 		"unknown-stance":           {`people.yaml:8: citations[0].stance: unknown stance "DENIES": want one of SUPPORTS, DISPUTES`},
 		"nothing-supports":         {`people.yaml:3: citations: no citation SUPPORTS this fact: a fact needs one before another can dispute it`},
+		"alias-without-provenance": {`people.yaml:5: aliases[1]: alias "The Boss" says nowhere where it comes from: give it a citation, ` +
+			`or a note saying what it is ("standard Persian spelling")`},
+		"alias-quote-not-verbatim": {`people.yaml:7: aliases[0].citations[0].quote: quote "the boss of the ministry" not found verbatim in source:court-record (documents/judgment.txt)`},
 		"unknown-file": {`persons.yaml: unknown seed file: want one of events.yaml, organizations.yaml, people.yaml, ` +
 			`places.yaml, positions.yaml, sources.yaml, statements.yaml, verdicts.yaml`},
 		"many-problems": {

@@ -31,7 +31,7 @@ var files = map[string]graph.EntityKind{
 type record struct {
 	ID          string         `yaml:"id"`
 	Name        string         `yaml:"name"`
-	Aliases     []string       `yaml:"aliases"`
+	Aliases     []aliasYAML    `yaml:"aliases"`
 	Description string         `yaml:"description"`
 	Kind        string         `yaml:"kind"`
 	Confidence  string         `yaml:"confidence"`
@@ -53,6 +53,23 @@ type record struct {
 	Published string `yaml:"published"`
 	Stake     string `yaml:"stake"`
 	File      string `yaml:"file"`
+}
+
+// aliasYAML is an alias with where it comes from: {name: Raeesi, note: "transliteration"}
+// or {name: …, citations: [...]}. A bare name is read too, and refused by validation.
+type aliasYAML struct {
+	Name      string         `yaml:"name"`
+	Note      string         `yaml:"note"`
+	Citations []citationYAML `yaml:"citations"`
+}
+
+func (a *aliasYAML) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		a.Name = n.Value
+		return nil
+	}
+	type plain aliasYAML
+	return n.Decode((*plain)(a))
 }
 
 type citationYAML struct {
@@ -84,6 +101,7 @@ type linkYAML struct {
 
 var (
 	commonFields   = []string{"id", "name", "aliases", "description", "confidence", "retraction", "citations", "links"}
+	aliasFields    = []string{"name", "note", "citations"}
 	citationFields = []string{"source", "quote", "locator", "claimedBy", "confidence", "stance", "accessed"}
 	linkFields     = []string{"id", "type", "target", "role", "outcome", "sentence", "from", "to", "attested", "endedBy", "confidence", "retraction", "inference", "citations"}
 )
@@ -161,11 +179,14 @@ func checkFields(n *yaml.Node, path string, allowed []string, kind graph.EntityK
 			what := "a " + kind.Label()
 			if path != "" { // "links[0]" → "a link", "links[0].citations[1]" → "a citation"
 				what = "a " + strings.TrimSuffix(strings.TrimRight(path[strings.LastIndexAny(path, ".")+1:], "[]0123456789"), "s")
+				if strings.HasSuffix(strings.TrimRight(path, "[]0123456789"), "aliases") {
+					what = "an alias"
+				}
 			}
 			p.Add(f, "unknown field %q for %s (allowed: %s)", key.Value, what, strings.Join(allowed, ", "))
 			continue
 		}
-		nested := map[string][]string{"citations": citationFields, "links": linkFields}[key.Value]
+		nested := map[string][]string{"citations": citationFields, "links": linkFields, "aliases": aliasFields}[key.Value]
 		if nested == nil || val.Kind != yaml.SequenceNode {
 			continue
 		}

@@ -138,19 +138,35 @@ func (s *Server) changes(ctx context.Context, since string, by string) ([]*graph
 // readEntity reads an entity back for the mutation's answer, with the fields its
 // selection asks (one Cypher statement, as every read).
 func (s *Server) readEntity(ctx context.Context, id string) (graph.Entity, error) {
+	list, err := s.readEntities(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return list[0], nil
+}
+
+// readEntities reads entities back for a mutation that answers a list of them, each with
+// the field's selection, in one statement.
+func (s *Server) readEntities(ctx context.Context, ids ...string) ([]graph.Entity, error) {
 	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
-	sel := graph.Selection{Alias: "entity", Name: "entity", Args: map[string]any{"id": id},
-		Sub: func(t string) []graph.Selection { return selections(oc, fc.Field.Selections, t) }}
-	res, err := s.DB.Read(ctx, []graph.Selection{sel})
+	sub := func(t string) []graph.Selection { return selections(oc, fc.Field.Selections, t) }
+	sels := make([]graph.Selection, len(ids))
+	for i, id := range ids {
+		sels[i] = graph.Selection{Alias: fmt.Sprintf("entity%d", i), Name: "entity", Args: map[string]any{"id": id}, Sub: sub}
+	}
+	res, err := s.DB.Read(ctx, sels)
 	if err != nil {
 		return nil, err
 	}
-	v, err := res.Get("entity")
-	if err != nil {
-		return nil, err
+	out := make([]graph.Entity, len(ids))
+	for i, sel := range sels {
+		v, err := res.Get(sel.Alias)
+		if err != nil {
+			return nil, err
+		}
+		out[i], _ = v.(graph.Entity)
 	}
-	e, _ := v.(graph.Entity)
-	return e, nil
+	return out, nil
 }
 
 // under names a problem's field as part of an argument: "name" is "input.name".
@@ -208,4 +224,14 @@ func (s *Server) mergeEntities(ctx context.Context, keep, drop string) (graph.En
 		return nil, err
 	}
 	return s.readEntity(ctx, keep)
+}
+
+func (s *Server) unmergeEntities(ctx context.Context, keep, drop string) ([]graph.Entity, error) {
+	if err := requireRole(ctx, graph.RoleEditor); err != nil {
+		return nil, err
+	}
+	if err := s.DB.UnmergeEntities(ctx, identity(ctx).Name, keep, drop); err != nil {
+		return nil, err
+	}
+	return s.readEntities(ctx, keep, drop)
 }

@@ -166,7 +166,8 @@ func TestMergeEntities(t *testing.T) {
 	a, editor, reader := editorAPI(t)
 	// a duplicate of Raisi, as an import might bring, with a relationship and a claim of its own
 	if r := a.as(editor, map[string]any{"query": `mutation {
-	  createEntity(input: {id: "person:e-raisi", name: "E. Raisi", aliases: ["Raisi, Ebrahim"], citations: [` + articleCite + `]}) { id }
+	  createEntity(input: {id: "person:e-raisi", name: "E. Raisi", aliases: ["Raisi, Ebrahim"],
+	    aliasSources: [{name: "Raisi, Ebrahim", note: "the name inverted, as an import gives it"}], citations: [` + articleCite + `]}) { id }
 	}`}); len(r.Errors) > 0 {
 		t.Fatal(r.raw)
 	}
@@ -179,7 +180,7 @@ func TestMergeEntities(t *testing.T) {
 		t.Errorf("a reader merges: %s", r.raw)
 	}
 	r := a.as(editor, map[string]any{"query": `mutation { mergeEntities(keep: "person:ebrahim-raisi", drop: "person:e-raisi") {
-	  id aliases ... on Person { memberships { organization { id } citations { claimedBy { id } } } } } }`})
+	  id aliases aliasSources { name note } ... on Person { memberships { organization { id } citations { claimedBy { id } } } } } }`})
 	if len(r.Errors) > 0 {
 		t.Fatalf("merge: %s", r.raw)
 	}
@@ -187,6 +188,14 @@ func TestMergeEntities(t *testing.T) {
 	aliases := kept["aliases"].([]any)
 	if !containsAll(aliases, "E. Raisi", "Raisi, Ebrahim", "Ebrahim Raeesi") {
 		t.Errorf("aliases after merge = %v", aliases)
+	}
+	notes := map[string]any{}
+	for _, s := range kept["aliasSources"].([]any) {
+		notes[s.(map[string]any)["name"].(string)] = s.(map[string]any)["note"]
+	}
+	if notes["E. Raisi"] != "the name of person:e-raisi, merged into this entity" || notes["Raisi, Ebrahim"] != "the name inverted, as an import gives it" ||
+		!strings.Contains(notes["Ebrahim Raeesi"].(string), "transliteration") {
+		t.Errorf("alias provenance after merge = %v", notes)
 	}
 	var orgs []string
 	for _, m := range kept["memberships"].([]any) {
@@ -212,6 +221,9 @@ func TestMergeEntities(t *testing.T) {
 	}
 	if n := a.ok(`{ people { totalCount } }`, nil)["people"].(map[string]any)["totalCount"]; n != 9.0 {
 		t.Errorf("people after merge = %v, want 9", n)
+	}
+	if r := a.as(editor, map[string]any{"query": `mutation { addCitation(id: "person:ebrahim-raisi", citation: ` + articleCite + `) }`}); len(r.Errors) > 0 {
+		t.Errorf("the merged entity (its merged aliases checked again) cannot be edited: %s", r.raw)
 	}
 	if r := a.as(editor, map[string]any{"query": `mutation { mergeEntities(keep: "person:ebrahim-raisi", drop: "org:irgc") { id } }`}); code(r) != "BAD_USER_INPUT" {
 		t.Errorf("merging two kinds: %s", r.raw)

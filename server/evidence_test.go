@@ -155,3 +155,67 @@ func TestInferencesSayWhatTheyAre(t *testing.T) {
 		t.Errorf("bomb-plot-chain's Inferred column = %q, want the membership's note", inferred)
 	}
 }
+
+// TestAliasesSayWhereTheyComeFrom: every alias of the curated data has a citation or a
+// note, search still finds the Persian spelling, and a write of an alias with neither is
+// refused with nothing written.
+func TestAliasesSayWhereTheyComeFrom(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	data := a.ok(`{ raisi: entity(id: "person:ebrahim-raisi") { aliases aliasSources { name note citations { quote } } }
+	  pmoi: entity(id: "org:pmoi") { aliasSources { name note citations { quote source } } }
+	  search(text: "ابراهیم رئیسی") { entity { id } } }`, nil)
+	notes := map[string]string{}
+	for _, s := range data["raisi"].(map[string]any)["aliasSources"].([]any) {
+		s := s.(map[string]any)
+		notes[s["name"].(string)] = s["note"].(string)
+	}
+	if !strings.Contains(notes["ابراهیم رئیسی"], "Persian script") || len(notes) != len(data["raisi"].(map[string]any)["aliases"].([]any)) {
+		t.Errorf("Raisi's aliases and their provenance = %v", notes)
+	}
+	for _, s := range data["pmoi"].(map[string]any)["aliasSources"].([]any) {
+		s := s.(map[string]any)
+		if s["name"] == "MKO" && !strings.Contains(s["note"].(string), "the Iranian government and the group's opponents use") {
+			t.Errorf("MKO does not say whose name it is: %v", s)
+		}
+		if s["name"] == "PMOI" && (s["note"] != "" || len(s["citations"].([]any)) != 1) {
+			t.Errorf("PMOI, in the article, is not cited to it: %v", s)
+		}
+	}
+	if hits := data["search"].([]any); len(hits) == 0 || hits[0].(map[string]any)["entity"].(map[string]any)["id"] != "person:ebrahim-raisi" {
+		t.Errorf("search by the Persian alias = %v", hits)
+	}
+	before := graphtest.Snapshot(t)
+	r := a.as(editor, map[string]any{"query": `mutation { updateEntity(id: "person:lars-rise", input: {aliases: ["Lars Rice"]}) { id } }`})
+	if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, `alias "Lars Rice" says nowhere where it comes from`) {
+		t.Errorf("an alias without provenance = %s", r.raw)
+	}
+	if graphtest.Snapshot(t) != before {
+		t.Error("the refused alias changed the graph")
+	}
+}
+
+// TestADenialStaysVisibleInTheTables: a disputing citation added to a seeded fact makes it
+// DISPUTED, and the saved queries' tables show both citations, the denial marked.
+func TestADenialStaysVisibleInTheTables(t *testing.T) {
+	a, editor, _ := editorAPI(t)
+	for _, m := range []string{
+		`mutation { addSource(input: {id: "source:denial-fixture", name: "A denial (test fixture)", kind: "STATEMENT", title: "A denial (test fixture)",
+		  publisher: "Test ministry", stake: "the accused's own government", text: "Raisi never held the post.",
+		  citations: [{source: "source:denial-fixture", quote: "Raisi never held the post.", claimedBy: "source:denial-fixture", confidence: ALLEGED}]}) { id } }`,
+		`mutation { addCitation(id: "holds:ebrahim-raisi--iran-head-of-judiciary", citation: {source: "source:denial-fixture",
+		  quote: "Raisi never held the post.", claimedBy: "source:denial-fixture", confidence: ALLEGED, stance: DISPUTES}) }`,
+	} {
+		if r := a.as(editor, map[string]any{"query": m}); len(r.Errors) > 0 {
+			t.Fatalf("%s: %s", m, r.raw)
+		}
+	}
+	tb := a.table("/saved/who-held-post")
+	if got := column(tb, "Confidence"); !slices.Equal(got, []string{"DISPUTED"}) {
+		t.Errorf("who-held-post Confidence = %q, want DISPUTED", got)
+	}
+	sources := strings.Join(column(tb, "Sources"), "\n")
+	if !strings.Contains(sources, "“This includes the current Judiciary Chief Ebrahim Raisi” — Mansoureh Galestan") ||
+		!strings.Contains(sources, "“Raisi never held the post.” — A denial (test fixture), A denial (test fixture), ALLEGED, disputes it") {
+		t.Errorf("who-held-post Sources = %s, want the report and the denial, marked", sources)
+	}
+}

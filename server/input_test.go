@@ -35,8 +35,20 @@ type readBack struct {
 const (
 	fullCite = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", locator: "paragraph 3",
 		claimedBy: "person:mansoureh-galestan", confidence: ALLEGED, stance: SUPPORTS, accessed: "2021-02-20"}`
-	citeFields = `citations { source { id } quote locator claimedBy { id } confidence stance accessed checked }`
+	citeFields  = `citations { source { id } quote locator claimedBy { id } confidence stance accessed checked }`
+	aliasCite   = `{source: "source:ncri-factions-collaborate", quote: "the Justice Minister Alireza Avaei", claimedBy: "person:mansoureh-galestan", confidence: ALLEGED}`
+	aliasFields = `aliasSources { name note citations { source quote locator claimedBy confidence stance accessed } }`
 )
+
+// aliasBack is the read-back of an alias written with a note and a citation.
+func aliasBack(input, name, note string) map[string]readBack {
+	return map[string]readBack{
+		input + ".aliasSources": {"entity.aliasSources.*.name", name},
+		"AliasInput.name":       {"entity.aliasSources.*.name", name},
+		"AliasInput.note":       {"entity.aliasSources.*.note", note},
+		"AliasInput.citations":  {"entity.aliasSources.*.citations.*.quote", "the Justice Minister Alireza Avaei"},
+	}
+}
 
 // citationBack is the read-back of fullCite under the citations at path.
 func citationBack(path string) map[string]readBack {
@@ -63,10 +75,10 @@ func with(m map[string]readBack, more map[string]readBack) map[string]readBack {
 
 func roundTrips() []roundTrip {
 	entity := func(id, fields string) string {
-		return `{ entity(id: "` + id + `") { id name aliases description confidence ` + citeFields + ` ` + fields + ` } }`
+		return `{ entity(id: "` + id + `") { id name aliases ` + aliasFields + ` description confidence ` + citeFields + ` ` + fields + ` } }`
 	}
 	base := func(id string) map[string]readBack {
-		return with(citationBack("entity.citations"), map[string]readBack{
+		return with(with(citationBack("entity.citations"), aliasBack("EntityInput", "alias of "+id, "a test alias")), map[string]readBack{
 			"EntityInput.id":          {"entity.id", id},
 			"EntityInput.name":        {"entity.name", "Input " + id},
 			"EntityInput.aliases":     {"entity.aliases.*", "alias of " + id},
@@ -76,7 +88,8 @@ func roundTrips() []roundTrip {
 		})
 	}
 	input := func(id, more string) string {
-		return `{id: "` + id + `", name: "Input ` + id + `", aliases: ["alias of ` + id + `"], description: "described ` + id + `",
+		return `{id: "` + id + `", name: "Input ` + id + `", aliases: ["alias of ` + id + `"],
+			aliasSources: [{name: "alias of ` + id + `", note: "a test alias", citations: [` + aliasCite + `]}], description: "described ` + id + `",
 			confidence: ALLEGED, citations: [` + fullCite + `]` + more + `}`
 	}
 	sourceFields := `, kind: "REPORT", title: "A title", publisher: "A publisher", author: "An author", url: "https://example.org/r",
@@ -119,10 +132,14 @@ func roundTrips() []roundTrip {
 			back: with(with(base("source:added"), sourceBack), map[string]readBack{"EntityInput.text": {"entity.text", "The added report."}})},
 		{mutation: "addSource", write: `mutation { addSource(input: ` + input("source:added-html", sourceFields+html) + `) { id } }`,
 			read: entity("source:added-html", sourceRead), back: htmlBack},
-		{mutation: "updateEntity", write: `mutation { updateEntity(id: "place:input-place", input: {name: "Renamed", aliases: ["Other name"], description: "Changed."}) { id } }`,
+		{mutation: "updateEntity", write: `mutation { updateEntity(id: "place:input-place", input: {name: "Renamed", aliases: ["Other name"],
+			aliasSources: [{name: "Other name", note: "a test note", citations: [` + fullCite + `]}], description: "Changed."}) { id } }`,
 			read: entity("place:input-place", ""),
-			back: map[string]readBack{"EntityPatch.name": {"entity.name", "Renamed"}, "EntityPatch.aliases": {"entity.aliases.*", "Other name"},
-				"EntityPatch.description": {"entity.description", "Changed."}}},
+			back: with(with(aliasBack("EntityPatch", "Other name", "a test note"), citationBack("entity.aliasSources.*.citations")), map[string]readBack{"EntityPatch.name": {"entity.name", "Renamed"},
+				"EntityPatch.aliases": {"entity.aliases.*", "Other name"}, "EntityPatch.description": {"entity.description", "Changed."},
+				// an alias's citation names its source and claimant by id
+				"CitationInput.source":    {"entity.aliasSources.*.citations.*.source", "source:ncri-factions-collaborate"},
+				"CitationInput.claimedBy": {"entity.aliasSources.*.citations.*.claimedBy", "person:mansoureh-galestan"}})},
 		{mutation: "link", write: `mutation { link(from: "person:lars-rise", type: MEMBER_OF, to: "org:norwegian-parliament",
 			properties: {id: "member_of:rise-in-parliament", role: "member", from: "2001", to: "2005-06", attested: "2003-02", endedBy: "2006", confidence: ALLEGED,
 				inference: "read from the quote"},

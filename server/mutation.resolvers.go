@@ -62,6 +62,11 @@ func (r *mutationResolver) MergeEntities(ctx context.Context, keep string, drop 
 	return r.Server.mergeEntities(ctx, keep, drop)
 }
 
+// UnmergeEntities is the resolver for the unmergeEntities field.
+func (r *mutationResolver) UnmergeEntities(ctx context.Context, keep string, drop string) ([]graph.Entity, error) {
+	return r.Server.unmergeEntities(ctx, keep, drop)
+}
+
 // History is the resolver for the history field.
 func (r *queryResolver) History(ctx context.Context, id string) ([]*graph.Change, error) {
 	return r.Server.history(ctx, id)

@@ -213,8 +213,9 @@ func cellText(v any) string {
 	return string(b)
 }
 
-// citationText renders a citation for a table cell: “quote” — who (source, confidence), and
-// that the quote was not checked when the query asked `checked` and it was not.
+// citationText renders a citation for a table cell: “quote” — who (source, confidence),
+// "disputes it" for a citation with stance DISPUTES, and that the quote was not checked when
+// the query asked `checked` and it was not.
 func citationText(v any) string {
 	m, _ := v.(map[string]any)
 	text := ""
@@ -228,6 +229,9 @@ func citationText(v any) string {
 				about = append(about, t)
 			}
 		}
+	}
+	if m["stance"] == string(graph.Disputes) {
+		about = append(about, "disputes it")
 	}
 	if m["checked"] == false {
 		about = append(about, notChecked)

@@ -67,7 +67,7 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		p := c.param(id)
 		return plan, fmt.Sprintf("OPTIONAL MATCH (%s:Redirect {from: %s})\nWITH coalesce(%s.to, %s) AS rid\nOPTIONAL MATCH (%s:%s {id: rid})\nRETURN %s",
 			rd, p, rd, p, n, kind.Label(), proj), nil
-	case "people", "organizations", "positions", "events", "verdicts", "sources":
+	case "people", "organizations", "positions", "events", "verdicts", "sources", "statements", "places":
 		return c.connection(f)
 	case "search":
 		return c.search(f)

@@ -29,14 +29,17 @@ type PageInfo struct {
 var connectionKinds = map[string]EntityKind{
 	"people": KindPerson, "organizations": KindOrganization, "positions": KindPosition,
 	"events": KindEvent, "verdicts": KindVerdict, "sources": KindSource,
+	"statements": KindStatement, "places": KindPlace,
 }
 
 // orderProperties maps the OrderField enum to the property each kind sorts on.
 var orderProperties = map[string]map[EntityKind]string{
-	"ID":        {KindPerson: "id", KindOrganization: "id", KindPosition: "id", KindEvent: "id", KindVerdict: "id", KindSource: "id"},
-	"NAME":      {KindPerson: "name", KindOrganization: "name", KindPosition: "name", KindEvent: "name", KindVerdict: "name", KindSource: "name"},
+	"ID": {KindPerson: "id", KindOrganization: "id", KindPosition: "id", KindEvent: "id", KindVerdict: "id", KindSource: "id",
+		KindStatement: "id", KindPlace: "id"},
+	"NAME": {KindPerson: "name", KindOrganization: "name", KindPosition: "name", KindEvent: "name", KindVerdict: "name", KindSource: "name",
+		KindStatement: "name", KindPlace: "name"},
 	"KIND":      {KindOrganization: "kind", KindEvent: "kind", KindSource: "kind"},
-	"DATE":      {KindEvent: "validFrom", KindVerdict: "validFrom"},
+	"DATE":      {KindEvent: "validFrom", KindVerdict: "validFrom", KindStatement: "validFrom"},
 	"VICTIMS":   {KindEvent: "victims"},
 	"TITLE":     {KindSource: "title"},
 	"PUBLISHED": {KindSource: "validFrom"},

@@ -9,6 +9,7 @@ import (
 // or IDFilter, and the property each reads.
 var scalarProperties = map[string]string{
 	"id": "id", "name": "name", "description": "description", "title": "title", "publisher": "publisher",
+	"text": "text",
 }
 
 // dateRangeFields are the where fields that match entities whose dates overlap a range.
@@ -120,6 +121,10 @@ func (c *compiler) compare(expr string, val any, path string) (string, error) {
 		default:
 			return "", badArg(path+"."+op, "unknown operator %q", op)
 		}
+		if op == "contains" { // as a reader searches: Raisi, raisi and RAISI alike
+			conds = append(conds, fmt.Sprintf("toLower(%s) CONTAINS toLower(%s)", expr, c.param(normalize(arg))))
+			continue
+		}
 		conds = append(conds, fmt.Sprintf("%s %s %s", expr, cypherOp, c.param(normalize(arg))))
 	}
 	if len(conds) == 0 {
@@ -181,7 +186,8 @@ func (c *compiler) kindFilter(v string, val any) string {
 	return "(" + strings.Join(labels, " OR ") + ")"
 }
 
-// dateRange keeps entities with a known date whose interval overlaps the range.
+// dateRange keeps entities with a known date whose interval overlaps the range, and with
+// undated: true those with no date.
 func (c *compiler) dateRange(v string, val any, path string) (string, error) {
 	m, _ := val.(map[string]any)
 	var iv Interval
@@ -194,6 +200,9 @@ func (c *compiler) dateRange(v string, val any, path string) (string, error) {
 	}
 	if err := iv.Validate(); err != nil {
 		return "", badArg(path, "%s", ErrorMessage(err))
+	}
+	if m["undated"] == true {
+		return fmt.Sprintf("(%s OR (%s.validFrom IS NULL AND %s.validTo IS NULL))", c.overlaps(v, iv), v, v), nil
 	}
 	return "(" + c.overlaps(v, iv) + ")", nil
 }

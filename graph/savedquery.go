@@ -61,6 +61,7 @@ type Column struct {
 	Name      string `json:"name"`
 	Path      string `json:"path"`
 	Citations bool   `json:"citations,omitempty"`
+	Empty     string `json:"empty,omitempty"` // what the cell says when the path holds nothing
 }
 
 // SaveQuery stores q as the next version of its name and returns that version; a

@@ -61,6 +61,7 @@ func (c *compiler) timeline(f Selection) (rootPlan, string, error) {
 	if err := rng.Validate(); err != nil {
 		return plan, "", badArg(f.Alias+".to", "%s", ErrorMessage(err))
 	}
+	undated := f.Args["undated"] == true
 	var fields []Selection
 	if f.Sub != nil {
 		fields = f.Sub("TimelineEntry")
@@ -85,13 +86,17 @@ func (c *compiler) timeline(f Selection) (rootPlan, string, error) {
 	if err != nil {
 		return plan, "", err
 	}
+	dated := fmt.Sprintf("coalesce(%s.validFrom, %s.validTo, %s.validFrom, %s.validTo) IS NOT NULL", r, r, m, m)
+	if undated {
+		dated = "true"
+	}
 	cypher := c.matchEntity(s, id) + fmt.Sprintf(`
 CALL { WITH %s
   MATCH (%s)-[%s:%s]-(%s) WHERE %s.confidence <> 'RETRACTED' AND %s.confidence <> 'RETRACTED'
-    AND coalesce(%s.validFrom, %s.validTo, %s.validFrom, %s.validTo) IS NOT NULL
+    AND %s
   RETURN collect({out: startNode(%s) = %s, edge: %s, node: %s, dates: [%s.from, %s.attested, %s.from, %s.date, %s.published, %s.to, %s.endedBy, %s.to]}) AS items }
 RETURN {found: %s IS NOT NULL, items: items}`,
-		s, s, r, relTypesArg(nil), m, r, m, r, r, m, m, r, s, edgeProj, nodeProj, r, r, m, m, m, r, r, m, s)
+		s, s, r, relTypesArg(nil), m, r, m, dated, r, s, edgeProj, nodeProj, r, r, m, m, m, r, r, m, s)
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)
 		if found, _ := res["found"].(bool); !found {
@@ -108,7 +113,7 @@ RETURN {found: %s IS NOT NULL, items: items}`,
 			if start.IsZero() {
 				start = end
 			}
-			if start.IsZero() || other == nil {
+			if (start.IsZero() && !undated) || other == nil {
 				continue
 			}
 			entry := &TimelineEntry{Date: start, EndDate: end, ToKnown: !end.IsZero(), Edge: edge,
@@ -121,12 +126,15 @@ RETURN {found: %s IS NOT NULL, items: items}`,
 				verb = timelineVerbs[edge.Type][1]
 			}
 			entry.Title = verb + " " + other.Common().Name
-			if (rng.From.IsZero() && rng.To.IsZero()) || rng.Overlaps(Interval{From: start, To: end}) {
+			if (rng.From.IsZero() && rng.To.IsZero()) || start.IsZero() || rng.Overlaps(Interval{From: start, To: end}) {
 				out = append(out, entry)
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
+			if a.Date.IsZero() != b.Date.IsZero() {
+				return b.Date.IsZero() // the undated last
+			}
 			if !a.Date.First().Equal(b.Date.First()) {
 				return a.Date.First().Before(b.Date.First())
 			}

@@ -37,12 +37,14 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	PersonEdge() PersonEdgeResolver
 	Place() PlaceResolver
+	PlaceEdge() PlaceEdgeResolver
 	Position() PositionResolver
 	PositionEdge() PositionEdgeResolver
 	Query() QueryResolver
 	SavedQuery() SavedQueryResolver
 	SourceEdge() SourceEdgeResolver
 	Statement() StatementResolver
+	StatementEdge() StatementEdgeResolver
 	Verdict() VerdictResolver
 	VerdictEdge() VerdictEdgeResolver
 }
@@ -364,6 +366,17 @@ type ComplexityRoot struct {
 		Retraction   func(childComplexity int) int
 	}
 
+	PlaceConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PlaceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Position struct {
 		AliasSources  func(childComplexity int) int
 		Aliases       func(childComplexity int) int
@@ -410,6 +423,7 @@ type ComplexityRoot struct {
 		Organizations     func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Paths             func(childComplexity int, from string, to string, maxLength *int, relTypes []graph.RelType, asOf *graph.Date, minConfidence *graph.Confidence, directed *bool, limit *int, longer *bool) int
 		People            func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Places            func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Positions         func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		RunSavedQuery     func(childComplexity int, name string, variables map[string]any, version *int) int
 		SavedQueries      func(childComplexity int, tag *string) int
@@ -417,8 +431,9 @@ type ComplexityRoot struct {
 		SavedQueryHistory func(childComplexity int, name string) int
 		Search            func(childComplexity int, text string, kinds []graph.EntityKind, first *int) int
 		Sources           func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
+		Statements        func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 		Status            func(childComplexity int) int
-		Timeline          func(childComplexity int, id string, from *graph.Date, to *graph.Date) int
+		Timeline          func(childComplexity int, id string, from *graph.Date, to *graph.Date, undated *bool) int
 		Verdicts          func(childComplexity int, where map[string]any, orderBy []map[string]any, first *int, after *string) int
 	}
 
@@ -449,6 +464,7 @@ type ComplexityRoot struct {
 
 	SavedColumn struct {
 		Citations func(childComplexity int) int
+		Empty     func(childComplexity int) int
 		Name      func(childComplexity int) int
 		Path      func(childComplexity int) int
 	}
@@ -527,6 +543,17 @@ type ComplexityRoot struct {
 		Retraction   func(childComplexity int) int
 		Speakers     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Text         func(childComplexity int) int
+	}
+
+	StatementConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Status struct {
@@ -682,6 +709,9 @@ type PlaceResolver interface {
 	Contains(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	Events(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
+type PlaceEdgeResolver interface {
+	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Place, error)
+}
 type PositionResolver interface {
 	Organizations(ctx context.Context, obj *graph.Position, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	Holders(ctx context.Context, obj *graph.Position, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Tenure, error)
@@ -700,6 +730,8 @@ type QueryResolver interface {
 	Events(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Verdicts(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Sources(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
+	Statements(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
+	Places(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error)
 	Holders(ctx context.Context, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) ([]*graph.Tenure, error)
 	Accountability(ctx context.Context, subject string, asOf *graph.Date, maxHops *int, minConfidence *graph.Confidence) (*graph.AccountabilityReport, error)
 	Neighborhood(ctx context.Context, id string, depth *int, relTypes []graph.RelType, kinds []graph.EntityKind, asOf *graph.Date, minConfidence *graph.Confidence, limit *int) (*graph.Subgraph, error)
@@ -712,7 +744,7 @@ type QueryResolver interface {
 	SavedQueryHistory(ctx context.Context, name string) ([]*graph.SavedQuery, error)
 	RunSavedQuery(ctx context.Context, name string, variables map[string]any, version *int) (map[string]any, error)
 	Status(ctx context.Context) (*graph.Status, error)
-	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date) ([]*graph.TimelineEntry, error)
+	Timeline(ctx context.Context, id string, from *graph.Date, to *graph.Date, undated *bool) ([]*graph.TimelineEntry, error)
 }
 type SavedQueryResolver interface {
 	URL(ctx context.Context, obj *graph.SavedQuery) (string, error)
@@ -724,6 +756,9 @@ type SourceEdgeResolver interface {
 type StatementResolver interface {
 	Speakers(ctx context.Context, obj *graph.Statement, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	About(ctx context.Context, obj *graph.Statement, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+}
+type StatementEdgeResolver interface {
+	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Statement, error)
 }
 type VerdictResolver interface {
 	IssuedBy(ctx context.Context, obj *graph.Verdict, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
@@ -2355,6 +2390,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Retraction(childComplexity), true
 
+	case "PlaceConnection.edges":
+		if e.ComplexityRoot.PlaceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceConnection.Edges(childComplexity), true
+	case "PlaceConnection.pageInfo":
+		if e.ComplexityRoot.PlaceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceConnection.PageInfo(childComplexity), true
+	case "PlaceConnection.totalCount":
+		if e.ComplexityRoot.PlaceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceConnection.TotalCount(childComplexity), true
+
+	case "PlaceEdge.cursor":
+		if e.ComplexityRoot.PlaceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceEdge.Cursor(childComplexity), true
+	case "PlaceEdge.node":
+		if e.ComplexityRoot.PlaceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceEdge.Node(childComplexity), true
+
 	case "Position.aliasSources":
 		if e.ComplexityRoot.Position.AliasSources == nil {
 			break
@@ -2633,6 +2700,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["where"].(map[string]any), args["orderBy"].([]map[string]any), args["first"].(*int), args["after"].(*string)), true
+	case "Query.places":
+		if e.ComplexityRoot.Query.Places == nil {
+			break
+		}
+
+		args, err := ec.field_Query_places_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Places(childComplexity, args["where"].(map[string]any), args["orderBy"].([]map[string]any), args["first"].(*int), args["after"].(*string)), true
 	case "Query.positions":
 		if e.ComplexityRoot.Query.Positions == nil {
 			break
@@ -2710,6 +2788,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity, args["where"].(map[string]any), args["orderBy"].([]map[string]any), args["first"].(*int), args["after"].(*string)), true
+	case "Query.statements":
+		if e.ComplexityRoot.Query.Statements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["where"].(map[string]any), args["orderBy"].([]map[string]any), args["first"].(*int), args["after"].(*string)), true
 	case "Query.status":
 		if e.ComplexityRoot.Query.Status == nil {
 			break
@@ -2726,7 +2815,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["from"].(*graph.Date), args["to"].(*graph.Date)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["from"].(*graph.Date), args["to"].(*graph.Date), args["undated"].(*bool)), true
 	case "Query.verdicts":
 		if e.ComplexityRoot.Query.Verdicts == nil {
 			break
@@ -2861,6 +2950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SavedColumn.Citations(childComplexity), true
+	case "SavedColumn.empty":
+		if e.ComplexityRoot.SavedColumn.Empty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedColumn.Empty(childComplexity), true
 	case "SavedColumn.name":
 		if e.ComplexityRoot.SavedColumn.Name == nil {
 			break
@@ -3220,6 +3315,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Text(childComplexity), true
+
+	case "StatementConnection.edges":
+		if e.ComplexityRoot.StatementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.Edges(childComplexity), true
+	case "StatementConnection.pageInfo":
+		if e.ComplexityRoot.StatementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.PageInfo(childComplexity), true
+	case "StatementConnection.totalCount":
+		if e.ComplexityRoot.StatementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.TotalCount(childComplexity), true
+
+	case "StatementEdge.cursor":
+		if e.ComplexityRoot.StatementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Cursor(childComplexity), true
+	case "StatementEdge.node":
+		if e.ComplexityRoot.StatementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
 	case "Status.neo4jVersion":
 		if e.ComplexityRoot.Status.Neo4jVersion == nil {
@@ -3647,6 +3774,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrgKindFilter", ec.unmarshalInputOrgKindFilter),
 			graphql.NewInputUnmarshaler("OrganizationWhere", ec.unmarshalInputOrganizationWhere),
 			graphql.NewInputUnmarshaler("PersonWhere", ec.unmarshalInputPersonWhere),
+			graphql.NewInputUnmarshaler("PlaceWhere", ec.unmarshalInputPlaceWhere),
 			graphql.NewInputUnmarshaler("PositionWhere", ec.unmarshalInputPositionWhere),
 			graphql.NewInputUnmarshaler("RelationFilter", ec.unmarshalInputRelationFilter),
 			graphql.NewInputUnmarshaler("RelationWhere", ec.unmarshalInputRelationWhere),
@@ -3654,6 +3782,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SavedQueryInput", ec.unmarshalInputSavedQueryInput),
 			graphql.NewInputUnmarshaler("SourceKindFilter", ec.unmarshalInputSourceKindFilter),
 			graphql.NewInputUnmarshaler("SourceWhere", ec.unmarshalInputSourceWhere),
+			graphql.NewInputUnmarshaler("StatementWhere", ec.unmarshalInputStatementWhere),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
 			graphql.NewInputUnmarshaler("VerdictWhere", ec.unmarshalInputVerdictWhere),
 		)
@@ -4326,6 +4455,58 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Place(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Place_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Place_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Place_aliases(ctx, field)
+	case "aliasSources":
+		return ec.fieldContext_Place_aliasSources(ctx, field)
+	case "description":
+		return ec.fieldContext_Place_description(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Place_confidence(ctx, field)
+	case "retraction":
+		return ec.fieldContext_Place_retraction(ctx, field)
+	case "citations":
+		return ec.fieldContext_Place_citations(ctx, field)
+	case "country":
+		return ec.fieldContext_Place_country(ctx, field)
+	case "locatedIn":
+		return ec.fieldContext_Place_locatedIn(ctx, field)
+	case "contains":
+		return ec.fieldContext_Place_contains(ctx, field)
+	case "events":
+		return ec.fieldContext_Place_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
+}
+
+func (ec *executionContext) childFields_PlaceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PlaceConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PlaceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PlaceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlaceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PlaceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PlaceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PlaceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlaceEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Position(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4450,6 +4631,8 @@ func (ec *executionContext) childFields_SavedColumn(ctx context.Context, field g
 		return ec.fieldContext_SavedColumn_path(ctx, field)
 	case "citations":
 		return ec.fieldContext_SavedColumn_citations(ctx, field)
+	case "empty":
+		return ec.fieldContext_SavedColumn_empty(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SavedColumn", field.Name)
 }
@@ -4604,6 +4787,28 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_about(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StatementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StatementEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StatementEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Status(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6748,6 +6953,44 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_places_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalOPlaceWhere2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]map[string]any, error) {
+			return ec.unmarshalOOrder2ᚕmapᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6934,6 +7177,44 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalOStatementWhere2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]map[string]any, error) {
+			return ec.unmarshalOOrder2ᚕmapᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6961,6 +7242,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "undated",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["undated"] = arg3
 	return args, nil
 }
 
@@ -13834,6 +14123,148 @@ func (ec *executionContext) fieldContext_Place_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
+			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlaceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *graph.ConnectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *graph.ConnectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlaceEdge().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Position_id(ctx context.Context, field graphql.CollectedField, obj *graph.Position) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14830,6 +15261,94 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_statements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["where"].(map[string]any), fc.Args["orderBy"].([]map[string]any), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+			return ec.marshalOStatementConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_places(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Places(ctx, fc.Args["where"].(map[string]any), fc.Args["orderBy"].([]map[string]any), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+			return ec.marshalOPlaceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_places(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlaceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_places_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_holders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15356,7 +15875,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["from"].(*graph.Date), fc.Args["to"].(*graph.Date))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["from"].(*graph.Date), fc.Args["to"].(*graph.Date), fc.Args["undated"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.TimelineEntry) graphql.Marshaler {
@@ -16024,6 +16543,29 @@ func (ec *executionContext) _SavedColumn_citations(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_SavedColumn_citations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedColumn_empty(ctx context.Context, field graphql.CollectedField, obj *graph.Column) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedColumn_empty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Empty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedColumn_empty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedColumn", field, false, false, "String")
 }
 
 func (ec *executionContext) _SavedQuery_name(ctx context.Context, field graphql.CollectedField, obj *graph.SavedQuery) (ret graphql.Marshaler) {
@@ -17423,6 +17965,148 @@ func (ec *executionContext) fieldContext_Statement_about(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
+			return ec.marshalNStatementEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *graph.ConnectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graphql.CollectedField, obj *graph.ConnectionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StatementEdge().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Status_neo4jVersion(ctx context.Context, field graphql.CollectedField, obj *graph.Status) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18097,10 +18781,10 @@ func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TimelineEntry_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20376,7 +21060,11 @@ func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"from", "to"}
+	if _, present := asMap["undated"]; !present {
+		asMap["undated"] = false
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "undated"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -20398,6 +21086,13 @@ func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any
 				return it, err
 			}
 			it["to"] = data
+		case "undated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("undated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["undated"] = data
 		}
 	}
 	return it, nil
@@ -21702,6 +22397,112 @@ func UnmarshalPersonWhere(ctx context.Context, raw any) (map[string]any, error) 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "confidence", "locatedIn", "contains", "events"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOPlaceWhere2ᚕmapᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["AND"] = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOPlaceWhere2ᚕmapᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["OR"] = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOPlaceWhere2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["NOT"] = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "alias":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alias"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["alias"] = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidenceFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["confidence"] = data
+		case "locatedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locatedIn"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["locatedIn"] = data
+		case "contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contains"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["contains"] = data
+		case "events":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("events"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["events"] = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlaceWhere unmarshals raw into the PlaceWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlaceWhere(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceWhere", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPositionWhere(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -21930,7 +22731,7 @@ func (ec *executionContext) unmarshalInputSavedColumnInput(ctx context.Context, 
 		asMap["citations"] = false
 	}
 
-	fieldsInOrder := [...]string{"name", "path", "citations"}
+	fieldsInOrder := [...]string{"name", "path", "citations", "empty"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21958,6 +22759,13 @@ func (ec *executionContext) unmarshalInputSavedColumnInput(ctx context.Context, 
 				return it, err
 			}
 			it.Citations = data
+		case "empty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("empty"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Empty = data
 		}
 	}
 	return it, nil
@@ -22212,6 +23020,119 @@ func (ec *executionContext) unmarshalInputSourceWhere(ctx context.Context, obj a
 func UnmarshalSourceWhere(ctx context.Context, raw any) (map[string]any, error) {
 	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceWhere", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatementWhere(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "text", "confidence", "date", "speakers", "about"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOStatementWhere2ᚕmapᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["AND"] = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOStatementWhere2ᚕmapᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["OR"] = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOStatementWhere2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["NOT"] = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "alias":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alias"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["alias"] = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["text"] = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidenceFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["confidence"] = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODateRange2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["date"] = data
+		case "speakers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["speakers"] = data
+		case "about":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("about"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["about"] = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatementWhere unmarshals raw into the StatementWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatementWhere(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementWhere", raw, &out)
 	return out, err
 }
 
@@ -24471,6 +25392,88 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var placeConnectionImplementors = []string{"PlaceConnection"}
+
+func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *graph.Connection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceConnection")
+		case "edges":
+			out.Values[i] = ec._PlaceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PlaceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PlaceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var placeEdgeImplementors = []string{"PlaceEdge"}
+
+func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.ConnectionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceEdge")
+		case "cursor":
+			out.Values[i] = ec._PlaceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PlaceEdge_node(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var positionImplementors = []string{"Position", "Entity"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *graph.Position) graphql.Marshaler {
@@ -24765,6 +25768,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_sources(ctx, field)
 				})
+		case "statements":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statements(ctx, field)
+				})
+		case "places":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_places(ctx, field)
+				})
 		case "holders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -25049,6 +26064,11 @@ func (ec *executionContext) _SavedColumn(ctx context.Context, sel ast.SelectionS
 		case "citations":
 			out.Values[i] = ec._SavedColumn_citations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "empty":
+			out.Values[i] = ec._SavedColumn_empty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -25544,6 +26564,88 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var statementConnectionImplementors = []string{"StatementConnection"}
+
+func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.SelectionSet, obj *graph.Connection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementConnection")
+		case "edges":
+			out.Values[i] = ec._StatementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementEdgeImplementors = []string{"StatementEdge"}
+
+func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.ConnectionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementEdge")
+		case "cursor":
+			out.Values[i] = ec._StatementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatementEdge_node(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var statusImplementors = []string{"Status"}
 
 func (ec *executionContext) _Status(ctx context.Context, sel ast.SelectionSet, obj *graph.Status) graphql.Marshaler {
@@ -25799,7 +26901,7 @@ func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.Selectio
 			out.Values[i] = graphql.MarshalString("TimelineEntry")
 		case "date":
 			out.Values[i] = ec._TimelineEntry_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endDate":
@@ -26644,16 +27746,6 @@ func (ec *executionContext) marshalNConfidence2githubᚗcomᚋaccgraphᚋaccgrap
 	return v
 }
 
-func (ec *executionContext) unmarshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, v any) (graph.Date, error) {
-	var res graph.Date
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNDate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v graph.Date) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) unmarshalNDating2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDating(ctx context.Context, v any) (graph.Dating, error) {
 	var res graph.Dating
 	err := res.UnmarshalGQL(v)
@@ -27126,6 +28218,43 @@ func (ec *executionContext) unmarshalNPersonWhere2map(ctx context.Context, v any
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPlace2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPlace(ctx context.Context, sel ast.SelectionSet, v *graph.Place) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Place!")
+		return graphql.Null
+	}
+	return ec._Place(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdge(ctx context.Context, sel ast.SelectionSet, v *graph.ConnectionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlaceEdge!")
+		return graphql.Null
+	}
+	return ec._PlaceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlaceWhere2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputPlaceWhere(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐPosition(ctx context.Context, sel ast.SelectionSet, v *graph.Position) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Position!")
@@ -27401,6 +28530,43 @@ func (ec *executionContext) marshalNStance2githubᚗcomᚋaccgraphᚋaccgraphᚋ
 		graphql.AddInvalidNullFromMarshaler(ctx, "Stance!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatement(ctx context.Context, sel ast.SelectionSet, v *graph.Statement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Statement!")
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementEdge2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ConnectionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementEdge2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementEdge2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnectionEdge(ctx context.Context, sel ast.SelectionSet, v *graph.ConnectionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementEdge!")
+		return graphql.Null
+	}
+	return ec._StatementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementWhere2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputStatementWhere(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStatus2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐStatus(ctx context.Context, sel ast.SelectionSet, v *graph.Status) graphql.Marshaler {
@@ -28450,6 +29616,38 @@ func (ec *executionContext) unmarshalOPersonWhere2ᚕmapᚄ(ctx context.Context,
 	return res, nil
 }
 
+func (ec *executionContext) marshalOPlaceConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PlaceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPlaceWhere2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlaceWhere(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPlaceWhere2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]map[string]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlaceWhere2map(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOPositionConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28686,6 +29884,38 @@ func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋaccgraphᚋaccgr
 		return graphql.Null
 	}
 	return ec._Statement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStatementConnection2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConnection(ctx context.Context, sel ast.SelectionSet, v *graph.Connection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStatementWhere2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatementWhere(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatementWhere2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]map[string]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatementWhere2map(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -20,6 +20,8 @@ type SavedColumnInput struct {
 	Path string `json:"path"`
 	// The column gathers the citations at its path.
 	Citations *bool `json:"citations,omitempty"`
+	// What the cell says when the path holds nothing, e.g. "undated".
+	Empty *string `json:"empty,omitempty"`
 }
 
 type SavedQueryInput struct {

@@ -107,7 +107,9 @@ func parseQuery(name, text string) (*graph.SavedQuery, []headerProblem) {
 				problems = append(problems, headerProblem{line, key, "want NAME = path.to.field"})
 				continue
 			}
-			q.Columns = append(q.Columns, graph.Column{Name: strings.TrimSpace(colName), Path: strings.TrimSpace(colPath), Citations: key == "citations"})
+			colPath, empty, _ := strings.Cut(colPath, "|")
+			q.Columns = append(q.Columns, graph.Column{Name: strings.TrimSpace(colName), Path: strings.TrimSpace(colPath),
+				Citations: key == "citations", Empty: strings.TrimSpace(empty)})
 		default:
 			problems = append(problems, headerProblem{line, key, fmt.Sprintf("unknown header %q: want title, description, tags, rows, column or citations", key)})
 		}

@@ -159,14 +159,15 @@ func roundTrips() []roundTrip {
 			read: entity("person:lars-rise", ""), back: citationBack("entity.citations")},
 		{mutation: "saveQuery", write: `mutation { saveQuery(input: {name: "input-query", title: "Input query", description: "Reads back.",
 			document: "query { people { edges { node { name citations { quote } } } } }", tags: ["input-tag"], rows: "people.edges",
-			columns: [{name: "Name", path: "node.name"}, {name: "Quotes", path: "node.citations", citations: true}]}) { name } }`,
-			read: `{ savedQuery(name: "input-query") { name title description document tags rows columns { name path citations } } }`,
+			columns: [{name: "Name", path: "node.name", empty: "unnamed"}, {name: "Quotes", path: "node.citations", citations: true}]}) { name } }`,
+			read: `{ savedQuery(name: "input-query") { name title description document tags rows columns { name path citations empty } } }`,
 			back: map[string]readBack{"SavedQueryInput.name": {"savedQuery.name", "input-query"}, "SavedQueryInput.title": {"savedQuery.title", "Input query"},
 				"SavedQueryInput.description": {"savedQuery.description", "Reads back."},
 				"SavedQueryInput.document":    {"savedQuery.document", "query { people { edges { node { name citations { quote } } } } }"},
 				"SavedQueryInput.tags":        {"savedQuery.tags.*", "input-tag"}, "SavedQueryInput.rows": {"savedQuery.rows", "people.edges"},
 				"SavedQueryInput.columns": {"savedQuery.columns.*.name", "Quotes"}, "SavedColumnInput.name": {"savedQuery.columns.*.name", "Name"},
-				"SavedColumnInput.path": {"savedQuery.columns.*.path", "node.citations"}, "SavedColumnInput.citations": {"savedQuery.columns.*.citations", true}}},
+				"SavedColumnInput.path": {"savedQuery.columns.*.path", "node.citations"}, "SavedColumnInput.citations": {"savedQuery.columns.*.citations", true},
+				"SavedColumnInput.empty": {"savedQuery.columns.*.empty", "unnamed"}}},
 	}
 	// addSource refuses what a source does not have, each field naming itself
 	for _, f := range []string{`from: "1988"`, `to: "1988"`, `victims: 3`, `date: "1988"`, `country: "NO"`} {

@@ -26,6 +26,12 @@ func (r *personEdgeResolver) Node(ctx context.Context, obj *graph.ConnectionEdge
 }
 
 // Node is the resolver for the node field.
+func (r *placeEdgeResolver) Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Place, error) {
+	n, _ := obj.Node.(*graph.Place)
+	return n, nil
+}
+
+// Node is the resolver for the node field.
 func (r *positionEdgeResolver) Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Position, error) {
 	n, _ := obj.Node.(*graph.Position)
 	return n, nil
@@ -76,6 +82,16 @@ func (r *queryResolver) Sources(ctx context.Context, where map[string]any, order
 	return rootValue[*graph.Connection](ctx)
 }
 
+// Statements is the resolver for the statements field.
+func (r *queryResolver) Statements(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error) {
+	return rootValue[*graph.Connection](ctx)
+}
+
+// Places is the resolver for the places field.
+func (r *queryResolver) Places(ctx context.Context, where map[string]any, orderBy []map[string]any, first *int, after *string) (*graph.Connection, error) {
+	return rootValue[*graph.Connection](ctx)
+}
+
 // Holders is the resolver for the holders field.
 func (r *queryResolver) Holders(ctx context.Context, position string, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool) ([]*graph.Tenure, error) {
 	return rootValue[[]*graph.Tenure](ctx)
@@ -84,6 +100,12 @@ func (r *queryResolver) Holders(ctx context.Context, position string, asOf *grap
 // Node is the resolver for the node field.
 func (r *sourceEdgeResolver) Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Source, error) {
 	n, _ := obj.Node.(*graph.Source)
+	return n, nil
+}
+
+// Node is the resolver for the node field.
+func (r *statementEdgeResolver) Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Statement, error) {
+	n, _ := obj.Node.(*graph.Statement)
 	return n, nil
 }
 
@@ -104,6 +126,9 @@ func (r *Resolver) OrganizationEdge() schema.OrganizationEdgeResolver {
 // PersonEdge returns schema.PersonEdgeResolver implementation.
 func (r *Resolver) PersonEdge() schema.PersonEdgeResolver { return &personEdgeResolver{r} }
 
+// PlaceEdge returns schema.PlaceEdgeResolver implementation.
+func (r *Resolver) PlaceEdge() schema.PlaceEdgeResolver { return &placeEdgeResolver{r} }
+
 // PositionEdge returns schema.PositionEdgeResolver implementation.
 func (r *Resolver) PositionEdge() schema.PositionEdgeResolver { return &positionEdgeResolver{r} }
 
@@ -113,6 +138,9 @@ func (r *Resolver) Query() schema.QueryResolver { return &queryResolver{r} }
 // SourceEdge returns schema.SourceEdgeResolver implementation.
 func (r *Resolver) SourceEdge() schema.SourceEdgeResolver { return &sourceEdgeResolver{r} }
 
+// StatementEdge returns schema.StatementEdgeResolver implementation.
+func (r *Resolver) StatementEdge() schema.StatementEdgeResolver { return &statementEdgeResolver{r} }
+
 // VerdictEdge returns schema.VerdictEdgeResolver implementation.
 func (r *Resolver) VerdictEdge() schema.VerdictEdgeResolver { return &verdictEdgeResolver{r} }
 
@@ -120,8 +148,10 @@ type (
 	eventEdgeResolver        struct{ *Resolver }
 	organizationEdgeResolver struct{ *Resolver }
 	personEdgeResolver       struct{ *Resolver }
+	placeEdgeResolver        struct{ *Resolver }
 	positionEdgeResolver     struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	sourceEdgeResolver       struct{ *Resolver }
+	statementEdgeResolver    struct{ *Resolver }
 	verdictEdgeResolver      struct{ *Resolver }
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"sort"
 	"strconv"
@@ -22,7 +23,8 @@ import (
 // ValidateSavedQuery checks a saved query before it is stored: its document parses and
 // validates against the live schema, holds exactly one query operation, stays under the
 // complexity limit with its default variables, selects no field that reads or runs saved
-// queries, and its rows and column paths exist in the selection. It fills in the variables and their defaults from the operation. Each
+// queries, and its rows paths and the column paths under each (../ climbing up them) exist
+// in the selection. It fills in the variables and their defaults from the operation. Each
 // failure is EINVALID naming the line and column.
 func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) error {
 	s.setup()
@@ -69,16 +71,35 @@ func (s *Server) ValidateSavedQuery(ctx context.Context, q *graph.SavedQuery) er
 	if cost, roots := s.costOf(ctx, op, doc, q.Defaults); cost > limit {
 		return bad(op.Position, "complexity %d with the default variables exceeds the limit of %d: %s", cost, limit, costliest(roots))
 	}
-	rows, ok := findPath(op.SelectionSet, q.Rows)
-	if !ok {
-		return bad(op.Position, "rows path %q is not in the selection", q.Rows)
-	}
-	for _, c := range q.Columns {
-		if _, ok := findPath(rows, c.Path); !ok {
-			return bad(op.Position, "column %q: path %q is not in the selection under %q", c.Name, c.Path, q.Rows)
+	for _, rows := range rowPaths(q.Rows) {
+		if err := checkColumns(op.SelectionSet, rows, q.Columns); err != "" {
+			return bad(op.Position, "%s", err)
 		}
 	}
 	return nil
+}
+
+// checkColumns says what is wrong with a rows path and the column paths under it, or "".
+func checkColumns(set ast.SelectionSet, rows string, columns []graph.Column) string {
+	if _, ok := findPath(set, rows); !ok {
+		return fmt.Sprintf("rows path %q is not in the selection", rows)
+	}
+	var steps []string
+	if rows != "" {
+		steps = strings.Split(rows, ".")
+	}
+	for _, c := range columns {
+		up, path := splitUp(c.Path)
+		if up > len(steps) {
+			return fmt.Sprintf("column %q: path %q climbs %d steps above the rows path %q, which has %d", c.Name, c.Path, up, rows, len(steps))
+		}
+		above := strings.Join(steps[:len(steps)-up], ".")
+		under, _ := findPath(set, above)
+		if _, ok := findPath(under, path); !ok && path != indexPath {
+			return fmt.Sprintf("column %q: path %q is not in the selection under %q", c.Name, path, above)
+		}
+	}
+	return ""
 }
 
 // findPath follows a dot path of field aliases through a selection set (fragments
@@ -114,16 +135,9 @@ func findPath(set ast.SelectionSet, path string) (ast.SelectionSet, bool) {
 	return nil, false
 }
 
-// SavedResult is a saved query's answer as a table.
-type SavedResult struct {
-	Name    string
-	Version int
-	Columns []string
-	Rows    [][]string
-}
-
-// RunSavedQuery runs a saved query with vars (its defaults fill the rest) through the
-// same executor, limits and one-statement read as /graphql, and flattens the answer.
+// RunSavedQuery runs a saved query with vars (its defaults fill the rest; an ID variable
+// may be given a name) through the same executor, limits and one-statement read as
+// /graphql, and flattens the answer.
 func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (*SavedResult, error) {
 	data, err := s.SavedQueryData(ctx, q, vars)
 	s.Metrics.SavedQueryRun(q.Name, outcome(err))
@@ -140,7 +154,20 @@ func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars m
 	if err != nil {
 		return nil, err
 	}
-	params := &graphql.RawParams{Query: q.Document, Variables: vars}
+	if vars, err = s.resolveNames(ctx, q, vars); err != nil {
+		return nil, err
+	}
+	data, err := s.execute(ctx, q.Document, vars)
+	if err != nil && graph.ErrorCode(err) == graph.EINTERNAL {
+		return nil, fmt.Errorf("saved query %s: %w", q.Name, err)
+	}
+	return data, err
+}
+
+// execute runs a query document through the executor and decodes its data.
+func (s *Server) execute(ctx context.Context, doc string, vars map[string]any) (any, error) {
+	s.setup()
+	params := &graphql.RawParams{Query: doc, Variables: vars}
 	ctx = graphql.StartOperationTrace(ctx)
 	rc, errs := s.exec.CreateOperationContext(ctx, params)
 	if len(errs) > 0 {
@@ -153,37 +180,9 @@ func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars m
 	}
 	var data any
 	if err := json.Unmarshal(resp.Data, &data); err != nil {
-		return nil, fmt.Errorf("saved query %s: %w", q.Name, err)
+		return nil, &graph.Error{Code: graph.EINTERNAL, Err: err}
 	}
 	return data, nil
-}
-
-// flatten turns a saved query's answer into its table.
-func flatten(q *graph.SavedQuery, data any) *SavedResult {
-	out := &SavedResult{Name: q.Name, Version: q.Version}
-	for _, c := range q.Columns {
-		out.Columns = append(out.Columns, c.Name)
-	}
-	for _, row := range collect(data, q.Rows) {
-		cells := make([]string, len(q.Columns))
-		for i, c := range q.Columns {
-			var parts []string
-			for _, v := range collect(row, c.Path) {
-				if c.Citations {
-					parts = append(parts, citationText(v))
-				} else if t := cellText(v); t != "" {
-					parts = append(parts, t)
-				}
-			}
-			sep := "; "
-			if c.Citations {
-				sep = " | "
-			}
-			cells[i] = strings.Join(parts, sep)
-		}
-		out.Rows = append(out.Rows, cells)
-	}
-	return out
 }
 
 // graphErr turns an executor error into a graph error with the same meaning.
@@ -206,78 +205,6 @@ func graphErr(e *gqlerror.Error) error {
 	return graph.Errorf(graph.EINVALID, "%s", msg)
 }
 
-// collect follows a dot path through a decoded JSON value; lists along the way are
-// flattened, so the result is every value found at the path.
-func collect(v any, path string) []any {
-	if list, ok := v.([]any); ok {
-		var out []any
-		for _, item := range list {
-			out = append(out, collect(item, path)...)
-		}
-		return out
-	}
-	if v == nil {
-		return nil
-	}
-	if path == "" {
-		return []any{v}
-	}
-	head, rest, _ := strings.Cut(path, ".")
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil
-	}
-	return collect(m[head], rest)
-}
-
-func cellText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-// citationText renders a citation for a table cell: “quote” — who (source, confidence),
-// "disputes it" for a citation with stance DISPUTES, and that the quote was not checked when
-// the query asked `checked` and it was not.
-func citationText(v any) string {
-	m, _ := v.(map[string]any)
-	text := ""
-	if q := cellText(m["quote"]); q != "" {
-		text = "“" + q + "”"
-	}
-	var about []string
-	for _, p := range []string{"claimedBy.name", "source.title", "confidence"} {
-		for _, x := range collect(m, p) {
-			if t := cellText(x); t != "" {
-				about = append(about, t)
-			}
-		}
-	}
-	if m["stance"] == string(graph.Disputes) {
-		about = append(about, "disputes it")
-	}
-	if m["checked"] == false {
-		about = append(about, notChecked)
-	}
-	if len(about) > 0 {
-		text += " — " + strings.Join(about, ", ")
-	}
-	return text
-}
-
-// notChecked marks a citation whose quote accgraph could not check: it holds no text of
-// the source.
-const notChecked = "not checked against the document"
-
 // handleSavedList answers GET /saved: the saved queries, their variables and URLs.
 func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
 	list, err := s.DB.SavedQueries(r.Context(), r.URL.Query().Get("tag"))
@@ -289,18 +216,22 @@ func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
 	for _, q := range list {
 		out = append(out, map[string]any{"name": q.Name, "version": q.Version, "title": q.Title,
 			"description": q.Description, "tags": q.Tags, "variables": q.Variables,
-			"url": savedURL(q.Name, ""), "csv": savedURL(q.Name, ".csv")})
+			"url": savedURL(q.Name, ""), "json": savedURL(q.Name, ".json"), "csv": savedURL(q.Name, ".csv")})
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
 func savedURL(name, suffix string) string { return "/saved/" + name + suffix }
 
-// handleSavedRun answers GET /saved/{name}[.csv]?var=value&version=N: the table as JSON
-// or as RFC 4180 CSV (UTF-8, a header row, citations in their own column, formulas
-// neutralised).
+// handleSavedRun answers GET /saved/{name}[.json|.csv]?var=value&version=N&bom=0: the
+// table as JSON (typed values) or as RFC 4180 CSV (UTF-8 with a byte-order mark unless
+// bom=0, so that Excel reads it as UTF-8; a header row; one physical line per record;
+// formulas neutralised).
 func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	name, asCSV := strings.CutSuffix(r.PathValue("name"), ".csv")
+	if !asCSV {
+		name = strings.TrimSuffix(name, ".json")
+	}
 	query := r.URL.Query()
 	version := 0
 	if v := query.Get("version"); v != "" {
@@ -320,6 +251,14 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	bom := true
+	if b := query.Get("bom"); b != "" {
+		if bom, err = strconv.ParseBool(b); err != nil {
+			s.writeError(w, r, graph.Errorf(graph.EINVALID, "bom must be 1 or 0, got %q", b))
+			return
+		}
+	}
+	query.Del("bom")
 	vars, err := SavedQueryVariables(q, query)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -331,14 +270,37 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !asCSV {
-		writeJSON(w, http.StatusOK, map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows})
+		writeJSON(w, http.StatusOK, res.JSON())
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, q.Name))
+	if bom {
+		_, _ = io.WriteString(w, utf8BOM)
+	}
 	cw := csvout.NewWriter(w)
 	_ = cw.Write(res.Columns)
-	_ = cw.WriteAll(res.Rows)
+	_ = cw.WriteAll(oneLine(res.Rows))
+}
+
+// utf8BOM starts a CSV so that Excel reads it as UTF-8 (“ ” ’ and Persian intact);
+// other readers take it as the encoding's signature.
+const utf8BOM = "\uFEFF"
+
+// oneLine puts each record on one physical line: a line break inside a cell (a
+// statement's paragraphs) becomes a space.
+func oneLine(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, c := range r {
+			if strings.ContainsAny(c, "\r\n") {
+				c = strings.Join(strings.Fields(c), " ")
+			}
+			out[i][j] = c
+		}
+	}
+	return out
 }
 
 // SavedQueryVariables types string values (a query string, a command line) by the saved
@@ -428,7 +390,7 @@ func (s *Server) runSavedQueryJSON(ctx context.Context, name string, vars map[st
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows}, nil
+	return res.JSON(), nil
 }
 
 func deref[T any](p *T) T {
@@ -447,7 +409,7 @@ func (s *Server) saveQuery(ctx context.Context, in schema.SavedQueryInput) (*gra
 	q := &graph.SavedQuery{Name: in.Name, Title: in.Title, Description: deref(in.Description), Document: in.Document,
 		Tags: in.Tags, Rows: in.Rows, CreatedBy: identity(ctx).Name}
 	for _, c := range in.Columns {
-		q.Columns = append(q.Columns, graph.Column{Name: c.Name, Path: c.Path, Citations: deref(c.Citations)})
+		q.Columns = append(q.Columns, graph.Column{Name: c.Name, Path: c.Path, Citations: deref(c.Citations), Empty: deref(c.Empty)})
 	}
 	if err := s.ValidateSavedQuery(ctx, q); err != nil {
 		return nil, err

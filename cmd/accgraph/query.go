@@ -129,7 +129,7 @@ func (c *QueryCommand) Run(ctx context.Context, args []string) error {
 	case "json":
 		enc := json.NewEncoder(c.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"name": res.Name, "version": res.Version, "columns": res.Columns, "rows": res.Rows})
+		return enc.Encode(res.JSON())
 	case "csv":
 		w := csvout.NewWriter(c.Stdout)
 		_ = w.Write(res.Columns)

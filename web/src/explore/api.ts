@@ -40,7 +40,8 @@ export interface AccountabilityReport {
 }
 export interface SavedVariable { name: string; type: string; required: boolean; default?: unknown }
 export interface SavedQueryInfo { name: string; title: string; description?: string; variables: SavedVariable[] | null; url: string; csv: string }
-export interface SavedTable { columns: string[]; rows: string[][] }
+/** A saved query's table: typed cells (null for nothing, a list for citations or several values). */
+export interface SavedTable { columns: string[]; rows: unknown[][] }
 
 const citationFields = `quote locator confidence accessed claimedBy { id name }
   source { id title publisher published url stake }`;

@@ -156,6 +156,13 @@ export function savedTable(t: SavedTable, csvURL: string): Parts {
     h('p', {}, `${t.rows.length} row(s) `, h('a', { href: csvURL, download: '', class: 'button', id: 'saved-csv' }, 'Download CSV')),
     h('div', { class: 'table-wrap' }, h('table', { class: 'saved-table' },
       h('tr', {}, t.columns.map((c) => h('th', {}, c))),
-      t.rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c)))))),
+      t.rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, cellText(c))))))),
   ];
+}
+
+/** A typed table cell as text: a list joined as the CSV joins it, false as "false". */
+function cellText(c: unknown): string {
+  if (c === null || c === undefined) return '';
+  if (Array.isArray(c)) return c.map(cellText).join(' | ');
+  return String(c);
 }

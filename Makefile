@@ -1,7 +1,7 @@
 # accgraph. The two commands a new machine needs:
 #   make run    build, start the embedded Neo4j, migrate, seed an empty graph, serve on :8080
-#   make test   static checks and the fast tier, then every test against Neo4j servers of its own
-#               (started and stopped here)
+#   make test   the fast tier (static checks, the tests that need no Neo4j), then every test
+#               against Neo4j servers of its own (started and stopped here)
 
 GO       ?= go
 BIN      := bin/accgraph

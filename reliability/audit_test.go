@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"github.com/accgraph/accgraph/graph/graphtest"
+	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 )
 
 // TestGraphQLOverHTTPAudit runs the graphql-http audit suite (audit/audit.mjs, installed
 // by `make audit-tools`) against a server on loopback: no MUST audit may fail; SHOULD
 // audits that fail are logged, and listed in the README with the reason.
 func TestGraphQLOverHTTPAudit(t *testing.T) {
+	neo4jtest.Needed(t)
 	if _, err := os.Stat("audit/node_modules/graphql-http"); err != nil {
 		t.Fatal("the graphql-http audit suite is not installed: run `make audit-tools` (npm ci in reliability/audit)")
 	}

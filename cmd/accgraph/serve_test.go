@@ -17,6 +17,7 @@ import (
 
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/neo4j"
+	"github.com/accgraph/accgraph/neo4j/neo4jtest"
 )
 
 // TestServeFailsWithOneClearLine: a wrong NEO4J_URI, a wrong password and a closed port
@@ -58,6 +59,7 @@ func TestServeFailsWithOneClearLine(t *testing.T) {
 // start its own Neo4j, serve GraphQL, and leave no Neo4j behind after Ctrl-C, nor after
 // being killed outright.
 func TestServeRunsAndStopsTheEmbeddedNeo4j(t *testing.T) {
+	neo4jtest.Needed(t)
 	bin := filepath.Join(t.TempDir(), "accgraph")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -1,9 +1,10 @@
 // Package graphtest gives tests a real Neo4j: the database the test command started
 // (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD), migrated and emptied for each test. A test that
-// needs data never runs without one: with NEO4J_URI unset it fails, it is not skipped.
+// needs data never runs without one: with NEO4J_URI unset it fails, it is not skipped. Only
+// go test -short (`make test-unit`, the tier without Neo4j) skips it; `make test` runs it.
 //
-// Tests that share the database must not run in parallel; the test command runs packages
-// one at a time (go test -p 1).
+// Tests that share the database must not run in parallel: the packages that share one
+// database run one at a time (go test -p 1).
 package graphtest
 
 import (
@@ -22,9 +23,10 @@ import (
 )
 
 // Config is the test database's connection settings. It fails the test when NEO4J_URI is
-// unset.
+// unset (and skips it under go test -short).
 func Config(tb testing.TB) graph.Config {
 	tb.Helper()
+	neo4jtest.Needed(tb)
 	uri := os.Getenv("NEO4J_URI")
 	if uri == "" {
 		tb.Fatal("NEO4J_URI is not set: run the tests with `make test`, which starts Neo4j for them")

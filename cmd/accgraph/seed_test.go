@@ -15,7 +15,7 @@ func TestSeedCheck(t *testing.T) {
 	if err := Run(context.Background(), []string{"seed", "--check"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("seed --check on the curated dataset: %v", err)
 	}
-	if got := stdout.String(); !strings.HasPrefix(got, "ok: 70 entities, 110 links, ") {
+	if got := stdout.String(); !strings.HasPrefix(got, "ok: 74 entities, 119 links, ") {
 		t.Errorf("seed --check printed %q", got)
 	}
 
@@ -42,7 +42,7 @@ func TestSeedCommandWritesAndServeSkipsAFullGraph(t *testing.T) {
 	if err := Run(ctx, []string{"seed", "--log-format", "text"}, func(k string) string { return env[k] }, &stdout, &stderr); err != nil {
 		t.Fatalf("seed: %v\n%s", err, stderr.String())
 	}
-	if !strings.HasPrefix(stdout.String(), "seeded: 70 entities, 110 links, ") {
+	if !strings.HasPrefix(stdout.String(), "seeded: 74 entities, 119 links, ") {
 		t.Errorf("seed printed %q", stdout.String())
 	}
 	if empty, err := db.IsEmpty(ctx); err != nil || empty {

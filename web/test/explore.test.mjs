@@ -177,8 +177,13 @@ test('the time slider hides what was not true on the date; back and forward rest
   await page.check('#time-on');
   await page.fill('#time-date', '2021-02');
   await page.press('#time-date', 'Enter');
-  // in 2021 Raisi heads the judiciary; his 1988 commission seat and Boumedra's former post are over
-  await waitShown(page, 'edge', [raisiPost], [commission, formerPost]);
+  // in 2021 Raisi heads the judiciary and his 1988 commission seat is over; Boumedra's
+  // former post, ended by 2021-02 with no other date, stays in view marked undated
+  await waitShown(page, 'edge:visible', [raisiPost, formerPost], [commission]);
+  const undated = (id) => page.evaluate((id) => window.explorer.cy.getElementById(id).hasClass('undated'), id);
+  assert.equal(await undated(formerPost), true, 'an undated relationship is marked as such');
+  assert.equal(await undated(raisiPost), false);
+  assert.match(await page.textContent('#status'), /1 undated/);
   assert.match(page.url(), /asOf=2021-02/);
   await screenshot(page, 'explore-2021');
 
@@ -189,17 +194,23 @@ test('the time slider hides what was not true on the date; back and forward rest
     s.dispatchEvent(new Event('input'));
     s.dispatchEvent(new Event('change'));
   });
-  await waitShown(page, 'edge', [commission], [raisiPost, formerPost]);
+  await waitShown(page, 'edge:visible', [commission, formerPost], [raisiPost]);
   assert.equal(await page.inputValue('#time-date'), '1988-07');
+  assert.equal(await page.getAttribute('#time-slider', 'aria-valuetext'), 'July 1988', 'the slider reads as a date');
   await screenshot(page, 'explore-1988');
 
   await page.goBack();
-  await waitShown(page, 'edge', [raisiPost], [commission, formerPost]);
+  await waitShown(page, 'edge:visible', [raisiPost], [commission]);
   assert.equal(await page.inputValue('#time-date'), '2021-02');
   await page.goForward();
-  await waitShown(page, 'edge', [commission], [raisiPost]);
+  await waitShown(page, 'edge:visible', [commission], [raisiPost]);
+  // the undated ones can be left out
+  await page.selectOption('#undated', 'hide');
+  await waitShown(page, 'edge:visible', [commission], [formerPost]);
+  assert.match(page.url(), /undated=hide/);
+  await page.selectOption('#undated', 'show');
   await page.uncheck('#time-on');
-  await waitShown(page, 'edge', [raisiPost, commission, formerPost]);
+  await waitShown(page, 'edge:visible', [raisiPost, commission, formerPost]);
   assertClean(w);
 });
 

@@ -90,6 +90,16 @@ export async function search(text: string): Promise<SearchHit[]> {
   return d.search;
 }
 
+const subgraphFields = `truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} }`;
+
+/** What lies within depth steps of id, at any time, and every relationship among it. */
+export async function neighborhood(id: string, depth: number, limit = 200): Promise<Subgraph> {
+  const d = await gql<{ neighborhood: Subgraph }>(
+    `query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ${subgraphFields} } }`,
+    { id, depth, limit });
+  return d.neighborhood;
+}
+
 /** Neighbourhoods asked in one request: at most this many (the server takes 500 fields a request, 33 each). */
 const perRequest = 12;
 
@@ -104,7 +114,7 @@ export async function neighborhoods(ids: string[], limit = 200): Promise<{ found
   const ask = async (chunk: string[]): Promise<void> => {
     const body = await post<Record<string, Subgraph>>(
       `query Around(${chunk.map((_, j) => `$id${j}: ID!`).join(', ')}, $limit: Int) { ${chunk.map((_, j) =>
-        `n${j}: neighborhood(id: $id${j}, limit: $limit) { truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} } }`).join(' ')} }`,
+        `n${j}: neighborhood(id: $id${j}, limit: $limit) { ${subgraphFields} }`).join(' ')} }`,
       { ...Object.fromEntries(chunk.map((id, j) => [`id${j}`, id])), limit });
     const errors = body.errors ?? [];
     if (errors.length) {

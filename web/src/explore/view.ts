@@ -3,7 +3,7 @@
 // every filter, is applied here), so expanding costs one request and a change of date none.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { type GraphEdge, type GraphNode, type Subgraph, neighborhoods } from './api';
+import { type GraphEdge, type GraphNode, type Subgraph, neighborhood, neighborhoods } from './api';
 import { kinds, pathColor, shortLabel, stylesheet, words } from './style';
 import { type ViewState, strongEnough, trueOn } from './state';
 
@@ -59,16 +59,29 @@ export class GraphView {
     return this.serial(() => this.addNow(ids));
   }
 
-  /** Adds what lies one step around id; resolves to the number of entities it brought. */
+  /**
+   * Adds what lies one step around id; resolves to the number of entities it brought. One
+   * request: what lies within two steps holds every relationship of each new neighbour
+   * (to the entities shown and to any drawn later), so none of them is asked again.
+   */
   expand(id: string): Promise<number> {
     return this.serial(async () => {
       const problems = await this.fetch([id]);
-      const nb = this.around.get(id);
-      const fresh = (nb?.nodes ?? []).map((n) => n.id).filter((n) => !this.nodes.has(n));
-      problems.push(...await this.fetch(fresh));
-      this.show([id, ...fresh]);
+      const fresh = (this.around.get(id)?.nodes ?? []).map((n) => n.id).filter((n) => !this.nodes.has(n) && !this.around.has(n));
+      if (fresh.length) {
+        try {
+          const two = await neighborhood(id, 2);
+          // cut at the limit, the ring may lack some relationships of a neighbour: those are asked for themselves
+          if (!two.truncated) for (const n of fresh) this.around.set(n, ringOf(two, n));
+          problems.push(...await this.fetch(fresh));
+        } catch (err) {
+          problems.push(err instanceof Error ? err.message : String(err));
+        }
+      }
+      const shown = (this.around.get(id)?.nodes ?? []).map((n) => n.id).filter((n) => !this.nodes.has(n));
+      this.show([id, ...shown]);
       this.settle(problems);
-      return fresh.length;
+      return shown.length;
     });
   }
 
@@ -159,6 +172,44 @@ export class GraphView {
       const dy = anchor.position.y - now.y;
       if (dx || dy) cy.nodes().shift({ x: dx, y: dy });
     }
+    this.separateLabels(all ? null : fresh);
+  }
+
+  /**
+   * Moves entities apart until no two labels overlap (or a few rounds have passed): only
+   * the ones just added when some were placed before (movable), so nothing jumps.
+   */
+  private separateLabels(movable: Set<string> | null): void {
+    const nodes = this.cy.nodes();
+    const gap = 4;
+    for (let round = 0; round < 30; round++) {
+      const boxes = nodes.map((n) => ({ n, b: n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true }) }));
+      let moved = false;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const { n: a, b: p } = boxes[i];
+          const { n: b, b: q } = boxes[j];
+          const ox = Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1) + gap;
+          const oy = Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1) + gap;
+          if (ox <= 0 || oy <= 0) continue;
+          const ma = !movable || movable.has(a.id());
+          const mb = !movable || movable.has(b.id());
+          if (!ma && !mb) continue;
+          // along the axis of least overlap, away from each other
+          const horizontal = ox < oy;
+          const sign = horizontal ? Math.sign((q.x1 + q.x2) - (p.x1 + p.x2)) || 1 : Math.sign((q.y1 + q.y2) - (p.y1 + p.y2)) || 1;
+          const d = (horizontal ? ox : oy) / (ma && mb ? 2 : 1);
+          const shift = (n: NodeSingular, s: number) => {
+            const at = n.position();
+            n.position(horizontal ? { x: at.x + s * d, y: at.y } : { x: at.x, y: at.y + s * d });
+          };
+          if (ma) shift(a, -sign);
+          if (mb) shift(b, sign);
+          moved = true;
+        }
+      }
+      if (!moved) return;
+    }
   }
 
   /** Fits the drawing (or the paths marked) to the room the panels leave; a handful of entities does not fill the screen. */
@@ -233,6 +284,13 @@ export class GraphView {
     });
     this.fit();
   }
+}
+
+/** What lies one step around n, cut out of a larger neighbourhood holding all of it. */
+function ringOf(big: Subgraph, n: string): Subgraph {
+  const edges = big.edges.filter((e) => e.source === n || e.target === n);
+  const ids = new Set([n, ...edges.flatMap((e) => [e.source, e.target])]);
+  return { truncated: false, nodes: big.nodes.filter((x) => ids.has(x.id)), edges };
 }
 
 /** Runs f with Math.random drawing from seed (mulberry32), then puts Math.random back. */

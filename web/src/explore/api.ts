@@ -92,45 +92,40 @@ export async function search(text: string): Promise<SearchHit[]> {
 
 const subgraphFields = `truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} }`;
 
+const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int) {
+  neighborhood(id: $id, depth: $depth, limit: $limit) { ${subgraphFields} } }`;
+
 /** What lies within depth steps of id, at any time, and every relationship among it. */
 export async function neighborhood(id: string, depth: number, limit = 200): Promise<Subgraph> {
   const d = await gql<{ neighborhood: Subgraph }>(
-    `query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ${subgraphFields} } }`,
-    { id, depth, limit });
+    neighborhoodQuery, { id, depth, limit });
   return d.neighborhood;
 }
 
-/** Neighbourhoods asked in one request: at most this many (the server takes 500 fields a request, 33 each). */
-const perRequest = 12;
+/** At most this many neighbourhood requests run at once. */
+const parallel = 4;
 
 /**
  * What lies one step around each of ids, at any time (the page filters by date itself, so
- * a change of date asks nothing and undated facts stay in view): one request for up to
- * 12 entities. An id the graph does not hold is in unknown.
+ * a change of date asks nothing and undated facts stay in view), one request each: an
+ * aliased batch compiles to one large statement Neo4j plans anew for every batch size
+ * (docs/design.md). An id the graph does not hold is in unknown.
  */
-export async function neighborhoods(ids: string[], limit = 200): Promise<{ found: Map<string, Subgraph>; unknown: string[] }> {
+export async function neighborhoods(ids: string[]): Promise<{ found: Map<string, Subgraph>; unknown: string[] }> {
   const found = new Map<string, Subgraph>();
   const unknown: string[] = [];
-  const ask = async (chunk: string[]): Promise<void> => {
-    const body = await post<Record<string, Subgraph>>(
-      `query Around(${chunk.map((_, j) => `$id${j}: ID!`).join(', ')}, $limit: Int) { ${chunk.map((_, j) =>
-        `n${j}: neighborhood(id: $id${j}, limit: $limit) { ${subgraphFields} }`).join(' ')} }`,
-      { ...Object.fromEntries(chunk.map((id, j) => [`id${j}`, id])), limit });
-    const errors = body.errors ?? [];
-    if (errors.length) {
-      // an unknown id nulls the whole answer: it is named, and the others asked again
-      const missing = errors.filter((e) => e.extensions?.code === 'NOT_FOUND' && typeof e.path?.[0] === 'string')
-        .map((e) => chunk[Number(String(e.path![0]).slice(1))]);
-      if (missing.length < errors.length || !missing.length) throw new APIError(errors.map((e) => e.message).join('; '));
-      unknown.push(...missing);
-      const rest = chunk.filter((id) => !missing.includes(id));
-      if (rest.length) await ask(rest);
-      return;
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const body = await post<{ neighborhood: Subgraph }>(
+        neighborhoodQuery, { id, depth: 1, limit: 200 });
+      if (body.errors?.length) {
+        if (body.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) unknown.push(id);
+        else throw new APIError(body.errors.map((e) => e.message).join('; '));
+      } else if (body.data) found.set(id, body.data.neighborhood);
     }
-    if (!body.data) throw new APIError('the server answered without data');
-    chunk.forEach((id, j) => found.set(id, body.data![`n${j}`]));
   };
-  for (let i = 0; i < ids.length; i += perRequest) await ask(ids.slice(i, i + perRequest));
+  await Promise.all(Array.from({ length: Math.min(parallel, ids.length) }, worker));
   return { found, unknown };
 }
 

@@ -397,7 +397,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       const id = i === 0 ? 'person:ebrahim-raisi' : await busiest();
       const before = asked.length;
       const count = await page.evaluate(() => window.explorer.cy.nodes().length);
-      await page.evaluate(() => window.explorer.cy.elements().unselect());
+      await page.evaluate(() => { window.explorer.cy.elements().unselect(); });
       const at = await point(page, id);
       await page.mouse.dblclick(at.x, at.y);
       await page.waitForFunction((n) => window.explorer.cy.nodes().length > n && document.getElementById('status').dataset.busy === 'false', count);
@@ -411,7 +411,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await screenshot(page, `explore-three-expansions-${size}`);
     // nothing selected or hovered (those show their whole label, on top)
     await page.mouse.move(1, 1);
-    await page.evaluate(() => window.explorer.cy.elements().unselect());
+    await page.evaluate(() => { window.explorer.cy.elements().unselect(); });
     assert.deepEqual(await labelOverlaps(page), [], `no two labels of the ${n} entities overlap`);
 
     // short labels, the full text on selection; relationship labels only when zoomed in or selected
@@ -429,12 +429,12 @@ for (const [size, viewport] of Object.entries(sizes)) {
       return parseFloat(e.style('font-size')) * window.explorer.cy.zoom() >= parseFloat(e.style('min-zoomed-font-size'));
     }, id);
     const edge = 'member_of:ebrahim-raisi--1988-death-commissions';
-    await page.evaluate(() => window.explorer.cy.zoom(0.9));
+    await page.evaluate(() => { window.explorer.cy.zoom(0.9); });
     assert.equal(await edgeLabel(edge), false, 'zoomed out, relationship labels are not drawn');
-    await page.evaluate(() => window.explorer.cy.zoom(1.3));
+    await page.evaluate(() => { window.explorer.cy.zoom(1.3); });
     assert.equal(await edgeLabel(edge), true, 'zoomed in, they are');
-    await page.evaluate(() => window.explorer.cy.zoom(0.9));
-    await page.evaluate((id) => window.explorer.cy.getElementById(id).select(), edge);
+    await page.evaluate(() => { window.explorer.cy.zoom(0.9); });
+    await page.evaluate((id) => { window.explorer.cy.getElementById(id).select(); }, edge);
     assert.equal(await edgeLabel(edge), true, 'a selected relationship shows its label at any zoom');
 
     // a selected person keeps the colour of people

@@ -26,6 +26,8 @@ export class GraphView {
   idle = 0;
   /** Changes run one after another, so a slow answer never lands on top of a later one. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The entity being expanded: it keeps its place while the others make room for labels. */
+  private pinned: string | null = null;
   /** Called after each change of what is drawn or filtered. */
   onChange: () => void = () => {};
 
@@ -39,6 +41,7 @@ export class GraphView {
     }).observe(container);
     this.cy.on('mouseover', 'node, edge', (ev) => { ev.target.addClass('hover'); });
     this.cy.on('mouseout', 'node, edge', (ev) => { ev.target.removeClass('hover'); });
+    container.addEventListener('mouseleave', () => { this.cy.$('.hover').removeClass('hover'); });
   }
 
   ids(): string[] {
@@ -80,7 +83,12 @@ export class GraphView {
       }
       const shown = (this.around.get(id)?.nodes ?? []).map((n) => n.id).filter((n) => !this.nodes.has(n));
       this.show([id, ...shown]);
-      this.settle(problems);
+      this.pinned = id;
+      try {
+        this.settle(problems);
+      } finally {
+        this.pinned = null;
+      }
       return shown.length;
     });
   }
@@ -172,14 +180,13 @@ export class GraphView {
       const dy = anchor.position.y - now.y;
       if (dx || dy) cy.nodes().shift({ x: dx, y: dy });
     }
-    this.separateLabels(all ? null : fresh);
+    // an expansion may nudge what was placed before, never the entity expanded; other additions move only the new
+    const stay = all ? new Set<string>() : this.pinned ? new Set([this.pinned]) : new Set(fixed.map((f) => f.nodeId));
+    this.separateLabels(stay);
   }
 
-  /**
-   * Moves entities apart until no two labels overlap (or a few rounds have passed): only
-   * the ones just added when some were placed before (movable), so nothing jumps.
-   */
-  private separateLabels(movable: Set<string> | null): void {
+  /** Moves entities apart until no two labels overlap (or a few rounds have passed); those in stay do not move. */
+  private separateLabels(stay: Set<string>): void {
     const nodes = this.cy.nodes();
     const gap = 4;
     for (let round = 0; round < 30; round++) {
@@ -192,8 +199,8 @@ export class GraphView {
           const ox = Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1) + gap;
           const oy = Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1) + gap;
           if (ox <= 0 || oy <= 0) continue;
-          const ma = !movable || movable.has(a.id());
-          const mb = !movable || movable.has(b.id());
+          const ma = !stay.has(a.id());
+          const mb = !stay.has(b.id());
           if (!ma && !mb) continue;
           // along the axis of least overlap, away from each other
           const horizontal = ox < oy;

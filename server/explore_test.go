@@ -355,12 +355,12 @@ func TestPathsOnTheSeedLeaveTalkOut(t *testing.T) {
 // by which it had ended; none of them for an undated one.
 func TestGraphEdgeValidDates(t *testing.T) {
 	db := graphtest.MustOpenDB(t)
-	cite := []graph.Citation{{Source: "source:fx", Quote: "fixture", Confidence: graph.Reported}}
+	cite := []graph.Citation{{Source: "source:fx", ClaimedBy: "org:court", Quote: "fixture", Confidence: graph.Reported}}
 	base := func(id string) graph.Base { return graph.Base{ID: id, Name: id, Citations: cite} }
 	date := func(s string) graph.Date { d, _ := graph.ParseDate(s); return d }
 	ds := &graph.Dataset{Entities: []graph.Entity{
 		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "DATASET"},
-		&graph.Person{Base: base("person:p")},
+		&graph.Organization{Base: base("org:court"), OrgKind: "COURT"}, &graph.Person{Base: base("person:p")},
 		&graph.Position{Base: base("position:dated")}, &graph.Position{Base: base("position:attested")},
 		&graph.Position{Base: base("position:ended")}, &graph.Position{Base: base("position:undated")},
 	}}

@@ -411,7 +411,7 @@ async function loadSaved(): Promise<void> {
         show($('saved-result'), panels.savedTable(table, api.savedURL(q.name, vars, '.csv')));
         announce(`${q.title}: ${table.rows.length} row(s).`);
       }
-    }));
+    }, async (text) => (await api.search(text)).map((hit) => ({ id: hit.entity.id, name: hit.entity.name, kind: hit.kind }))));
   });
 }
 

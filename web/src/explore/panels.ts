@@ -174,12 +174,35 @@ export function expandPrompt(name: string, stats: ExpandStat[], go: () => void, 
   ];
 }
 
-export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void): Parts {
-  const inputs = (q.variables ?? []).map((v) => {
+/** Entities whose names match a text, for the pickers of saved-query forms. */
+export type Suggest = (text: string) => Promise<{ id: string; name: string; kind: string }[]>;
+
+/**
+ * A saved query's form: each variable labelled in words, its default shown, an entity
+ * variable (an ID) picked by typing a name and choosing among the search's answers.
+ */
+export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest): Parts {
+  const inputs = (q.variables ?? []).map((v, i) => {
     const def = v.default === undefined || v.default === null ? '' : String(v.default);
     const label = v.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const entity = v.type.startsWith('ID');
+    const list = entity ? h('datalist', { id: `saved-options-${i}` }) : null;
+    const input = h('input', { name: v.name, value: def, placeholder: entity ? 'type a name, then choose' : def ? `default: ${def}` : '',
+      required: v.required, list: entity ? `saved-options-${i}` : undefined, autocomplete: 'off' }) as HTMLInputElement;
+    if (list) {
+      let timer: number | undefined;
+      input.addEventListener('input', () => {
+        clearTimeout(timer);
+        const text = input.value.trim();
+        if (text.length < 2 || text.includes(':')) return; // an id typed or chosen is left as it is
+        timer = window.setTimeout(async () => {
+          const hits = await suggest(text).catch(() => []);
+          list.replaceChildren(...hits.map((hit) => h('option', { value: hit.id, label: `${hit.name} (${kinds[hit.kind as keyof typeof kinds]?.label ?? hit.kind})` })));
+        }, 200);
+      });
+    }
     return h('label', {}, h('span', { class: 'name' }, label[0].toUpperCase() + label.slice(1), v.required ? ' (required)' : ''),
-      h('input', { name: v.name, value: def, placeholder: def ? `default: ${def}` : '', required: v.required }),
+      input, list,
       def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null);
   });
   const form = h('form', { class: 'saved-form' }, ...inputs, h('button', { type: 'submit' }, 'Run')) as HTMLFormElement;

@@ -71,8 +71,9 @@ export function stylesheet(): StylesheetJson {
       'font-size': 10 / edgeLabelZoom, 'min-zoomed-font-size': 10, color: '#444', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
       'target-arrow-color': '#8a8f98', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' } },
     // under a date, a relationship the sources do not date: a hollow ring in its middle, faint
+    // (its label says so too, lifted off the ring)
     { selector: 'edge.undated', style: { 'mid-target-arrow-shape': 'circle', 'mid-target-arrow-fill': 'hollow',
-      'mid-target-arrow-color': '#555', 'line-opacity': 0.6, 'arrow-scale': 0.9 } },
+      'mid-target-arrow-color': '#555', 'line-opacity': 0.6, 'arrow-scale': 0.9, label: 'data(undatedWords)', 'text-margin-y': -10 } },
   ];
   for (const [kind, k] of Object.entries(kinds)) {
     s.push({ selector: `node[kind = "${kind}"]`, style: { 'background-color': k.color, shape: k.shape as never } });

@@ -153,7 +153,8 @@ export class GraphView {
     cy.add(added);
     cy.add([...this.edges.values()].filter((e) => cy.getElementById(e.id).empty()).map((e) => ({
       group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, words: words(e.type), confidence: e.confidence },
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, words: words(e.type), undatedWords: `${words(e.type)} (undated)`,
+        confidence: e.confidence },
     })));
     cy.nodes().forEach((n) => { n.data('expandable', n.data('degree') > n.connectedEdges().length); });
     if (added.length) this.layout(placed === 0, new Set(added.map((a) => String(a.data.id))));

@@ -25,12 +25,17 @@ type GraphNode struct {
 
 // GraphEdge is a relationship as a drawable edge, with its citations.
 type GraphEdge struct {
-	ID            string
-	Type          RelType
-	Source        string
-	Target        string
-	Role          string
-	When          Interval
+	ID     string
+	Type   RelType
+	Source string
+	Target string
+	Role   string
+	When   Interval
+	// Valid is what asOf reads: the stored dates, an attestation or an end-by date as an
+	// interval (validFrom..validTo); zero when the sources give no date at all.
+	Valid Interval
+	// EndedBy is a date by which the relationship had ended (its only date, often).
+	EndedBy       Date
 	Confidence    Confidence
 	Inference     *string // set when the source implies the link but does not state it
 	CitationCount int
@@ -44,6 +49,10 @@ func (e *GraphEdge) Mention() bool { return e.Type.IsMention() }
 // From and To are the edge's dates as the sources give them.
 func (e *GraphEdge) From() Date { return e.When.From }
 func (e *GraphEdge) To() Date   { return e.When.To }
+
+// ValidFrom and ValidTo are the days the edge is known to hold between, as asOf reads them.
+func (e *GraphEdge) ValidFrom() Date { return e.Valid.From }
+func (e *GraphEdge) ValidTo() Date   { return e.Valid.To }
 
 // ExpandStat counts an entity's relationships of one type to neighbours of one kind.
 type ExpandStat struct {
@@ -177,8 +186,8 @@ func graphNodeProj(n string) string {
 
 // graphEdgeProj projects a relationship for an explorer, with its citations when asked.
 func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
-	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, .inference, __type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id",
-		r, r, r, r)
+	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, .inference, __validFrom: toString(%s.validFrom), __validTo: toString(%s.validTo), .endedBy, "+
+		"__type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id", r, r, r, r, r, r)
 	if hasField(fields, "citationCount") { // an index lookup per relationship: only when asked
 		parts += fmt.Sprintf(", __citationCount: COUNT { (:Citation {about: %s.id}) }", r)
 	}
@@ -213,7 +222,9 @@ func decodeGraphEdge(v any, cp *citationPlan) *GraphEdge {
 	e := &GraphEdge{
 		ID: str(props["id"]), Type: RelType(str(props["__type"])), Source: str(props["__source"]), Target: str(props["__target"]),
 		Role: str(props["role"]), Confidence: Confidence(str(props["confidence"])), Inference: optional(props["inference"]), CitationCount: int(n),
-		When: Interval{From: readDate(props["from"]), To: readDate(props["to"])},
+		When:    Interval{From: readDate(props["from"]), To: readDate(props["to"])},
+		Valid:   Interval{From: readDate(props["__validFrom"]), To: readDate(props["__validTo"])},
+		EndedBy: readDate(props["endedBy"]),
 	}
 	if cp != nil {
 		e.Citations = cp.decode(props["__citations"])

@@ -154,6 +154,7 @@ type ComplexityRoot struct {
 		CitationCount func(childComplexity int) int
 		Citations     func(childComplexity int) int
 		Confidence    func(childComplexity int) int
+		EndedBy       func(childComplexity int) int
 		From          func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Inference     func(childComplexity int) int
@@ -163,6 +164,8 @@ type ComplexityRoot struct {
 		Target        func(childComplexity int) int
 		To            func(childComplexity int) int
 		Type          func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidTo       func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -1253,6 +1256,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Confidence(childComplexity), true
+	case "GraphEdge.endedBy":
+		if e.ComplexityRoot.GraphEdge.EndedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.EndedBy(childComplexity), true
 	case "GraphEdge.from":
 		if e.ComplexityRoot.GraphEdge.From == nil {
 			break
@@ -1307,6 +1316,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+	case "GraphEdge.validFrom":
+		if e.ComplexityRoot.GraphEdge.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ValidFrom(childComplexity), true
+	case "GraphEdge.validTo":
+		if e.ComplexityRoot.GraphEdge.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ValidTo(childComplexity), true
 
 	case "GraphNode.confidence":
 		if e.ComplexityRoot.GraphNode.Confidence == nil {
@@ -4099,6 +4120,12 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_from(ctx, field)
 	case "to":
 		return ec.fieldContext_GraphEdge_to(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_GraphEdge_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_GraphEdge_validTo(ctx, field)
+	case "endedBy":
+		return ec.fieldContext_GraphEdge_endedBy(ctx, field)
 	case "confidence":
 		return ec.fieldContext_GraphEdge_confidence(ctx, field)
 	case "inference":
@@ -9593,6 +9620,75 @@ func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_GraphEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Date")
+}
+
+func (ec *executionContext) _GraphEdge_validFrom(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Date")
+}
+
+func (ec *executionContext) _GraphEdge_validTo(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Date")
+}
+
+func (ec *executionContext) _GraphEdge_endedBy(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_endedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_endedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Date")
 }
 
 func (ec *executionContext) _GraphEdge_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.GraphEdge) (ret graphql.Marshaler) {
@@ -24066,6 +24162,21 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "to":
 			out.Values[i] = ec._GraphEdge_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validFrom":
+			out.Values[i] = ec._GraphEdge_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validTo":
+			out.Values[i] = ec._GraphEdge_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endedBy":
+			out.Values[i] = ec._GraphEdge_endedBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

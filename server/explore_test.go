@@ -349,3 +349,49 @@ func TestPathsOnTheSeedLeaveTalkOut(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphEdgeValidDates: an explorer filters by date itself, so each edge tells what asOf
+// reads of it: the days it is known to hold (from its dates or an attestation) and a date
+// by which it had ended; none of them for an undated one.
+func TestGraphEdgeValidDates(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	cite := []graph.Citation{{Source: "source:fx", ClaimedBy: "org:court", Quote: "fixture", Confidence: graph.Reported}}
+	base := func(id string) graph.Base { return graph.Base{ID: id, Name: id, Citations: cite} }
+	date := func(s string) graph.Date { d, _ := graph.ParseDate(s); return d }
+	ds := &graph.Dataset{Entities: []graph.Entity{
+		&graph.Source{Base: base("source:fx"), Title: "Fixture", Publisher: "Tests", SourceKind: "DATASET"},
+		&graph.Organization{Base: base("org:court"), OrgKind: "COURT"}, &graph.Person{Base: base("person:p")},
+		&graph.Position{Base: base("position:dated")}, &graph.Position{Base: base("position:attested")},
+		&graph.Position{Base: base("position:ended")}, &graph.Position{Base: base("position:undated")},
+	}}
+	for _, l := range []*graph.Link{
+		{To: "position:dated", When: graph.Interval{From: date("1986"), To: date("1990-06")}},
+		{To: "position:attested", Attested: date("2021-02")},
+		{To: "position:ended", EndedBy: date("2021-02")},
+		{To: "position:undated"},
+	} {
+		l.Type, l.From, l.Field, l.Citations = graph.RelHolds, "person:p", "links[0]", cite
+		ds.Links = append(ds.Links, l)
+	}
+	if _, err := db.Write(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	data := a.ok(`{ neighborhood(id: "person:p") { edges { target from to validFrom validTo endedBy } } }`, nil)
+	got := map[string]string{}
+	for _, e := range data["neighborhood"].(map[string]any)["edges"].([]any) {
+		e := e.(map[string]any)
+		got[e["target"].(string)] = fmt.Sprintf("%v %v %v %v %v", e["from"], e["to"], e["validFrom"], e["validTo"], e["endedBy"])
+	}
+	want := map[string]string{
+		"position:dated":    "1986 1990-06 1986-01-01 1990-06-30 <nil>",
+		"position:attested": "<nil> <nil> 2021-02-01 2021-02-28 <nil>",
+		"position:ended":    "<nil> <nil> <nil> <nil> 2021-02",
+		"position:undated":  "<nil> <nil> <nil> <nil> <nil>",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: from to validFrom validTo endedBy = %q, want %q", k, got[k], w)
+		}
+	}
+}

@@ -86,10 +86,11 @@ export async function launchBrowser() {
 
 /**
  * A page in a fresh context that refuses every request to a host other than 127.0.0.1 and
- * records it, with every console error and uncaught exception: problems() lists them.
+ * records it, with every console error and uncaught exception: problems() lists them; the
+ * viewport is a desktop's unless given (a phone's gets touch).
  */
-export async function watchedPage(browser) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+export async function watchedPage(browser, viewport = { width: 1400, height: 900 }) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, hasTouch: viewport.width < 900 });
   const problems = [];
   await context.route('**/*', (route) => {
     const u = new URL(route.request().url());

@@ -13,6 +13,10 @@ export interface GraphNode { id: string; kind: Kind; label: string; degree: numb
 export interface GraphEdge {
   id: string; type: string; source: string; target: string; role?: string | null;
   from?: string | null; to?: string | null; confidence: Confidence; citations: Citation[];
+  /** The days it is known to hold between, as a date filter reads them; both null: undated. */
+  validFrom?: string | null; validTo?: string | null;
+  /** A date by which it had ended: a later date rules it out. */
+  endedBy?: string | null;
   /** STATED or ABOUT: talk about an entity, not a relation in a chain of command. */
   mention: boolean;
 }
@@ -28,7 +32,7 @@ export interface ExpandStat { relType: string; kind: Kind; direction: 'OUT' | 'I
 export interface PathStep { from: { id: string; name: string }; to: { id: string; name: string }; direction: 'FORWARD' | 'BACKWARD'; edge: GraphEdge }
 export interface Path { length: number; confidence: Confidence; steps: PathStep[]; truncated: boolean }
 /** What the sources say of a post or membership at a time: held YES, UNKNOWN or LATEST, in words in note. */
-export interface HeldAtTime { held: 'YES' | 'UNKNOWN' | 'LATEST'; note: string }
+export interface HeldAtTime { held: 'YES' | 'UNKNOWN' | 'LATEST'; dating: 'INTERVAL' | 'ATTESTED' | 'UNDATED'; attested?: string | null; note: string }
 export interface PostAtTime extends HeldAtTime { tenure: { position: { name: string } } }
 export interface AccountabilityEntry {
   entity: { id: string; name: string; __typename: string }; basis: string; role?: string | null; confidence: Confidence;
@@ -45,7 +49,7 @@ export interface SavedTable { columns: string[]; rows: unknown[][] }
 
 const citationFields = `quote locator confidence accessed claimedBy { id name }
   source { id title publisher published url stake }`;
-const edgeFields = `id type source target role from to confidence mention citations { ${citationFields} }`;
+const edgeFields = `id type source target role from to validFrom validTo endedBy confidence mention citations { ${citationFields} }`;
 
 /** A failed request, with the server's message. */
 export class APIError extends Error {}
@@ -61,18 +65,23 @@ async function send(url: string, init?: RequestInit, attempt = 0): Promise<Respo
   return res;
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+interface GQLError { message: string; path?: (string | number)[]; extensions?: { code?: string } }
+
+async function post<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T | null; errors?: GQLError[] }> {
   const res = await send('/graphql', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
   });
-  let body: { data?: T; errors?: { message: string }[] };
   try {
-    body = await res.json();
+    return await res.json();
   } catch {
     throw new APIError(`the server answered ${res.status} ${res.statusText}`);
   }
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await post<T>(query, variables);
   if (body.errors?.length) throw new APIError(body.errors.map((e) => e.message).join('; '));
-  if (!body.data) throw new APIError(`the server answered ${res.status} without data`);
+  if (!body.data) throw new APIError("the server answered without data");
   return body.data;
 }
 
@@ -93,21 +102,68 @@ export async function search(text: string): Promise<{ hits: SearchHit[]; mention
   return { hits: d.search, mentions: d.mentions };
 }
 
-/** What lies one step around id, as true on asOf when given. */
-export async function neighborhood(id: string, asOf: string | null, limit = 200): Promise<Subgraph> {
+const subgraphFields = `truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} }`;
+
+const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int) {
+  neighborhood(id: $id, depth: $depth, limit: $limit) { ${subgraphFields} } }`;
+
+/** What lies within depth steps of id, at any time, and every relationship among it. */
+export async function neighborhood(id: string, depth: number, limit = 200): Promise<Subgraph> {
   const d = await gql<{ neighborhood: Subgraph }>(
-    `query Neighborhood($id: ID!, $asOf: Date, $limit: Int) { neighborhood(id: $id, asOf: $asOf, limit: $limit) {
-      truncated nodes { id kind label degree confidence properties } edges { ${edgeFields} } } }`, { id, asOf, limit });
+    neighborhoodQuery, { id, depth, limit });
   return d.neighborhood;
 }
 
-export async function expandStats(id: string, asOf: string | null): Promise<ExpandStat[]> {
+/** At most this many neighbourhood requests run at once. */
+const parallel = 4;
+
+/**
+ * What lies one step around each of ids, at any time (the page filters by date itself, so
+ * a change of date asks nothing and undated facts stay in view), one request each: an
+ * aliased batch compiles to one large statement Neo4j plans anew for every batch size
+ * (docs/design.md). An id the graph does not hold is in unknown.
+ */
+export async function neighborhoods(ids: string[]): Promise<{ found: Map<string, Subgraph>; unknown: string[] }> {
+  const found = new Map<string, Subgraph>();
+  const unknown: string[] = [];
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const body = await post<{ neighborhood: Subgraph }>(
+        neighborhoodQuery, { id, depth: 1, limit: 200 });
+      if (body.errors?.length) {
+        if (body.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) unknown.push(id);
+        else throw new APIError(body.errors.map((e) => e.message).join('; '));
+      } else if (body.data) found.set(id, body.data.neighborhood);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, ids.length) }, worker));
+  return { found, unknown };
+}
+
+async function askStats(id: string, asOf: string | null): Promise<ExpandStat[]> {
   const d = await gql<{ expandStats: ExpandStat[] }>(
     `query Stats($id: ID!, $asOf: Date) { expandStats(id: $id, asOf: $asOf) { relType kind direction count } }`, { id, asOf });
   return d.expandStats;
 }
 
-export async function entity(id: string): Promise<EntityDetails | null> {
+// what an entity is, and what expanding it brings, do not change while the page is open
+const entities = new Map<string, Promise<EntityDetails | null>>();
+const stats = new Map<string, Promise<ExpandStat[]>>();
+function cached<T>(cache: Map<string, Promise<T>>, key: string, ask: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (!p) {
+    p = ask();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key)); // a failure is asked again next time
+  }
+  return p;
+}
+
+export const entity = (id: string) => cached(entities, id, () => askEntity(id));
+export const expandStats = (id: string, asOf: string | null) => cached(stats, `${id}@${asOf}`, () => askStats(id, asOf));
+
+async function askEntity(id: string): Promise<EntityDetails | null> {
   const d = await gql<{ entity: EntityDetails | null }>(
     `query Entity($id: ID!) { entity(id: $id) { __typename id name aliases description confidence retraction
       citations { ${citationFields} }
@@ -132,7 +188,7 @@ export async function accountability(subject: string, asOf: string | null): Prom
     `query Accountability($subject: ID!, $asOf: Date) { accountability(subject: $subject, asOf: $asOf) {
       asOf subject { id name } verdicts { id name date }
       entries { basis role confidence entity { __typename id name }
-        heldThen { held note } postsThen { held note tenure { position { name } } } postsNow { held note tenure { position { name } } }
+        heldThen { held dating attested note } postsThen { held dating attested note tenure { position { name } } } postsNow { held dating attested note tenure { position { name } } }
         citations { ${citationFields} }
         path { length confidence truncated steps { direction from { id name } to { id name } edge { ${edgeFields} } } } } } }`,
     { subject, asOf });

@@ -2,16 +2,18 @@
 // paths, read accountability reports, run saved queries, export. The URL holds the view.
 import * as api from './api';
 import { $, h, show } from './dom';
-import { exportGraphML, exportPNG } from './export';
+import { exportGraphML, exportPNG, exportSVG, type Picture } from './export';
 import * as panels from './panels';
-import { type ViewState, readState, writeState } from './state';
-import { confidences, kinds, lines, relTypes } from './style';
-import { GraphView } from './view';
+import { type ViewState, latestDate, readState, writeState } from './state';
+import { confidences, glyphs, kinds, lines, moreRing, relTypes } from './style';
+import { drawnTable } from './table';
+import { type DrawnPath, GraphView } from './view';
 
 /** An expansion bringing more relationships than this is shown before it is made. */
 const bigExpansion = 25;
 /** The time slider runs by month from January of this year to now. */
 const firstYear = 1950;
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const view = new GraphView($('graph'));
 // for scripting the page from the console (and for the end-to-end tests)
@@ -29,6 +31,11 @@ function commit(push = true): void {
   if (url === location.search || (url === location.pathname && !location.search)) return;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
+}
+
+/** Says something to screen readers (the polite live region), without moving the focus. */
+function announce(text: string): void {
+  show($('announce'), text);
 }
 
 let busy = 0;
@@ -58,6 +65,9 @@ function status(doing?: string): void {
   const parts = [`${shown} entities · ${rels} relationships shown`];
   if (view.nodes.size > shown) parts.push(`${view.nodes.size - shown} entities filtered out`);
   parts.push(state.asOf ? `true on ${state.asOf}` : 'at any time');
+  const undated = view.cy.edges('.undated:visible').length;
+  if (state.asOf && undated) parts.push(`${undated} undated (◯ on the line): the sources give no date`);
+  if (view.idle) parts.push(`${view.idle} faded: nothing of theirs shown is true on ${state.asOf}`);
   if (view.truncated.length) parts.push(`some neighbourhoods were cut at 200 neighbours`);
   if (doing || busy) parts.push(doing ?? 'working…');
   show($('status'), parts.join(' — '));
@@ -68,7 +78,8 @@ async function restore(): Promise<void> {
   syncControls();
   await run('Loading the view', async () => {
     try {
-      await view.load(state.ids, state.asOf);
+      view.filter(state);
+      await view.load(state.ids);
     } finally {
       view.filter(state);
       if (state.ids.length !== view.nodes.size) commit(false); // what could not be shown leaves the URL
@@ -76,19 +87,20 @@ async function restore(): Promise<void> {
   });
   if (state.path) await findPaths(state.path[0], state.path[1], false);
   else if (state.selected && view.nodes.has(state.selected)) await selectNode(state.selected);
-  else if (state.selected && view.edges.has(state.selected)) selectEdge(state.selected);
+  else if (state.selected && view.edges.has(state.selected)) { view.cy.getElementById(state.selected).select(); selectEdge(state.selected); }
   else welcome();
   status();
 }
 
 function welcome(): void {
   takePanel();
-  panel.classList.remove('wide');
+  panel.classList.remove('wide'); // and, on a phone, the drawer stays as it was
   show(panel, h('h2', {}, 'Explore the graph'),
     h('p', {}, 'Search for a person, an organization, a post or an event: any spelling or script.'),
     h('ul', {}, h('li', {}, 'Click an entity or a relationship: what it is and who says so.'),
       h('li', {}, 'Double-click an entity: its neighbours.'),
-      h('li', {}, 'Dashed lines are allegations; solid, heavy lines are what a court decided.')));
+      h('li', {}, 'Dashed lines are allegations; solid, heavy lines are what a court decided.'),
+      h('li', {}, 'Tab to “Table” for what is drawn as a list, by keyboard or screen reader.')));
 }
 
 // ---- search
@@ -188,7 +200,7 @@ async function selectNode(id: string): Promise<void> {
   const current = takePanel();
   const e = await run('Reading', () => api.entity(id));
   if (!e || !current()) return;
-  panel.classList.remove('wide');
+  setPanel(false);
   show(panel, panels.entityPanel(e, view.nodes.get(id)?.kind ?? '', {
     expand: () => expand(id),
     pathFrom: () => setPathEnd('from', id),
@@ -202,9 +214,11 @@ async function selectNode(id: string): Promise<void> {
 function selectEdge(id: string): void {
   const e = view.edges.get(id);
   if (!e) return;
+  view.cy.elements().unselect();
+  view.cy.getElementById(id).select();
   takePanel();
   state.selected = id;
-  panel.classList.remove('wide');
+  setPanel(false);
   show(panel, panels.edgePanel(e, (n) => view.nodes.get(n)?.label ?? n));
   commit(false);
 }
@@ -214,7 +228,9 @@ view.cy.on('tap', 'edge', (ev) => selectEdge(ev.target.id()));
 view.cy.on('dbltap', 'node', (ev) => { void expand(ev.target.id()); });
 
 async function expand(id: string): Promise<void> {
-  const stats = await run('Counting neighbours', () => api.expandStats(id, state.asOf));
+  // an entity with few relationships is expanded at once, without asking what it would bring
+  const degree = view.nodes.get(id)?.degree ?? 0;
+  const stats = degree > bigExpansion ? await run('Counting neighbours', () => api.expandStats(id, null)) : [];
   if (!stats) return;
   const total = stats.reduce((n, s) => n + s.count, 0);
   const go = async () => {
@@ -226,17 +242,18 @@ async function expand(id: string): Promise<void> {
     if (added === undefined) return;
     commit();
     status(added ? undefined : 'no new neighbours');
+    announce(added ? `${added} neighbours added: ${view.nodes.size} entities shown` : 'No new neighbours.');
     await selectNode(id);
   };
   if (total <= bigExpansion) return go();
   takePanel();
-  panel.classList.remove('wide');
+  setPanel(false);
   show(panel, panels.expandPrompt(view.nodes.get(id)?.label ?? id, stats, () => void go(), () => void selectNode(id)));
 }
 
 async function reload(): Promise<void> {
   await run('Loading', async () => {
-    await view.load(view.ids(), state.asOf);
+    await view.load(view.ids());
     view.filter(state);
   });
   commit();
@@ -262,19 +279,22 @@ $('path-clear').addEventListener('click', () => {
   show($('path-from'), 'pick a node');
   show($('path-to'), 'pick a node');
   ($('path-find') as HTMLButtonElement).disabled = true;
+  // the paths listed go with the marks on the drawing
+  if (state.path || panel.querySelector('.path-item')) welcome();
   state.path = null;
-  view.highlight([], []);
+  view.highlight([]);
   commit();
+  announce('Paths cleared.');
 });
 
-const pathIds = (p: api.Path) => [p.steps.flatMap((s) => [s.from.id, s.to.id]), p.steps.map((s) => s.edge.id)];
+const drawn = (p: api.Path): DrawnPath => ({ nodes: p.steps.flatMap((s) => [s.from.id, s.to.id]), edges: p.steps.map((s) => s.edge.id) });
 
 async function findPaths(from: string, to: string, push: boolean): Promise<void> {
   const found = await run('Finding paths', async () => {
     // the relationship types the sidebar shows; statements only when asked for
     const types = relTypes.filter((r) => !state.hiddenRels.includes(r) && (state.pathMentions || (r !== 'STATED' && r !== 'ABOUT')));
     const list = types.length ? await api.paths(from, to, state.asOf, types, state.minConfidence) : [];
-    await view.add([from, to, ...list.flatMap((p) => pathIds(p)[0])]);
+    await view.add([from, to, ...list.flatMap((p) => drawn(p).nodes)]);
     view.filter(state);
     return list;
   });
@@ -284,11 +304,13 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
   setPathEnd('to', to);
   state.path = [from, to];
   const name = (id: string) => view.nodes.get(id)?.label ?? id;
-  const pick = (i: number) => view.highlight(...(pathIds(found[i]) as [string[], string[]]));
-  view.highlight(found.flatMap((p) => pathIds(p)[0]), found.flatMap((p) => pathIds(p)[1]));
-  panel.classList.add('wide');
+  const all = found.map(drawn);
+  // choosing a path marks it alone, in its colour, and brings it into view; "all" marks every one
+  const pick = (i: number | null) => view.highlight(all, i ?? undefined);
+  setPanel(true);
   show(panel, panels.pathsPanel(name(from), name(to), found, pick));
-  requestAnimationFrame(() => view.cy.fit(view.cy.$('.path'), 40));
+  view.highlight(all);
+  announce(found.length ? `${found.length} path(s) found from ${name(from)} to ${name(to)}.` : `No path from ${name(from)} to ${name(to)}.`);
   commit(push);
 }
 
@@ -296,13 +318,13 @@ async function showAccountability(id: string): Promise<void> {
   const current = takePanel();
   const report = await run('Building the accountability report', () => api.accountability(id, state.asOf));
   if (!report || !current()) return;
-  panel.classList.add('wide');
+  setPanel(true);
   show(panel, panels.accountabilityPanel(report, (p) => {
     void run('Drawing the path', async () => {
-      const [nodes, edges] = pathIds(p);
-      await view.add(nodes);
+      const d = drawn(p);
+      await view.add(d.nodes);
       view.filter(state);
-      view.highlight(nodes, edges);
+      view.highlight([d]);
       commit();
     });
   }));
@@ -317,21 +339,30 @@ function syncControls(): void {
   ($('path-mentions') as HTMLInputElement).checked = state.pathMentions;
   const on = state.asOf !== null;
   ($('time-on') as HTMLInputElement).checked = on;
-  ($('time-slider') as HTMLInputElement).disabled = !on;
-  ($('time-date') as HTMLInputElement).disabled = !on;
+  for (const id of ['time-slider', 'time-date', 'undated']) ($(id) as HTMLInputElement).disabled = !on;
+  ($('undated') as HTMLSelectElement).value = state.hideUndated ? 'hide' : 'show';
   if (state.asOf) {
     ($('time-date') as HTMLInputElement).value = state.asOf;
-    ($('time-slider') as HTMLInputElement).value = String(monthIndex(state.asOf));
+    setSlider(monthIndex(state.asOf));
   }
+}
+
+/** Moves the slider, which reads (to a screen reader too) as a month and year, never a number. */
+function setSlider(i: number): void {
+  const slider = $('time-slider') as HTMLInputElement;
+  slider.value = String(i);
+  slider.setAttribute('aria-valuetext', monthWords(monthOf(Number(slider.value))));
 }
 
 function buildControls(): void {
   show($('kinds'), Object.entries(kinds).map(([kind, k]) => h('label', {},
     h('input', { type: 'checkbox', value: kind, checked: true, onchange: filtersChanged }),
-    h('span', { class: 'glyph', style: `color:${k.color}` }, glyphs[kind]), k.label)));
+    h('span', { class: 'glyph', style: `color:${k.color}` }, glyphs[kind as api.Kind]), k.label)));
   show($('rels'), relTypes.map((r) => h('label', {}, h('input', { type: 'checkbox', value: r, checked: true, onchange: filtersChanged }), r)));
   show($('lines'), confidences.map((c) => h('div', {},
-    h('span', { class: 'line', style: `border-top: ${lines[c].width}px ${lines[c].style} #8a8f98` }), h('span', {}, `${c.toLowerCase()}: ${lines[c].label}`))));
+    h('span', { class: 'line', style: `border-top: ${lines[c].width}px ${lines[c].style} #8a8f98` }), h('span', {}, `${c.toLowerCase()}: ${lines[c].label}`))),
+  h('div', {}, h('span', { class: 'line undated-line' }), h('span', {}, 'undated (under a date): no date given')),
+  h('div', {}, h('span', { class: 'ring', style: `border-color:${moreRing}` }), h('span', {}, 'ring: more neighbours to expand')));
   const min = $('min-confidence') as HTMLSelectElement;
   show(min, h('option', { value: '' }, 'any (not retracted)'), confidences.slice(0, 5).map((c) => h('option', { value: c }, `${c.toLowerCase()} or stronger`)));
   min.addEventListener('change', filtersChanged);
@@ -339,8 +370,11 @@ function buildControls(): void {
   const now = new Date();
   slider.min = '0';
   slider.max = String((now.getUTCFullYear() - firstYear) * 12 + now.getUTCMonth());
-  slider.value = slider.max;
-  slider.addEventListener('input', () => { ($('time-date') as HTMLInputElement).value = monthOf(Number(slider.value)); });
+  setSlider(Number(slider.max));
+  slider.addEventListener('input', () => {
+    ($('time-date') as HTMLInputElement).value = monthOf(Number(slider.value));
+    setSlider(Number(slider.value));
+  });
   slider.addEventListener('change', () => void setDate(monthOf(Number(slider.value))));
   $('time-date').addEventListener('change', () => {
     const v = ($('time-date') as HTMLInputElement).value.trim();
@@ -349,13 +383,22 @@ function buildControls(): void {
   });
   $('time-on').addEventListener('change', () => {
     const on = ($('time-on') as HTMLInputElement).checked;
-    void setDate(on ? monthOf(Number(slider.value)) : null);
+    // the slider starts at the latest date the relationships shown give, where something is true
+    const latest = latestDate([...view.edges.values()].map((e) => e.validTo ?? e.validFrom));
+    void setDate(on ? latest ?? monthOf(Number(slider.value)) : null);
+  });
+  $('undated').addEventListener('change', () => {
+    state.hideUndated = ($('undated') as HTMLSelectElement).value === 'hide';
+    view.filter(state);
+    commit();
+    status();
   });
 }
 
-const glyphs: Record<string, string> = { PERSON: '●', ORGANIZATION: '■', POSITION: '◆', EVENT: '★', VERDICT: '⬢', STATEMENT: '◀', SOURCE: '▬', PLACE: '▲' };
 const monthOf = (i: number) => `${firstYear + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 const monthIndex = (d: string) => (Number(d.slice(0, 4)) - firstYear) * 12 + (d.length >= 7 ? Number(d.slice(5, 7)) - 1 : 0);
+/** "1988-07" reads "July 1988"; "1988" reads "1988". */
+const monthWords = (d: string) => (d.length >= 7 ? `${monthNames[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}` : d.slice(0, 4));
 
 function filtersChanged(): void {
   state.hiddenKinds = [...document.querySelectorAll<HTMLInputElement>('#kinds input:not(:checked)')].map((b) => b.value as api.Kind);
@@ -366,15 +409,18 @@ function filtersChanged(): void {
   status();
 }
 
-async function setDate(asOf: string | null): Promise<void> {
+/** The date filters what is already there: nothing is asked of the server. */
+function setDate(asOf: string | null): void {
   state.asOf = asOf;
   syncControls();
-  view.highlight([], []);
-  await reload();
+  view.highlight([]);
+  view.filter(state);
+  commit();
   status();
+  announce(asOf ? `Showing what was true in ${monthWords(asOf)}: ${view.cy.edges(':visible').length} relationships.` : 'Showing every date.');
 }
 
-// ---- saved queries and exports
+// ---- saved queries
 
 async function loadSaved(): Promise<void> {
   const list = await run('Listing saved queries', api.savedQueries);
@@ -386,19 +432,98 @@ async function loadSaved(): Promise<void> {
     select.value = '';
     if (!q) return;
     takePanel();
-    panel.classList.add('wide');
+    setPanel(true);
     show(panel, panels.savedPanel(q, async (vars) => {
+      $('error').hidden = true; // an old error does not stay above a later result
+      show($('saved-result'));
       const table = await run(`Running ${q.title}`, () => api.runSaved(q.name, vars));
-      if (table) show($('saved-result'), panels.savedTable(table, api.savedURL(q.name, vars, '.csv')));
-    }));
+      if (table) {
+        show($('saved-result'), panels.savedTable(table, api.savedURL(q.name, vars, '.csv')));
+        announce(`${q.title}: ${table.rows.length} row(s).`);
+      }
+    }, async (text) => (await api.search(text)).hits.map((hit) => ({ id: hit.entity.id, name: hit.entity.name, kind: hit.kind }))));
   });
 }
 
-$('export-png').addEventListener('click', () => exportPNG(view));
+// ---- exports: the image carries its title, date, legend and sources
+
+function picture(): Picture | null {
+  const nodes = view.cy.nodes(':visible');
+  if (nodes.empty()) return null;
+  const name = (id: string) => view.nodes.get(id)?.label ?? id;
+  const names = nodes.map((n) => String(n.data('label')));
+  const title = state.path ? `Paths from ${name(state.path[0])} to ${name(state.path[1])}`
+    : names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  const edges = view.cy.edges(':visible').map((e) => view.edges.get(e.id())).filter((e): e is api.GraphEdge => !!e);
+  const sources = [...new Set(edges.flatMap((e) => e.citations.map((c) => c.source.publisher || c.source.title)))].sort();
+  const filters = [state.asOf ? `As true in ${monthWords(state.asOf)}${state.hideUndated ? '; undated facts left out' : '; undated facts marked ◯'}` : 'At any date',
+    state.minConfidence ? `${state.minConfidence.toLowerCase()} or stronger` : null,
+    state.hiddenKinds.length ? `not shown: ${state.hiddenKinds.map((k) => kinds[k].label).join(', ')}` : null,
+    state.hiddenRels.length ? `relationships not shown: ${state.hiddenRels.join(', ')}` : null].filter(Boolean).join(' · ');
+  return {
+    title, filters,
+    kinds: [...new Set(nodes.map((n) => n.data('kind') as api.Kind))],
+    confidences: confidences.filter((c) => edges.some((e) => e.confidence === c)),
+    undated: view.cy.edges('.undated:visible').nonempty(),
+    expandable: nodes.some((n) => !!n.data('expandable')),
+    sources,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Exports with what the image needs, or says there is nothing to export. */
+function exporting(format: 'PNG' | 'SVG'): void {
+  const p = picture();
+  if (!p) {
+    fail(`Nothing to export: the view is empty. Search for an entity to draw it, then export the ${format}.`);
+    announce('Nothing to export: the view is empty.');
+    return;
+  }
+  void run(`Exporting the ${format}`, () => (format === 'PNG' ? exportPNG(view, p) : exportSVG(view, p)));
+}
+
+$('export-png').addEventListener('click', () => exporting('PNG'));
+$('export-svg').addEventListener('click', () => exporting('SVG'));
 $('export-graphml').addEventListener('click', () => exportGraphML(view));
+
+// ---- the table of what is drawn, the drawers
+
+function refreshTable(): void {
+  if ($('table-view').hidden) return;
+  show($('table-view'), drawnTable(view, {
+    select: (id) => { if (view.nodes.has(id)) void selectNode(id); else selectEdge(id); },
+    expand: (id) => void expand(id),
+  }));
+}
+view.onChange = () => { refreshTable(); status(); };
+
+$('toggle-table').addEventListener('click', () => {
+  const open = $('table-view').hidden;
+  $('table-view').hidden = !open;
+  $('toggle-table').setAttribute('aria-pressed', String(open));
+  document.body.classList.toggle('table-open', open);
+  refreshTable();
+  if (open) $('table-view').focus();
+});
+
+/** Opens the side panel (a drawer on a phone), wide for paths, reports and tables. */
+function setPanel(wide: boolean): void {
+  panel.classList.toggle('wide', wide);
+  document.body.classList.add('panel-open');
+  $('toggle-panel').setAttribute('aria-expanded', 'true');
+}
+$('toggle-panel').addEventListener('click', () => {
+  const open = document.body.classList.toggle('panel-open');
+  $('toggle-panel').setAttribute('aria-expanded', String(open));
+});
+$('toggle-controls').addEventListener('click', () => {
+  const open = document.body.classList.toggle('controls-open');
+  $('toggle-controls').setAttribute('aria-expanded', String(open));
+});
+
 window.addEventListener('popstate', () => {
   state = readState(location.search);
-  view.highlight([], []);
+  view.highlight([]);
   void restore();
 });
 

@@ -1,8 +1,8 @@
 // What the side panel shows: an entity, a relationship, paths, an accountability report,
 // the cost of an expansion, a saved query's table. Every fact comes with who says so.
-import type { AccountabilityReport, Citation, EntityDetails, ExpandStat, GraphEdge, Path, PostAtTime, SavedQueryInfo, SavedTable } from './api';
+import type { AccountabilityReport, Citation, EntityDetails, ExpandStat, GraphEdge, HeldAtTime, Path, PostAtTime, SavedQueryInfo, SavedTable } from './api';
 import { h } from './dom';
-import { kinds } from './style';
+import { glyphs, kinds, pathColor, words } from './style';
 
 /** What a panel shows, top to bottom; null leaves a line out. */
 type Parts = (HTMLElement | null)[];
@@ -25,8 +25,36 @@ function webURL(u?: string | null): u is string {
 export function citations(list: Citation[], heading = 'Who says so'): HTMLElement {
   return h('section', { class: 'citations' },
     h('h3', {}, `${heading} (${list.length})`),
-    list.length ? h('ol', {}, list.map(citation)) : h('p', { class: 'muted' }, 'No citation.'));
+    list.length ? h('ol', {}, list.map(citation)) : h('p', { class: 'muted' }, 'No citation.'),
+    stakes(list));
 }
+
+/**
+ * Each source's stake, once however often it is cited; its sentence on how its claims are
+ * recorded ("recorded as ALLEGED") only where it is cited at that confidence.
+ */
+function stakes(list: Citation[]): HTMLElement | null {
+  const bySource = new Map<string, Citation[]>();
+  for (const c of list) if (c.source.stake) bySource.set(c.source.id, [...(bySource.get(c.source.id) ?? []), c]);
+  if (!bySource.size) return null;
+  return h('div', { class: 'stakes' }, h('h4', {}, 'About the sources'), [...bySource.values()].map((cs) => {
+    const cited = new Set(cs.map((c) => c.confidence));
+    const said = cs[0].source.stake!.split(/(?<=\.)\s+/)
+      .filter((sentence) => !/recorded as [A-Z]+/.test(sentence) || [...cited].some((c) => sentence.includes(c))).join(' ');
+    return h('p', { class: 'stake' }, h('strong', {}, cs[0].source.publisher || cs[0].source.title), ': ', said);
+  }));
+}
+
+/** Who makes the claims cited, in a few words: "claimed by A, B" (or the sources, when no one is named). */
+export function claimants(list: Citation[]): string {
+  const who = [...new Set(list.map((c) => c.claimedBy?.name).filter((n): n is string => !!n))];
+  if (who.length) return `claimed by ${who.join(', ')}`;
+  const from = [...new Set(list.map((c) => c.source.publisher || c.source.title))];
+  return from.length ? `according to ${from.join(', ')}` : 'no citation';
+}
+
+/** A role code in words: CARRIED_OUT reads "carried out". */
+const role = (r: string) => words(r);
 
 function citation(c: Citation): HTMLElement {
   const s = c.source;
@@ -34,8 +62,7 @@ function citation(c: Citation): HTMLElement {
   return h('li', { class: 'citation' },
     c.quote ? h('blockquote', {}, `“${c.quote}”`) : null,
     h('div', { class: 'claim' }, confidenceBadge(c.confidence), c.claimedBy ? ` claimed by ${c.claimedBy.name}` : ''),
-    h('div', { class: 'source' }, title, ' — ', s.publisher, s.published ? `, ${s.published}` : '', c.locator ? ` (${c.locator})` : ''),
-    s.stake ? h('div', { class: 'stake' }, s.stake) : null);
+    h('div', { class: 'source' }, title, ' — ', s.publisher, s.published ? `, ${s.published}` : '', c.locator ? ` (${c.locator})` : ''));
 }
 
 export interface EntityActions {
@@ -46,7 +73,7 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
   const k = kinds[kind as keyof typeof kinds];
   const canReport = ['EVENT', 'PERSON', 'ORGANIZATION'].includes(kind);
   return [
-    h('h2', {}, h('span', { class: 'glyph', style: `color:${k?.color}` }, '●'), ' ', e.name),
+    h('h2', {}, h('span', { class: 'glyph', style: `color:${k?.color}` }, glyphs[kind as keyof typeof glyphs] ?? '●'), ' ', e.name),
     h('div', { class: 'meta' }, badge(k?.label ?? kind), ' ', confidenceBadge(e.confidence), ' ', h('code', {}, e.id)),
     e.aliases.length ? h('div', { class: 'aliases' }, h('span', { class: 'name' }, 'Also: '), e.aliases.join(' · ')) : null,
     e.description ? h('p', { class: 'description' }, e.description) : null,
@@ -70,7 +97,7 @@ export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
     h('h2', {}, e.type.replaceAll('_', ' ').toLowerCase()),
     h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${e.type}→ `, h('strong', {}, name(e.target))),
     h('div', { class: 'meta' }, confidenceBadge(e.confidence)),
-    field('Role', e.role), field('Dates', dates(e.from, e.to)),
+    field('Role', e.role ? role(e.role) : null), field('Dates', dates(e.from, e.to) ?? 'undated: the sources give no date'),
     citations(e.citations),
   ];
 }
@@ -80,17 +107,21 @@ function steps(p: Path): HTMLElement {
     h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${s.edge.type}→ ` : ` ←${s.edge.type}— `,
       h('strong', {}, s.to.name), ' ', confidenceBadge(s.edge.confidence),
       s.edge.mention ? h('span', { class: 'mention' }, ' mention: talk, not a chain of command') : '',
-      s.edge.role ? ` (${s.edge.role})` : '', dates(s.edge.from, s.edge.to) ? ` ${dates(s.edge.from, s.edge.to)}` : ''),
+      s.edge.role ? ` (${role(s.edge.role)})` : '', dates(s.edge.from, s.edge.to) ? ` ${dates(s.edge.from, s.edge.to)}` : ''),
+    h('div', { class: 'claimants' }, claimants(s.edge.citations)),
     h('details', {}, h('summary', {}, `${s.edge.citations.length} citation(s)`), citations(s.edge.citations)))));
 }
 
-export function pathsPanel(from: string, to: string, list: Path[], pick: (i: number) => void): Parts {
+/** The paths found, each in the colour it is drawn in; choosing one (or all) marks it and brings it into view. */
+export function pathsPanel(from: string, to: string, list: Path[], pick: (i: number | null) => void): Parts {
   if (!list.length) return [h('h2', {}, 'Paths'), h('p', {}, `No path from ${from} to ${to} within 6 steps.`)];
   return [
     h('h2', {}, `Paths from ${from} to ${to}`),
-    h('p', { class: 'muted' }, `${list.length} path(s), shortest first; a path is as strong as its weakest step.`),
-    ...list.map((p, i) => h('section', { class: 'path-item' },
-      h('h3', {}, h('a', { href: '#', onclick: (ev: Event) => { ev.preventDefault(); pick(i); } }, `Path ${i + 1}`),
+    h('p', { class: 'muted' }, `${list.length} path(s), shortest first; a path is as strong as its weakest step. `,
+      h('button', { type: 'button', class: 'link', onclick: () => pick(null) }, 'Show all')),
+    ...list.map((p, i) => h('section', { class: 'path-item', 'data-path': String(i) },
+      h('h3', {}, h('span', { class: 'swatch', style: `background:${pathColor(i)}`, 'aria-hidden': 'true' }),
+        h('button', { type: 'button', class: 'link', onclick: () => pick(i), title: 'Mark this path alone and bring it into view' }, `Path ${i + 1}`),
         ` — ${p.length} step(s) `, confidenceBadge(p.confidence)),
       steps(p))),
   ];
@@ -99,6 +130,15 @@ export function pathsPanel(from: string, to: string, list: Path[], pick: (i: num
 const posts = (label: string, ts: PostAtTime[]) =>
   ts.length ? h('div', { class: 'field' }, h('span', { class: 'name' }, label),
     ts.map((t) => `${t.tenure.position.name}: ${t.note}`).join('; ')) : null;
+
+/** What the latest posts are, as the sources date them: never "now", which the sources cannot say. */
+function latest(ts: PostAtTime[], asOf: string | null | undefined): HTMLElement | null {
+  if (!ts.length) return null;
+  if (asOf) return posts(`Held in ${asOf}`, ts);
+  return h('div', { class: 'field latest' }, ts.map((t) => h('div', {}, h('span', { class: 'name' }, latestLabel(t)), t.tenure.position.name)));
+}
+
+const latestLabel = (t: HeldAtTime) => t.dating === 'ATTESTED' && t.attested ? `Latest attested (${t.attested})` : 'Latest dated';
 
 const bases: Record<string, string> = {
   DIRECT: 'Directly responsible', MEMBER: 'Members of a responsible body', COMMAND: 'In command (posts held)',
@@ -110,15 +150,16 @@ export function accountabilityPanel(r: AccountabilityReport, show: (p: Path) => 
   for (const e of r.entries) groups.set(e.basis, [...(groups.get(e.basis) ?? []), e]);
   return [
     h('h2', {}, `Accountability: ${r.subject.name}`),
-    h('p', { class: 'muted' }, r.asOf ? `Posts now: as of ${r.asOf}.` : 'Posts now: the latest the sources know.'),
+    h('p', { class: 'muted' }, r.asOf ? `Posts: as held in ${r.asOf}.` : 'Posts: the latest the sources date, not a claim about today.'),
     r.entries.length ? null : h('p', {}, 'No one is linked to it on any basis.'),
     ...[...groups].map(([basis, entries]) => h('section', { class: 'basis' },
       h('h3', {}, `${bases[basis] ?? basis} (${entries.length})`),
       h('ul', {}, entries.map((e) => h('li', {},
-        h('div', {}, h('a', { href: '#', onclick: (ev: Event) => { ev.preventDefault(); show(e.path); } }, e.entity.name),
-          e.role ? ` — ${e.role} ` : ' ', confidenceBadge(e.confidence)),
+        h('div', {}, h('button', { type: 'button', class: 'link', onclick: () => show(e.path), title: 'Draw and mark the path' }, e.entity.name),
+          e.role ? ` — ${role(e.role)} ` : ' ', confidenceBadge(e.confidence)),
+        h('div', { class: 'claimants' }, claimants(e.citations)),
         e.heldThen?.held === 'UNKNOWN' ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Time'), e.heldThen.note) : null,
-        posts('Then', e.postsThen), posts('Now', e.postsNow),
+        posts('Then', e.postsThen), latest(e.postsNow, r.asOf),
         h('details', {}, h('summary', {}, `path of ${e.path.length} step(s), ${e.citations.length} citation(s)`), steps(e.path))))))),
     r.verdicts.length ? h('section', {}, h('h3', {}, 'Verdicts'),
       h('ul', {}, r.verdicts.map((v) => h('li', {}, v.name, v.date ? ` (${v.date})` : '')))) : null,
@@ -138,10 +179,36 @@ export function expandPrompt(name: string, stats: ExpandStat[], go: () => void, 
   ];
 }
 
-export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void): Parts {
-  const inputs = (q.variables ?? []).map((v) => {
+/** Entities whose names match a text, for the pickers of saved-query forms. */
+export type Suggest = (text: string) => Promise<{ id: string; name: string; kind: string }[]>;
+
+/**
+ * A saved query's form: each variable labelled in words, its default shown, an entity
+ * variable (an ID) picked by typing a name and choosing among the search's answers.
+ */
+export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest): Parts {
+  const inputs = (q.variables ?? []).map((v, i) => {
     const def = v.default === undefined || v.default === null ? '' : String(v.default);
-    return h('label', {}, `${v.name} `, h('input', { name: v.name, value: def, placeholder: v.type, required: v.required }));
+    const label = v.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const entity = v.type.startsWith('ID');
+    const list = entity ? h('datalist', { id: `saved-options-${i}` }) : null;
+    const input = h('input', { name: v.name, value: def, placeholder: entity ? 'type a name, then choose' : def ? `default: ${def}` : '',
+      required: v.required, list: entity ? `saved-options-${i}` : undefined, autocomplete: 'off' }) as HTMLInputElement;
+    if (list) {
+      let timer: number | undefined;
+      input.addEventListener('input', () => {
+        clearTimeout(timer);
+        const text = input.value.trim();
+        if (text.length < 2 || text.includes(':')) return; // an id typed or chosen is left as it is
+        timer = window.setTimeout(async () => {
+          const hits = await suggest(text).catch(() => []);
+          list.replaceChildren(...hits.map((hit) => h('option', { value: hit.id, label: `${hit.name} (${kinds[hit.kind as keyof typeof kinds]?.label ?? hit.kind})` })));
+        }, 200);
+      });
+    }
+    return h('label', {}, h('span', { class: 'name' }, label[0].toUpperCase() + label.slice(1), v.required ? ' (required)' : ''),
+      input, list,
+      def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null);
   });
   const form = h('form', { class: 'saved-form' }, ...inputs, h('button', { type: 'submit' }, 'Run')) as HTMLFormElement;
   form.addEventListener('submit', (ev) => {

@@ -13,6 +13,8 @@ export interface ViewState {
   path: [string, string] | null;
   /** The path finder also walks statements (STATED, ABOUT: mentions). */
   pathMentions: boolean;
+  /** Under a date, relationships without dates are shown (marked as undated) unless this is set. */
+  hideUndated: boolean;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -32,6 +34,7 @@ export function readState(search: string): ViewState {
     selected: q.get('selected'),
     path: path.length === 2 ? [path[0], path[1]] : null,
     pathMentions: q.get('mentions') === '1',
+    hideUndated: q.get('undated') === 'hide',
   };
 }
 
@@ -45,6 +48,7 @@ export function writeState(s: ViewState): string {
   if (s.selected) q.set('selected', s.selected);
   if (s.path) q.set('path', s.path.join(','));
   if (s.pathMentions) q.set('mentions', '1');
+  if (s.hideUndated) q.set('undated', 'hide');
   // ids read better with their colons and the commas between them, both fine in a query
   const qs = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   return qs ? '?' + qs : location.pathname;
@@ -53,4 +57,26 @@ export function writeState(s: ViewState): string {
 /** Whether a confidence passes a minimum (null: everything but RETRACTED). */
 export function strongEnough(c: Confidence, min: Confidence | null): boolean {
   return confidences.indexOf(c) <= confidences.indexOf(min ?? 'DISPUTED');
+}
+
+/** A date's first and last day, as sortable text: "1988" runs 1988-01-01 to 1988-12-31. */
+const first = (d: string) => (d + '-01-01').slice(0, 10);
+const last = (d: string) => (d.length === 4 ? d + '-12-31' : d.length === 7 ? d + '-31' : d);
+
+/**
+ * Whether a relationship known to hold from..to was true on asOf (a year, month or day),
+ * as the server's asOf reads them: false once it had ended (endedBy), null when it has no
+ * date at all (undated: the sources do not say when).
+ */
+export function trueOn(from: string | null | undefined, to: string | null | undefined, asOf: string, endedBy?: string | null): boolean | null {
+  if (endedBy && last(endedBy) < first(asOf)) return false;
+  if (!from && !to) return null;
+  return (!from || first(from) <= last(asOf)) && (!to || last(to) >= first(asOf));
+}
+
+/** The latest date the relationships give (an end, else a start), as a month; null when none has a date. */
+export function latestDate(dates: (string | null | undefined)[]): string | null {
+  const known = dates.filter((d): d is string => !!d).map((d) => d.slice(0, 7)).sort();
+  const d = known[known.length - 1];
+  return d ? (d.length === 4 ? `${d}-12` : d) : null;
 }

@@ -30,21 +30,50 @@ export const lines: Record<Confidence, { style: 'solid' | 'dashed' | 'dotted'; w
 export const relTypes = ['HOLDS', 'POSITION_IN', 'MEMBER_OF', 'PART_OF', 'RESPONSIBLE_FOR', 'PARTICIPATED_IN',
   'ISSUED_BY', 'AGAINST', 'CONCERNS', 'STATED', 'ABOUT', 'LOCATED_IN', 'OCCURRED_IN'];
 
+/** Glyphs for the legend and lists, each the shape the graph draws for the kind. */
+export const glyphs: Record<Kind, string> = {
+  PERSON: '●', ORGANIZATION: '■', POSITION: '◆', EVENT: '★', VERDICT: '⬢', STATEMENT: '▶', SOURCE: '▬', PLACE: '▲',
+};
+
+/** A colour per path found, in order: none of them a kind's colour or the grey of lines. */
+export const pathColors = ['#e67e22', '#d81b60', '#00897b', '#5e35b1', '#7cb342', '#6d4c41', '#1e88e5', '#f4b400', '#00acc1', '#c2185b'];
+export const pathColor = (i: number) => pathColors[i % pathColors.length];
+
+/** The ring around an entity with neighbours not drawn yet. */
+export const moreRing = '#f1c40f';
+
+/** A label cut to about max characters at a word, with an ellipsis: the full text shows on hover and selection. */
+export function shortLabel(text: string, max = 26): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
+}
+
+/** A relationship type in words: MEMBER_OF reads "member of". */
+export const words = (code: string) => code.replaceAll('_', ' ').toLowerCase();
+
+/** Edge labels show from this zoom on (and always on a selected relationship). */
+export const edgeLabelZoom = 1.2;
+
 export function stylesheet(): StylesheetJson {
   const s: StylesheetJson = [
     { selector: 'node', style: {
-      label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
-      'text-max-width': '120px', width: 26, height: 26, 'border-width': 1, 'border-color': '#fff', color: '#222',
-      'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
-    { selector: 'node[?expandable]', style: { 'border-width': 3, 'border-color': '#f1c40f' } },
-    { selector: 'node:selected', style: { 'overlay-color': '#f1c40f', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+      label: 'data(short)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'wrap',
+      'text-max-width': '110px', width: 24, height: 24, 'border-width': 1, 'border-color': '#fff', color: '#222',
+      'text-background-color': '#fff', 'text-background-opacity': 0.75, 'text-background-padding': '1px', 'min-zoomed-font-size': 5 } },
+    // statements are talk: drawn small, their label a few words of what was said
+    { selector: 'node[kind = "STATEMENT"]', style: { width: 14, height: 14, 'font-size': 9, 'text-max-width': '80px', color: '#555' } },
+    { selector: 'node[?expandable]', style: { 'border-width': 3, 'border-color': moreRing } },
     { selector: 'edge', style: {
-      'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, label: 'data(type)',
-      'font-size': 7, 'min-zoomed-font-size': 6, color: '#555', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
-      'target-arrow-color': '#8a8f98', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
-    { selector: 'edge:selected', style: { 'line-color': '#f39c12', 'target-arrow-color': '#f39c12' } },
-    { selector: '.path', style: { 'line-color': '#e67e22', 'target-arrow-color': '#e67e22', 'border-color': '#e67e22', 'border-width': 3 } },
-    { selector: '.faded', style: { opacity: 0.25 } },
+      'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, label: 'data(words)',
+      // 10 px on screen, and only once zoomed in to edgeLabelZoom: below that, labels hide
+      'font-size': 10 / edgeLabelZoom, 'min-zoomed-font-size': 10, color: '#444', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
+      'target-arrow-color': '#8a8f98', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' } },
+    // under a date, a relationship the sources do not date: a hollow ring in its middle, faint
+    // (its label says so too, lifted off the ring)
+    { selector: 'edge.undated', style: { 'mid-target-arrow-shape': 'circle', 'mid-target-arrow-fill': 'hollow',
+      'mid-target-arrow-color': '#555', 'line-opacity': 0.6, 'arrow-scale': 0.9, label: 'data(undatedWords)', 'text-margin-y': -10 } },
   ];
   for (const [kind, k] of Object.entries(kinds)) {
     s.push({ selector: `node[kind = "${kind}"]`, style: { 'background-color': k.color, shape: k.shape as never } });
@@ -52,5 +81,19 @@ export function stylesheet(): StylesheetJson {
   for (const [conf, l] of Object.entries(lines)) {
     s.push({ selector: `edge[confidence = "${conf}"]`, style: { 'line-style': l.style, width: l.width } });
   }
+  s.push(
+    // selection and hover mark the entity without changing its kind's colour, and show the full label
+    { selector: 'node:selected', style: { 'overlay-color': '#1d2733', 'overlay-opacity': 0.18, 'overlay-padding': 6,
+      'background-color': 'data(color)' } },
+    { selector: 'node:selected, node.hover', style: { label: 'data(label)', 'text-max-width': '220px', 'z-index': 20,
+      'font-size': 12, 'text-background-opacity': 0.95, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge:selected, edge.hover', style: { 'line-color': '#1d2733', 'target-arrow-color': '#1d2733',
+      'min-zoomed-font-size': 0, 'font-size': 11, 'z-index': 20 } },
+    { selector: 'node.idle', style: { opacity: 0.4 } },
+    { selector: '.path', style: { 'line-color': 'data(pathColor)', 'target-arrow-color': 'data(pathColor)', 'border-color': 'data(pathColor)',
+      'border-width': 4, 'z-index': 10 } },
+    { selector: 'edge.path', style: { 'min-zoomed-font-size': 0, 'font-size': 10 } },
+    { selector: '.faded', style: { opacity: 0.2 } },
+  );
   return s;
 }

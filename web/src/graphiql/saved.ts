@@ -16,6 +16,14 @@ type GraphiQLComponent = ((props: Record<string, unknown>) => unknown) & {
   React: { useEditorContext(o: { nonNull: true }): EditorContext };
 };
 
+// gqlgen's page has no viewport: without one a phone draws it at desktop width, tiny
+if (!document.querySelector('meta[name="viewport"]')) {
+  const meta = document.createElement('meta');
+  meta.name = 'viewport';
+  meta.content = 'width=device-width, initial-scale=1';
+  document.head.append(meta);
+}
+
 const w = window as unknown as { React: ReactLike; GraphiQL: GraphiQLComponent };
 const React = w.React;
 const Real = w.GraphiQL;

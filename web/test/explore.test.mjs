@@ -264,6 +264,7 @@ test('the path finder connects the convicted diplomat to the foreign minister, w
   await waitShown(page, '.path', ['person:assadollah-assadi', 'event:assadi-bomb-plot', 'person:mohammad-javad-zarif']);
   assert.match(page.url(), /path=person:assadollah-assadi,person:mohammad-javad-zarif/);
   assert.doesNotMatch(panel, /mention/, 'no path walks a statement unless asked for');
+  assert.match(panel, /MEMBER_OF→ Ministry of Foreign Affairs of Iran.*inferred, not stated/s, 'an inferred step says so');
   await screenshot(page, 'explore-paths');
   // asked for, the statements about both join them, each such step marked as a mention
   await page.check('#path-mentions');

@@ -8,6 +8,10 @@ export interface SourceInfo { id: string; title: string; publisher: string; publ
 export interface Citation {
   quote?: string | null; locator?: string | null; confidence: Confidence; accessed?: string | null;
   claimedBy?: { id: string; name: string } | null; source: SourceInfo;
+  /** DISPUTES: the source denies the fact (a fact with both stances is DISPUTED). */
+  stance: 'SUPPORTS' | 'DISPUTES';
+  /** Whether the quote was found verbatim in the source's stored text. */
+  checked: boolean;
 }
 export interface GraphNode { id: string; kind: Kind; label: string; degree: number; confidence: Confidence; properties?: Record<string, unknown> | null }
 export interface GraphEdge {
@@ -19,6 +23,8 @@ export interface GraphEdge {
   endedBy?: string | null;
   /** STATED or ABOUT: talk about an entity, not a relation in a chain of command. */
   mention: boolean;
+  /** Set when the source implies the relationship but does not state it: how it is read. */
+  inference?: string | null;
 }
 export interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }
 export interface SearchHit { kind: Kind; matched: string; score: number; entity: { id: string; name: string } }
@@ -47,9 +53,9 @@ export interface SavedQueryInfo { name: string; title: string; description?: str
 /** A saved query's table: typed cells (null for nothing, a list for citations or several values). */
 export interface SavedTable { columns: string[]; rows: unknown[][] }
 
-const citationFields = `quote locator confidence accessed claimedBy { id name }
+const citationFields = `quote locator confidence stance checked accessed claimedBy { id name }
   source { id title publisher published url stake }`;
-const edgeFields = `id type source target role from to validFrom validTo endedBy confidence mention citations { ${citationFields} }`;
+const edgeFields = `id type source target role from to validFrom validTo endedBy confidence mention inference citations { ${citationFields} }`;
 
 /** A failed request, with the server's message. */
 export class APIError extends Error {}

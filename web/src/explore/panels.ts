@@ -61,7 +61,9 @@ function citation(c: Citation): HTMLElement {
   const title = webURL(s.url) ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : h('span', {}, s.title);
   return h('li', { class: 'citation' },
     c.quote ? h('blockquote', {}, `“${c.quote}”`) : null,
-    h('div', { class: 'claim' }, confidenceBadge(c.confidence), c.claimedBy ? ` claimed by ${c.claimedBy.name}` : ''),
+    h('div', { class: 'claim' }, confidenceBadge(c.confidence), c.claimedBy ? ` claimed by ${c.claimedBy.name}` : '',
+      c.stance === 'DISPUTES' ? h('span', { class: 'disputes' }, ' — disputes it') : ''),
+    c.checked ? null : h('div', { class: 'unchecked' }, 'not checked against the document'),
     h('div', { class: 'source' }, title, ' — ', s.publisher, s.published ? `, ${s.published}` : '', c.locator ? ` (${c.locator})` : ''));
 }
 
@@ -98,6 +100,7 @@ export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
     h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${e.type}→ `, h('strong', {}, name(e.target))),
     h('div', { class: 'meta' }, confidenceBadge(e.confidence)),
     field('Role', e.role ? role(e.role) : null), field('Dates', dates(e.from, e.to) ?? 'undated: the sources give no date'),
+    e.inference ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred, not stated: '), e.inference) : null,
     citations(e.citations),
   ];
 }
@@ -107,6 +110,7 @@ function steps(p: Path): HTMLElement {
     h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${s.edge.type}→ ` : ` ←${s.edge.type}— `,
       h('strong', {}, s.to.name), ' ', confidenceBadge(s.edge.confidence),
       s.edge.mention ? h('span', { class: 'mention' }, ' mention: talk, not a chain of command') : '',
+      s.edge.inference ? h('span', { class: 'inference', title: s.edge.inference }, ' inferred, not stated') : '',
       s.edge.role ? ` (${role(s.edge.role)})` : '', dates(s.edge.from, s.edge.to) ? ` ${dates(s.edge.from, s.edge.to)}` : ''),
     h('div', { class: 'claimants' }, claimants(s.edge.citations)),
     h('details', {}, h('summary', {}, `${s.edge.citations.length} citation(s)`), citations(s.edge.citations)))));

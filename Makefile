@@ -71,7 +71,7 @@ FUZZTIME ?= 30s
 FUZZ_TARGETS := graph:FuzzParseDate graph:FuzzWhereFilter seed:FuzzSeedYAML seed:FuzzFtMLine server:FuzzSavedQueryVariables server:FuzzMatchQuery
 FUZZ = $(NEO4J_EXEC) sh -c '\
 	for t in $(FUZZ_TARGETS); do \
-		$(GO) test -count=1 -run "^$$" -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/ || exit 1; \
+		$(GO) test -count=1 -run "^$$" -fuzz "^$${t\#*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/ || exit 1; \
 	done'
 fuzz: tools build
 	$(FUZZ)

@@ -395,8 +395,8 @@ func (c *compiler) overlaps(x string, iv Interval) string {
 	return strings.Join(conds, " AND ")
 }
 
-// confidenceAtLeast keeps facts at least as strong as min (all but RETRACTED when min is
-// empty); RETRACTED ones only when asked for.
+// confidenceAtLeast keeps the facts min keeps (Confidence.KeptBy; all but RETRACTED when
+// min is empty); RETRACTED ones only when asked for.
 func (c *compiler) confidenceAtLeast(x, min string, includeRetracted bool) string {
 	if min == "" {
 		if includeRetracted {
@@ -406,7 +406,7 @@ func (c *compiler) confidenceAtLeast(x, min string, includeRetracted bool) strin
 	}
 	var allowed []string
 	for _, conf := range Confidences {
-		if conf.AtLeast(Confidence(min)) && (conf != Retracted || includeRetracted) {
+		if conf.KeptBy(Confidence(min)) && (conf != Retracted || includeRetracted) {
 			allowed = append(allowed, string(conf))
 		}
 	}

@@ -43,6 +43,14 @@ func (c Confidence) IsValid() bool { return c.Rank() >= 0 }
 // AtLeast reports whether c is as strong as min.
 func (c Confidence) AtLeast(min Confidence) bool { return c.Rank() >= min.Rank() }
 
+// KeptBy reports whether a minConfidence of min keeps a fact of confidence c: those at
+// least as strong, and a DISPUTED fact wherever an allegation is kept, so that a denial
+// never hides what it denies (a disputed report stays in a "minConfidence: ALLEGED" view,
+// its supporting and disputing citations side by side).
+func (c Confidence) KeptBy(min Confidence) bool {
+	return c.AtLeast(min) || c == Disputed && Alleged.AtLeast(min)
+}
+
 // Weakest returns the weaker of a and b: a chain of facts is as strong as its weakest step.
 func Weakest(a, b Confidence) Confidence {
 	if b.Rank() < a.Rank() {

@@ -9,6 +9,8 @@ import (
 	"io"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // FtMEntity is one FollowTheMoney entity as OpenSanctions and Aleph write it: every
@@ -168,8 +170,16 @@ func decodeFtM(text []byte) (FtMEntity, string) {
 		if err := json.Unmarshal(l.Properties[name], &list); err != nil {
 			return e, fmt.Sprintf("properties.%s: not a list of strings", name)
 		}
-		if ftmModel.property(e.Schema, name) == nil {
+		prop := ftmModel.property(e.Schema, name)
+		if prop == nil {
 			return e, fmt.Sprintf("properties.%s: %s has no property %q", name, e.Schema, name)
+		}
+		if prop.Type == "url" { // only web links are stored: a javascript: URL would run where it is shown
+			for _, u := range list {
+				if !graph.WebURL(u) {
+					return e, fmt.Sprintf("properties.%s: %q is not an http or https URL", name, u)
+				}
+			}
 		}
 		e.Properties[name] = list
 	}

@@ -53,6 +53,7 @@ func TestParseFtM(t *testing.T) {
 {"op": "DEL", "entity": {"id": "p2"}}
 {"op": "UPSERT", "entity": {"id": "p2"}}
 {"id": "bad-utf8", "schema": "Person", "properties": {"name": ["`+"\xff"+`"]}}
+{"id": "bad-url", "schema": "Person", "properties": {"name": ["Cy Example"], "sourceUrl": ["javascript:alert(1)"]}}
 `)
 	if len(entities) != 19 || entities[17].Op != "MOD" || entities[18].Op != "DEL" || entities[18].ID != "p2" {
 		t.Errorf("%d entities, want 19 with a MOD and a DEL by id alone", len(entities))
@@ -64,6 +65,7 @@ func TestParseFtM(t *testing.T) {
 		"line 20: properties.name: not a list of strings",
 		`line 24: op: unknown op "UPSERT": want ADD, MOD or DEL`,
 		"line 25: invalid UTF-8 at byte 64",
+		`line 26: properties.sourceUrl: "javascript:alert(1)" is not an http or https URL`,
 	}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))

@@ -209,6 +209,13 @@ func TestADenialStaysVisibleInTheTables(t *testing.T) {
 			t.Fatalf("%s: %s", m, r.raw)
 		}
 	}
+	// a denial does not hide what it denies: the disputed tenure stays where allegations do
+	for min, want := range map[string]int{"ALLEGED": 1, "DISPUTED": 1, "REPORTED": 0} {
+		r := a.query(`{ holders(position: "position:iran-head-of-judiciary", minConfidence: `+min+`) { confidence person { id } } }`, nil)
+		if got := len(r.Data["holders"].([]any)); len(r.Errors) > 0 || got != want {
+			t.Errorf("holders(minConfidence: %s) = %s, want %d tenure(s)", min, r.raw, want)
+		}
+	}
 	tb := a.table("/saved/who-held-post")
 	if got := column(tb, "Confidence"); !slices.Equal(got, []string{"DISPUTED"}) {
 		t.Errorf("who-held-post Confidence = %q, want DISPUTED", got)

@@ -41,6 +41,8 @@ test('a minimum confidence keeps it and what is stronger; none keeps all but RET
   assert.ok(strongEnough('REPORTED', 'REPORTED'));
   assert.ok(!strongEnough('ALLEGED', 'REPORTED'));
   assert.ok(strongEnough('DISPUTED', null));
+  assert.ok(strongEnough('DISPUTED', 'ALLEGED'), 'a denial does not hide what it denies');
+  assert.ok(!strongEnough('DISPUTED', 'REPORTED'));
   assert.ok(!strongEnough('RETRACTED', null));
 });
 

@@ -56,7 +56,9 @@ export function writeState(s: ViewState): string {
 
 /** Whether a confidence passes a minimum (null: everything but RETRACTED). */
 export function strongEnough(c: Confidence, min: Confidence | null): boolean {
-  return confidences.indexOf(c) <= confidences.indexOf(min ?? 'DISPUTED');
+  // a disputed fact stays wherever allegations do: a denial never hides what it denies
+  const at = c === 'DISPUTED' ? confidences.indexOf('ALLEGED') : confidences.indexOf(c);
+  return at <= confidences.indexOf(min ?? 'DISPUTED');
 }
 
 /** A date's first and last day, as sortable text: "1988" runs 1988-01-01 to 1988-12-31. */

@@ -10,7 +10,6 @@ import (
 
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"
-	"github.com/accgraph/accgraph/seed"
 )
 
 // aliases repeats field n times under aliases a0, a1, ...
@@ -33,18 +32,7 @@ func TestCostGrowsWithTheWorkAsked(t *testing.T) {
 	seedWithKey(t, db, "desk")
 	srv := serve(t, db, nil)
 	ctx := context.Background()
-	qs, err := seed.LoadQueries(seed.Queries())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range qs {
-		if err := srv.ValidateSavedQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveBuiltInQueries(t, srv, db)
 	client := &http.Client{Timeout: 30 * time.Second}
 
 	hostile := []struct{ name, query, field string }{

@@ -48,18 +48,7 @@ func TestCSVCellsCannotStartFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := serve(t, db, nil)
-	qs, err := seed.LoadQueries(seed.Queries())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range qs {
-		if err := srv.ValidateSavedQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveBuiltInQueries(t, srv, db)
 
 	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(srv.URL() + "/saved/court-verdicts.csv")
 	if err != nil {

@@ -91,6 +91,23 @@ func serve(t testing.TB, db *graph.DB, configure func(*server.Server)) *server.S
 	return srv
 }
 
+// saveBuiltInQueries validates the built-in saved queries against srv and stores them.
+func saveBuiltInQueries(t testing.TB, srv *server.Server, db *graph.DB) {
+	t.Helper()
+	qs, err := seed.LoadQueries(seed.Queries())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if err := srv.ValidateSavedQuery(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveQuery(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // answer is a GraphQL response with its HTTP status.
 type answer struct {
 	Status int

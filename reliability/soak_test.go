@@ -1,7 +1,6 @@
 package reliability
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"github.com/accgraph/accgraph/graph/graphtest"
-	"github.com/accgraph/accgraph/seed"
 )
 
 // soakQueries are the reads of the soak, asked in turn.
@@ -41,22 +39,10 @@ func TestSoak(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("ACCGRAPH_SOAK_CONCURRENCY")); err == nil && n > 0 {
 		workers = n
 	}
-	ctx := context.Background()
 	db := graphtest.MustOpenDB(t)
 	key := seedWithKey(t, db, "soak")
 	srv := serve(t, db, nil)
-	qs, err := seed.LoadQueries(seed.Queries())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range qs {
-		if err := srv.ValidateSavedQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveQuery(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveBuiltInQueries(t, srv, db)
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: workers}}
 
 	var (

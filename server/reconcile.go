@@ -221,7 +221,7 @@ func (s *Server) answerQueries(w http.ResponseWriter, r *http.Request, data []by
 		}
 		out[res.Key] = map[string]any{"result": list}
 	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeJSONP(w, r, out) // JSONP when a GET names a callback, as the manifest does
 }
 
 // readReconcileQuery checks one query of a batch and turns it into a MatchQuery.

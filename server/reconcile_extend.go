@@ -160,7 +160,7 @@ func (s *Server) answerExtend(w http.ResponseWriter, r *http.Request, data []byt
 		}
 		rows[id] = row
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"meta": meta, "rows": rows})
+	s.writeJSONP(w, r, map[string]any{"meta": meta, "rows": rows})
 }
 
 func extendPropertyIDs() string {

@@ -161,6 +161,12 @@ func TestReconcileManifestValidatesAgainstTheSpec(t *testing.T) {
 		!strings.HasPrefix(rec.Body.String(), "/**/jQuery123_456({") || !strings.HasSuffix(rec.Body.String(), "});") {
 		t.Errorf("JSONP answer %s %q", ct, rec.Body.String()[:min(60, rec.Body.Len())])
 	}
+	// the queries asked by GET answer JSONP too
+	rec = httptest.NewRecorder()
+	a.h.ServeHTTP(rec, httptest.NewRequest("GET", "/reconcile?callback=cb&queries="+url.QueryEscape(`{"q0": {"query": "Zarif"}}`), nil))
+	if body := rec.Body.String(); !strings.HasPrefix(body, "/**/cb({") || !strings.Contains(body, "person:mohammad-javad-zarif") {
+		t.Errorf("JSONP queries answer %q", body[:min(80, len(body))])
+	}
 	if code, body := a.get("/reconcile?callback=" + url.QueryEscape("alert(1)//")); code != 400 || !strings.Contains(body, "not a JavaScript function name") {
 		t.Errorf("a callback that is code = %d %s", code, body)
 	}

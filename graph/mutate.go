@@ -327,21 +327,7 @@ func (db *DB) ExistingKinds(ctx context.Context, ids []string) (map[string]Entit
 }
 
 func (db *DB) existingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
-	byKind := map[EntityKind][]string{}
-	for _, id := range ids {
-		if k, ok := kindOfID(id); ok {
-			byKind[k] = append(byKind[k], id)
-		}
-	}
-	var parts []string
-	params := map[string]any{}
-	for _, k := range EntityKinds {
-		if len(byKind[k]) > 0 {
-			p := fmt.Sprintf("p%d", len(params))
-			params[p] = byKind[k]
-			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s RETURN n.id AS id", k.Label(), p))
-		}
-	}
+	parts, params := idLookups(ids, "n.id AS id", "")
 	out := map[string]EntityKind{}
 	if len(parts) == 0 {
 		return out, nil
@@ -355,6 +341,39 @@ func (db *DB) existingKinds(ctx context.Context, ids []string) (map[string]Entit
 		out[id], _ = kindOfID(id)
 	}
 	return out, nil
+}
+
+// idLookups is one MATCH per label (and, unless relReturn is "", per relationship type)
+// among ids, each taking its ids as a parameter through the id constraints, for a
+// statement to UNION: the node is n, the relationship r, and each part returns
+// nodeReturn or relReturn.
+func idLookups(ids []string, nodeReturn, relReturn string) ([]string, map[string]any) {
+	nodes := map[EntityKind][]string{}
+	rels := map[RelType][]string{}
+	for _, id := range ids {
+		if k, ok := kindOfID(id); ok {
+			nodes[k] = append(nodes[k], id)
+		} else if t, ok := relTypeOfID(id); ok && relReturn != "" {
+			rels[t] = append(rels[t], id)
+		}
+	}
+	var parts []string
+	params := map[string]any{}
+	for _, k := range EntityKinds {
+		if len(nodes[k]) > 0 {
+			p := fmt.Sprintf("p%d", len(params))
+			params[p] = nodes[k]
+			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s RETURN %s", k.Label(), p, nodeReturn))
+		}
+	}
+	for _, t := range RelTypes {
+		if len(rels[t]) > 0 {
+			p := fmt.Sprintf("p%d", len(params))
+			params[p] = rels[t]
+			parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN $%s RETURN %s", t, p, relReturn))
+		}
+	}
+	return parts, params
 }
 
 // CreateEntity adds a new entity, cited; ECONFLICT when its id is taken.

@@ -9,6 +9,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/schema"
 )
 
 // The editing mutations: each needs an editor key, turns its input into graph types,
@@ -149,7 +150,7 @@ func (s *Server) readEntity(ctx context.Context, id string) (graph.Entity, error
 // the field's selection, in one statement.
 func (s *Server) readEntities(ctx context.Context, ids ...string) ([]graph.Entity, error) {
 	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
-	sub := func(t string) []graph.Selection { return selections(oc, fc.Field.Selections, t) }
+	sub := func(t string) []graph.Selection { return schema.Selections(oc, fc.Field.Selections, t) }
 	sels := make([]graph.Selection, len(ids))
 	for i, id := range ids {
 		sels[i] = graph.Selection{Alias: fmt.Sprintf("entity%d", i), Name: "entity", Args: map[string]any{"id": id}, Sub: sub}

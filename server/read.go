@@ -7,6 +7,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/schema"
 )
 
 // readAhead answers a query's graph reads before gqlgen resolves a single field: it
@@ -38,7 +39,7 @@ func (ra readAhead) InterceptOperation(ctx context.Context, next graphql.Operati
 	}
 	var roots []graph.Selection
 	refused := map[string]error{}
-	for _, f := range selections(oc, oc.Operation.SelectionSet, "Query") {
+	for _, f := range schema.Selections(oc, oc.Operation.SelectionSet, "Query") {
 		if err := checkArguments(f); err != nil {
 			refused[f.Alias] = err
 			continue
@@ -47,23 +48,6 @@ func (ra readAhead) InterceptOperation(ctx context.Context, next graphql.Operati
 	}
 	res, err := ra.db.Read(ctx, roots)
 	return next(context.WithValue(ctx, resultsKey{}, &readResults{results: res, err: err, refused: refused}))
-}
-
-// selections converts gqlgen's selection set, with fragments applied for typeName, into
-// graph.Selections; their Sub collects the next level lazily, per concrete type.
-func selections(oc *graphql.OperationContext, set ast.SelectionSet, typeName string) []graph.Selection {
-	fields := graphql.CollectFields(oc, set, []string{typeName, "Entity"})
-	out := make([]graph.Selection, len(fields))
-	for i, f := range fields {
-		sub := f.Selections
-		out[i] = graph.Selection{
-			Alias: f.Alias,
-			Name:  f.Name,
-			Args:  f.ArgumentMap(oc.Variables),
-			Sub:   func(t string) []graph.Selection { return selections(oc, sub, t) },
-		}
-	}
-	return out
 }
 
 // rootValue returns what the read-ahead found for the current root field.

@@ -59,52 +59,70 @@ var Roots = map[string]bool{
 // returns an error only when the statement failed as a whole (Neo4j down, timeout);
 // a root field with bad arguments gets its own error in Results.
 func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
-	res := &Results{values: map[string]any{}, errs: map[string]error{}}
-	c := &compiler{params: map[string]any{}}
-	var calls, returns []string
-	var plans []rootPlan
-	for _, f := range roots {
-		if !Roots[f.Name] {
-			continue
-		}
-		plan, cypher, err := c.root(f)
-		if err != nil {
-			res.errs[f.Alias] = err
-			continue
-		}
-		if plan.skip { // nothing to ask Neo4j: a search with no words, an id of no kind
-			if v, err := plan.decode(nil); err != nil {
-				res.errs[f.Alias] = err
-			} else {
-				res.values[f.Alias] = v
-			}
-			continue
-		}
-		v := "r" + strconv.Itoa(len(plans))
-		calls = append(calls, "CALL {\n"+cypher+" AS "+v+"\n}")
-		returns = append(returns, v)
-		plans = append(plans, plan)
+	st := compile(roots)
+	if len(st.plans) == 0 {
+		return st.res, nil
 	}
-	if len(plans) == 0 {
-		return res, nil
-	}
-	cypher := strings.Join(calls, "\n") + "\nRETURN " + strings.Join(returns, ", ")
-	out, err := db.readTimeout(ctx, cypher, c.params, db.timeout())
+	out, err := db.readTimeout(ctx, st.cypher, st.params, db.timeout())
 	if err != nil {
 		return nil, err
 	}
 	if len(out.Records) != 1 {
 		return nil, Errorf(EINTERNAL, "read returned %d rows, want 1", len(out.Records))
 	}
-	for i, p := range plans {
+	for i, p := range st.plans {
 		v, err := p.decode(out.Records[0].Values[i])
 		if err != nil {
-			res.errs[p.alias] = err
+			st.res.errs[p.alias] = err
 			continue
 		}
-		res.values[p.alias] = v
+		st.res.values[p.alias] = v
 	}
-	return res, nil
+	return st.res, nil
+}
+
+// compiledRead is a read compiled: its Cypher and parameters, the plans that decode the
+// value each CALL returns (in RETURN order), and the results known without Neo4j (the
+// roots answered without asking it, the roots refused for their arguments).
+type compiledRead struct {
+	cypher string
+	params map[string]any
+	plans  []rootPlan
+	res    *Results
+}
+
+// compile turns the roots of a read into one statement; it asks nothing of Neo4j.
+func compile(roots []Selection) *compiledRead {
+	st := &compiledRead{res: &Results{values: map[string]any{}, errs: map[string]error{}}}
+	c := &compiler{params: map[string]any{}}
+	var calls, returns []string
+	for _, f := range roots {
+		if !Roots[f.Name] {
+			continue
+		}
+		plan, cypher, err := c.root(f)
+		if err != nil {
+			st.res.errs[f.Alias] = err
+			continue
+		}
+		if plan.skip { // nothing to ask Neo4j: a search with no words, an id of no kind
+			if v, err := plan.decode(nil); err != nil {
+				st.res.errs[f.Alias] = err
+			} else {
+				st.res.values[f.Alias] = v
+			}
+			continue
+		}
+		v := "r" + strconv.Itoa(len(st.plans))
+		calls = append(calls, "CALL {\n"+cypher+" AS "+v+"\n}")
+		returns = append(returns, v)
+		st.plans = append(st.plans, plan)
+	}
+	if len(st.plans) > 0 {
+		st.cypher = strings.Join(calls, "\n") + "\nRETURN " + strings.Join(returns, ", ")
+		st.params = c.params
+	}
+	return st
 }
 
 // readTimeout is read with a transaction timeout, so that no request holds Neo4j longer.

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/schema"
 )
 
@@ -29,66 +31,110 @@ var update = flag.Bool("update", false, "rewrite the expected Cypher of graph/te
 // (a txtar archive: the operation, then its variables.json) and compares the Cypher, the
 // parameters and the roots answered without Neo4j or refused with the sections of the file
 // (`go test ./graph -run TestCompileGolden -update` rewrites them). It needs no database:
-// a change to a compiled statement shows in review as a change to these files.
+// a change to a compiled statement shows in review as a change to these files. Every root
+// field the compiler answers must appear in one of them.
 func TestCompileGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/compile/*.graphql")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	s := schema.NewExecutableSchema(schema.Config{}).Schema()
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".graphql"), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	asked := map[string]bool{}
+	for _, g := range goldens(t) {
+		t.Run(g.name, func(t *testing.T) {
+			for _, f := range g.roots {
+				asked[f.Name] = true
 			}
-			ar := txtar.Parse(raw)
-			query := string(ar.Comment)
-			doc, errs := gqlparser.LoadQuery(s, query)
-			if errs != nil {
-				t.Fatalf("%s: %v", file, errs)
-			}
-			if len(doc.Operations) != 1 {
-				t.Fatalf("%s: want one operation, got %d", file, len(doc.Operations))
-			}
-			op := doc.Operations[0]
-			rawVars := map[string]any{}
-			if v := section(ar, "variables.json"); v != nil {
-				d := json.NewDecoder(bytes.NewReader(v))
-				d.UseNumber()
-				if err := d.Decode(&rawVars); err != nil {
-					t.Fatalf("%s: variables.json: %v", file, err)
-				}
-			}
-			vars, verr := validator.VariableValues(s, op, rawVars)
-			if verr != nil {
-				t.Fatalf("%s: variables: %v", file, verr)
-			}
-			oc := &graphql.OperationContext{RawQuery: query, Variables: vars, Doc: doc, Operation: op}
-			got := render(graph.Compile(schema.Selections(oc, op.SelectionSet, "Query")))
-
-			want := &txtar.Archive{Comment: ar.Comment}
-			if v := section(ar, "variables.json"); v != nil {
+			got := render(graph.Compile(g.roots))
+			want := &txtar.Archive{Comment: g.archive.Comment}
+			if v := section(g.archive, "variables.json"); v != nil {
 				want.Files = append(want.Files, txtar.File{Name: "variables.json", Data: v})
 			}
 			want.Files = append(want.Files, got...)
 			out := txtar.Format(want)
 			if *update {
-				if err := os.WriteFile(file, out, 0o644); err != nil {
+				if err := os.WriteFile(g.file, out, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if !bytes.Equal(out, raw) {
+			if !bytes.Equal(out, g.raw) {
 				for _, f := range got {
-					if w := section(ar, f.Name); !bytes.Equal(w, f.Data) {
-						t.Errorf("%s: %s differs; got\n%s\nwant\n%s", file, f.Name, f.Data, w)
+					if w := section(g.archive, f.Name); !bytes.Equal(w, f.Data) {
+						t.Errorf("%s: %s differs; got\n%s\nwant\n%s", g.file, f.Name, f.Data, w)
 					}
 				}
-				t.Errorf("%s is not what the compiler gives (go test ./graph -run TestCompileGolden -update rewrites it; review the diff)", file)
+				t.Errorf("%s is not what the compiler gives (go test ./graph -run TestCompileGolden -update rewrites it; review the diff)", g.file)
 			}
 		})
 	}
+	for name := range graph.Roots {
+		if !asked[name] {
+			t.Errorf("no graph/testdata/compile/*.graphql asks the root field %s", name)
+		}
+	}
+}
+
+// TestCompileGoldenExplain has Neo4j plan (EXPLAIN) every golden statement: each is
+// Cypher it parses and plans, with the parameters it is given.
+func TestCompileGoldenExplain(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	for _, g := range goldens(t) {
+		c := graph.Compile(g.roots)
+		if c.Cypher == "" {
+			continue
+		}
+		if err := db.Explain(context.Background(), c.Cypher, c.Params); err != nil {
+			t.Errorf("%s: Neo4j cannot plan the statement: %v", g.file, err)
+		}
+	}
+}
+
+// golden is one graph/testdata/compile file with the roots its operation asks.
+type golden struct {
+	name, file string
+	raw        []byte
+	archive    *txtar.Archive
+	roots      []graph.Selection
+}
+
+// goldens reads every golden file and builds its read as the server does: parsed and
+// validated against the schema, variables coerced, fields collected by schema.Selections.
+func goldens(t *testing.T) []golden {
+	t.Helper()
+	files, err := filepath.Glob("testdata/compile/*.graphql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	s := schema.NewExecutableSchema(schema.Config{}).Schema()
+	var out []golden
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ar := txtar.Parse(raw)
+		query := string(ar.Comment)
+		doc, errs := gqlparser.LoadQuery(s, query)
+		if errs != nil {
+			t.Fatalf("%s: %v", file, errs)
+		}
+		if len(doc.Operations) != 1 {
+			t.Fatalf("%s: want one operation, got %d", file, len(doc.Operations))
+		}
+		op := doc.Operations[0]
+		rawVars := map[string]any{}
+		if v := section(ar, "variables.json"); v != nil {
+			d := json.NewDecoder(bytes.NewReader(v))
+			d.UseNumber()
+			if err := d.Decode(&rawVars); err != nil {
+				t.Fatalf("%s: variables.json: %v", file, err)
+			}
+		}
+		vars, verr := validator.VariableValues(s, op, rawVars)
+		if verr != nil {
+			t.Fatalf("%s: variables: %v", file, verr)
+		}
+		oc := &graphql.OperationContext{RawQuery: query, Variables: vars, Doc: doc, Operation: op}
+		out = append(out, golden{name: strings.TrimSuffix(filepath.Base(file), ".graphql"), file: file, raw: raw,
+			archive: ar, roots: schema.Selections(oc, op.SelectionSet, "Query")})
+	}
+	return out
 }
 
 func section(ar *txtar.Archive, name string) []byte {

@@ -15,3 +15,20 @@ func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any)
 	_, err := db.read(ctx, "EXPLAIN "+cypher, params)
 	return err
 }
+
+// Compiled is what a golden test shows of a compiled read: the statement, its parameters,
+// and by alias the roots answered without Neo4j and those refused for their arguments.
+// The golden tests are in package graph_test because they build their reads with package
+// schema, which imports graph.
+type Compiled struct {
+	Cypher string
+	Params map[string]any
+	Values map[string]any
+	Errors map[string]error
+}
+
+// Compile compiles roots as Read does, asking nothing of Neo4j.
+func Compile(roots []Selection) Compiled {
+	st := compile(roots)
+	return Compiled{Cypher: st.cypher, Params: st.params, Values: st.res.values, Errors: st.res.errs}
+}

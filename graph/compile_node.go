@@ -1,0 +1,179 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+)
+
+// nodePlan decodes a projected node of one of several kinds.
+type nodePlan struct {
+	kinds map[EntityKind]*kindPlan
+}
+
+type kindPlan struct {
+	rels      []*relPlan
+	citations *citationPlan
+}
+
+// mergeSub joins the selections of every field named name (a field asked under several
+// aliases), since the decoded value is shared.
+func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) {
+	var subs []func(string) []Selection
+	for _, f := range fields {
+		if f.Name == name && f.Sub != nil {
+			subs = append(subs, f.Sub)
+		}
+	}
+	if len(subs) == 0 {
+		return nil, false
+	}
+	return func(t string) []Selection {
+		var out []Selection
+		for _, s := range subs {
+			out = append(out, s(t)...)
+		}
+		return out
+	}, true
+}
+
+// node projects the node in variable v, of one of kinds, with the fields sub asks for:
+// the stored properties they read (and need, which the caller's Go code reads), relation
+// lists and citations.
+func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
+	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
+	projections := map[EntityKind]string{}
+	for _, k := range kinds {
+		var fields []Selection
+		if sub != nil {
+			fields = sub(k.Label())
+		}
+		kp := &kindPlan{}
+		var parts []string
+		seen := map[string]bool{}
+		for _, f := range fields {
+			spec, isRel := relFields[k][f.Name]
+			switch {
+			case isRel:
+				if seen[f.Alias] {
+					continue
+				}
+				seen[f.Alias] = true
+				key := "__r_" + f.Alias
+				expr, rp, err := c.relation(v, k, spec, f, path+"."+f.Alias)
+				if err != nil {
+					return "", nil, err
+				}
+				rp.key, rp.alias = key, f.Alias
+				kp.rels = append(kp.rels, rp)
+				parts = append(parts, "`"+key+"`: "+expr)
+			case f.Name == "citations" && kp.citations == nil:
+				expr, cp, err := c.citations(v, fields, path+".citations")
+				if err != nil {
+					return "", nil, err
+				}
+				kp.citations = cp
+				parts = append(parts, "__citations: "+expr)
+			}
+		}
+		plan.kinds[k] = kp
+		projections[k] = projection(v, fields, need, parts)
+	}
+	if len(kinds) == 1 || allSame(projections) {
+		return projections[kinds[0]], plan, nil
+	}
+	var b strings.Builder
+	b.WriteString("CASE")
+	for _, k := range kinds {
+		fmt.Fprintf(&b, " WHEN %s:%s THEN %s", v, k.Label(), projections[k])
+	}
+	b.WriteString(" END")
+	return b.String(), plan, nil
+}
+
+// storedProperties maps each scalar field of an entity, an edge or a citation to the
+// stored properties it is read from. Fields not listed read none (__typename, Relation.type);
+// TestStoredPropertiesCoverSchema keeps the table in step with the schema.
+var storedProperties = map[string][]string{
+	"id": {"id"}, "name": {"name"}, "aliases": {"aliases"}, "description": {"description"},
+	"aliasSources": {"aliases", "aliasNotes", "aliasCitations"},
+	"confidence":   {"confidence"}, "retraction": {"retraction"}, "kind": {"kind"},
+	"from": {"from"}, "to": {"to"}, "victims": {"victims"}, "date": {"date"}, "text": {"text"},
+	"title": {"title"}, "publisher": {"publisher"}, "author": {"author"}, "url": {"url"},
+	"published": {"published"}, "stake": {"stake"}, "country": {"country"}, "schema": {"schema"},
+	"role": {"role"}, "outcome": {"outcome"}, "sentence": {"sentence"},
+	"attested": {"attested"}, "endedBy": {"endedBy"}, "toKnown": {"to", "endedBy"},
+	"quote": {"quote"}, "locator": {"locator"}, "accessed": {"accessed"}, "checked": {"checked"}, "stance": {"stance"},
+	"inference": {"inference"},
+}
+
+func init() {
+	for field, spec := range factKinds {
+		if _, taken := storedProperties[field]; !taken { // country: a place's too, the same property
+			storedProperties[field] = []string{spec.stored}
+		}
+	}
+}
+
+// projection is the map projection of x holding id, the stored properties fields read,
+// need, and the computed entries parts. Projecting only these, not .*, keeps large
+// properties (an imported entity's FtM JSON) and unasked ones out of every read.
+func projection(x string, fields []Selection, need, parts []string) string {
+	items := []string{".id"}
+	seen := map[string]bool{"id": true}
+	add := func(prop string) {
+		if !seen[prop] {
+			seen[prop] = true
+			items = append(items, "."+prop)
+		}
+	}
+	for _, prop := range need {
+		add(prop)
+	}
+	for _, f := range fields {
+		for _, prop := range storedProperties[f.Name] {
+			add(prop)
+		}
+	}
+	return x + " {" + strings.Join(append(items, parts...), ", ") + "}"
+}
+
+func allSame(m map[EntityKind]string) bool {
+	first := ""
+	for _, s := range m {
+		if first == "" {
+			first = s
+		} else if s != first {
+			return false
+		}
+	}
+	return true
+}
+
+// decode builds the entity a projection returned, with the relation lists and citations
+// the plan asked for.
+func (p *nodePlan) decode(v any) Entity {
+	props, ok := v.(map[string]any)
+	if !ok || p == nil {
+		return nil
+	}
+	id := str(props["id"])
+	kind, ok := kindOfID(id)
+	if !ok {
+		return nil
+	}
+	e := newEntity(kind)
+	b := e.Common()
+	readBase(b, props)
+	e.readProperties(props)
+	kp := p.kinds[kind]
+	if kp == nil {
+		return e
+	}
+	for _, rp := range kp.rels {
+		b.setRelated(rp.alias, rp.decode(props[rp.key]))
+	}
+	if kp.citations != nil {
+		b.Citations = kp.citations.decode(props["__citations"])
+	}
+	return e
+}

@@ -96,3 +96,12 @@ func sortedKeys(m map[string]any) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// matchEntity binds v to the entity with id (OPTIONAL: v is null when there is none).
+func (c *compiler) matchEntity(v, id string) string {
+	kind, ok := kindOfID(id)
+	if !ok {
+		return fmt.Sprintf("OPTIONAL MATCH (%s:Person {id: %s}) WHERE false", v, c.param(id))
+	}
+	return fmt.Sprintf("OPTIONAL MATCH (%s:%s {id: %s})", v, kind.Label(), c.param(id))
+}

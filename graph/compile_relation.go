@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 type relPlan struct {
@@ -105,64 +103,6 @@ func (c *compiler) relationArgs(r, m string, args map[string]any, path string) (
 		conds = append(conds, m+".confidence <> 'RETRACTED'")
 	}
 	return conds, nil
-}
-
-// overlaps is true when x has a known interval (validFrom..validTo, an open end absent,
-// not both) that shares a day with iv. What has no known date is never "as of" one.
-func (c *compiler) overlaps(x string, iv Interval) string {
-	conds := []string{fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", x, x)}
-	if !iv.To.IsZero() {
-		conds = append(conds, fmt.Sprintf("(%s.validFrom IS NULL OR %s.validFrom <= %s)", x, x, c.param(neo4j.DateOf(iv.To.Last()))))
-	}
-	if !iv.From.IsZero() {
-		conds = append(conds, fmt.Sprintf("(%s.validTo IS NULL OR %s.validTo >= %s)", x, x, c.param(neo4j.DateOf(iv.From.First()))))
-	}
-	return strings.Join(conds, " AND ")
-}
-
-// confidenceAtLeast keeps the facts min keeps (Confidence.KeptBy; all but RETRACTED when
-// min is empty); RETRACTED ones only when asked for.
-func (c *compiler) confidenceAtLeast(x, min string, includeRetracted bool) string {
-	if min == "" {
-		if includeRetracted {
-			return "true"
-		}
-		return x + ".confidence <> 'RETRACTED'"
-	}
-	var allowed []string
-	for _, conf := range Confidences {
-		if conf.KeptBy(Confidence(min)) && (conf != Retracted || includeRetracted) {
-			allowed = append(allowed, string(conf))
-		}
-	}
-	return fmt.Sprintf("%s.confidence IN %s", x, c.param(allowed))
-}
-
-func firstArg(args map[string]any, def int, path string) (int, error) {
-	v, ok := args["first"]
-	if !ok || v == nil {
-		return def, nil
-	}
-	n, ok := toInt(v)
-	if !ok || n < 0 || n > MaxFirst {
-		return 0, badArg(path+".first", "first must be between 0 and %d, got %v", MaxFirst, v)
-	}
-	return n, nil
-}
-
-func toInt(v any) (int, bool) {
-	switch n := v.(type) {
-	case int:
-		return n, true
-	case int64:
-		return int(n), true
-	case float64:
-		return int(n), n == float64(int(n))
-	case interface{ Int64() (int64, error) }: // json.Number
-		i, err := n.Int64()
-		return int(i), err == nil
-	}
-	return 0, false
 }
 
 // decode builds the typed edge list ([]*Tenure, []*Relation, ...) of a relation field.

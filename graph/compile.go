@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // compiler turns the fields of a GraphQL read into one Cypher statement. Every value from
@@ -38,52 +37,28 @@ func badArg(path, format string, args ...any) error {
 	return &Error{Code: EINVALID, Message: path + ": " + fmt.Sprintf(format, args...), Path: path}
 }
 
-// root compiles one root field into a subquery body ending in "RETURN <expr>".
-func (c *compiler) root(f Selection) (rootPlan, string, error) {
-	plan := rootPlan{alias: f.Alias}
-	switch f.Name {
-	case "entity":
-		id := str(f.Args["id"])
-		if ftmID, ok := strings.CutPrefix(id, "ftm:"); ok {
-			return c.ftmEntity(f, ftmID)
-		}
-		kind, ok := kindOfID(id)
-		if !ok {
-			plan.skip = true
-			plan.decode = func(any) (any, error) { return Entity(nil), nil }
-			return plan, "", nil
-		}
-		n := c.newVar("n")
-		proj, np, err := c.node(n, []EntityKind{kind}, f.Sub, f.Alias)
-		if err != nil {
-			return plan, "", err
-		}
-		plan.decode = func(v any) (any, error) { return np.decode(v), nil }
-		// a merged-away id resolves to the entity it was merged into
-		rd := c.newVar("rd")
-		p := c.param(id)
-		return plan, fmt.Sprintf("OPTIONAL MATCH (%s:Redirect {from: %s})\nWITH coalesce(%s.to, %s) AS rid\nOPTIONAL MATCH (%s:%s {id: rid})\nRETURN %s",
-			rd, p, rd, p, n, kind.Label(), proj), nil
-	case "people", "organizations", "positions", "events", "verdicts", "sources", "statements", "places":
-		return c.connection(f)
-	case "search":
-		return c.search(f)
-	case "mentions":
-		return c.mentions(f)
-	case "holders":
-		return c.holders(f)
-	case "neighborhood":
-		return c.neighborhood(f)
-	case "expandStats":
-		return c.expandStats(f)
-	case "paths":
-		return c.paths(f)
-	case "accountability":
-		return c.accountability(f)
-	case "timeline":
-		return c.timeline(f)
-	}
-	return plan, "", Errorf(EINTERNAL, "no compiler for root field %q", f.Name)
+// rootCompilers is the dispatch table of the compiler: for each root field Read answers,
+// the function that compiles it into a subquery body ending in "RETURN <expr>". Each has
+// a file of its own (entityroot.go, connection.go, search.go, mentions.go, holders.go,
+// neighborhood.go, expandstats.go, paths.go, accountability.go, timeline.go).
+var rootCompilers = map[string]func(*compiler, Selection) (rootPlan, string, error){
+	"entity":         (*compiler).entity,
+	"people":         (*compiler).connection,
+	"organizations":  (*compiler).connection,
+	"positions":      (*compiler).connection,
+	"events":         (*compiler).connection,
+	"verdicts":       (*compiler).connection,
+	"sources":        (*compiler).connection,
+	"statements":     (*compiler).connection,
+	"places":         (*compiler).connection,
+	"search":         (*compiler).search,
+	"mentions":       (*compiler).mentions,
+	"holders":        (*compiler).holders,
+	"neighborhood":   (*compiler).neighborhood,
+	"expandStats":    (*compiler).expandStats,
+	"paths":          (*compiler).paths,
+	"accountability": (*compiler).accountability,
+	"timeline":       (*compiler).timeline,
 }
 
 // sortedKeys gives a map's keys in order, so that the same request compiles to the same

@@ -77,11 +77,11 @@ func TestProjectionReadsOnlySelectedProperties(t *testing.T) {
 				Selection{Alias: "source", Name: "source", Sub: sub(scalar("title"))})},
 		)},
 	)}
-	c := &compiler{params: map[string]any{}}
-	_, cypher, err := c.root(q)
-	if err != nil {
+	st := compile([]Selection{q})
+	if err := st.res.errs["entity"]; err != nil {
 		t.Fatal(err)
 	}
+	cypher := st.cypher
 	if strings.Contains(cypher, ".*") {
 		t.Errorf("the statement projects every property:\n%s", cypher)
 	}

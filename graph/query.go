@@ -46,13 +46,15 @@ func (r *Results) Get(alias string) (any, error) {
 	return r.values[alias], nil
 }
 
-// Roots lists the root fields Read answers; the others (status, __typename) are not
-// reads of the graph.
-var Roots = map[string]bool{
-	"entity": true, "search": true, "mentions": true, "holders": true, "people": true, "organizations": true,
-	"positions": true, "events": true, "verdicts": true, "sources": true, "statements": true, "places": true,
-	"neighborhood": true, "expandStats": true, "paths": true, "accountability": true, "timeline": true,
-}
+// Roots lists the root fields Read answers (those of the compiler's dispatch table); the
+// others (status, __typename) are not reads of the graph.
+var Roots = func() map[string]bool {
+	names := map[string]bool{}
+	for name := range rootCompilers {
+		names[name] = true
+	}
+	return names
+}()
 
 // Read answers every root field of a GraphQL read in ONE Cypher statement: each root is a
 // CALL subquery, each nested relation a COLLECT subquery inside a map projection. It
@@ -97,10 +99,11 @@ func compile(roots []Selection) *compiledRead {
 	c := &compiler{params: map[string]any{}}
 	var calls, returns []string
 	for _, f := range roots {
-		if !Roots[f.Name] {
+		compile, ok := rootCompilers[f.Name]
+		if !ok {
 			continue
 		}
-		plan, cypher, err := c.root(f)
+		plan, cypher, err := compile(c, f)
 		if err != nil {
 			st.res.errs[f.Alias] = err
 			continue

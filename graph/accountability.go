@@ -48,9 +48,10 @@ func (e *AccountabilityEntry) Citations() []Citation {
 // accountabilityPatterns gives, per subject kind, the Cypher that collects candidate
 // entries as maps {entity, basis, role, nodes, rels}, nodes and rels forming the path
 // from the subject, and for MEMBER and COMMAND entries the dates (holdingDates) of the
-// membership or tenure, which decide whether it held at the time of the event in ev. S is
-// the subject, C(x) stands for the confidence condition on the relationship x, S(x) for
-// standingThen, R(x) for notRuledOut, D(x) for x's dates.
+// membership or tenure, which decide whether it held at the time of the event in ev.
+// {{subject}} is the subject's variable and {{hops}} maxHops (slots, as fill fills them);
+// C(x) stands for the confidence condition on the relationship x, S(x) for standingThen,
+// R(x) for notRuledOut, D(x) for x's dates.
 var accountabilityPatterns = map[EntityKind][]string{
 	KindEvent: {
 		`MATCH (x)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND x.confidence <> 'RETRACTED'
@@ -58,36 +59,36 @@ var accountabilityPatterns = map[EntityKind][]string{
 		`MATCH (p:Person)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r) AND C(m) AND R(m)
 		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [ev, o, p], rels: [r, m], ev: ev, dates: D(m)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
-		 MATCH up = (o)-[:PART_OF*0..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
+		 MATCH up = (o)-[:PART_OF*0..{{hops}}]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
 		 MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u) WHERE C(t) AND C(pi) AND R(t)
 		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [ev] + nodes(up) + [pos, h], rels: [r] + relationships(up) + [pi, t], ev: ev, dates: D(t)} AS entry`,
 		`MATCH (o:Organization)-[r:RESPONSIBLE_FOR]->(ev) WHERE C(r)
-		 MATCH up = (o)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
+		 MATCH up = (o)-[:PART_OF*1..{{hops}}]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x) AND S(x))
 		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: null, nodes: [ev] + nodes(up), rels: [r] + relationships(up), ev: ev} AS entry`,
 	},
 	KindPerson: {
-		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
-		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH (subject)-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND R(m)
-		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [subject, o, ev], rels: [m, r], ev: ev, dates: D(m)} AS entry`,
-		`MATCH (subject)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
-		 MATCH down = (u)<-[:PART_OF*0..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		`MATCH ({{subject}})-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [{{subject}}, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH ({{subject}})-[m:MEMBER_OF]->(o:Organization)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(m) AND C(r) AND R(m)
+		 RETURN {entity: ev, basis: 'MEMBER', role: m.role, nodes: [{{subject}}, o, ev], rels: [m, r], ev: ev, dates: D(m)} AS entry`,
+		`MATCH ({{subject}})-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(u:Organization) WHERE C(t) AND C(pi)
+		 MATCH down = (u)<-[:PART_OF*0..{{hops}}]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
 		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND R(t) AND all(x IN relationships(down) WHERE S(x))
-		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [subject, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev, dates: D(t)} AS entry`,
+		 RETURN {entity: ev, basis: 'COMMAND', role: pos.name, nodes: [{{subject}}, pos] + nodes(down) + [ev], rels: [t, pi] + relationships(down) + [r], ev: ev, dates: D(t)} AS entry`,
 	},
 	KindOrganization: {
-		`MATCH (subject)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
-		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [subject, ev], rels: [r], ev: ev} AS entry`,
-		`MATCH down = (subject)<-[:PART_OF*1..HOPS]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		`MATCH ({{subject}})-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND ev.confidence <> 'RETRACTED'
+		 RETURN {entity: ev, basis: 'DIRECT', role: r.role, nodes: [{{subject}}, ev], rels: [r], ev: ev} AS entry`,
+		`MATCH down = ({{subject}})<-[:PART_OF*1..{{hops}}]-(o:Organization) WHERE all(x IN relationships(down) WHERE C(x))
 		 MATCH (o)-[r:RESPONSIBLE_FOR]->(ev:Event) WHERE C(r) AND all(x IN relationships(down) WHERE S(x))
 		 RETURN {entity: ev, basis: 'INSTITUTIONAL', role: r.role, nodes: nodes(down) + [ev], rels: relationships(down) + [r], ev: ev} AS entry`,
-		`MATCH (p:Person)-[m:MEMBER_OF]->(subject) WHERE C(m)
-		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [subject, p], rels: [m], ev: null} AS entry`,
-		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->(subject) WHERE C(t) AND C(pi)
-		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [subject, pos, h], rels: [pi, t], ev: null} AS entry`,
-		`MATCH up = (subject)-[:PART_OF*1..HOPS]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
+		`MATCH (p:Person)-[m:MEMBER_OF]->({{subject}}) WHERE C(m)
+		 RETURN {entity: p, basis: 'MEMBER', role: m.role, nodes: [{{subject}}, p], rels: [m], ev: null} AS entry`,
+		`MATCH (h:Person)-[t:HOLDS]->(pos:Position)-[pi:POSITION_IN]->({{subject}}) WHERE C(t) AND C(pi)
+		 RETURN {entity: h, basis: 'COMMAND', role: pos.name, nodes: [{{subject}}, pos, h], rels: [pi, t], ev: null} AS entry`,
+		`MATCH up = ({{subject}})-[:PART_OF*1..{{hops}}]->(u:Organization) WHERE all(x IN relationships(up) WHERE C(x))
 		 RETURN {entity: u, basis: 'INSTITUTIONAL', role: 'above', nodes: nodes(up), rels: relationships(up), ev: null} AS entry`,
-		`MATCH down = (subject)<-[:PART_OF*1..HOPS]-(d:Organization) WHERE all(x IN relationships(down) WHERE C(x))
+		`MATCH down = ({{subject}})<-[:PART_OF*1..{{hops}}]-(d:Organization) WHERE all(x IN relationships(down) WHERE C(x))
 		 RETURN {entity: d, basis: 'INSTITUTIONAL', role: 'below', nodes: nodes(down), rels: relationships(down), ev: null} AS entry`,
 	},
 }
@@ -131,8 +132,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	s := c.newVar("s")
 	conf := func(x string) string { return c.confidenceAtLeast(x, minConf, false) }
 	expand := func(p string) string {
-		p = strings.ReplaceAll(p, "HOPS", fmt.Sprint(hops))
-		p = strings.ReplaceAll(p, "subject", s)
+		p = fill(p, slots{"subject": s, "hops": hops})
 		for _, x := range []string{"r", "m", "t", "pi", "x"} {
 			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
 			p = strings.ReplaceAll(p, "R("+x+")", strings.ReplaceAll(notRuledOut, "X.", x+"."))
@@ -204,9 +204,9 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 			where = fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", t, t)
 			order = fmt.Sprintf("coalesce(%s.validTo, date('9999-12-31')) DESC, %s.validFrom DESC LIMIT 1", t, t)
 		}
-		return fmt.Sprintf(`CASE WHEN %s:Person THEN COLLECT { MATCH (%s)-[%s:HOLDS]->(%s) WHERE %s AND %s
-  WITH %s, %s, %s, ev ORDER BY %s RETURN {tenure: %s, dates: %s} } ELSE [] END`,
-			x, x, t, pos, where, conf(t), x, t, pos, order, edge, holdingDates(t)), rp, nil
+		return fill(`CASE WHEN {{x}}:Person THEN COLLECT { MATCH ({{x}})-[{{t}}:HOLDS]->({{pos}}) WHERE {{where}} AND {{conf}}
+  WITH {{x}}, {{t}}, {{pos}}, ev ORDER BY {{order}} RETURN {tenure: {{tenure}}, dates: {{dates}}} } ELSE [] END`,
+			slots{"x": x, "t": t, "pos": pos, "where": where, "conf": conf(t), "order": order, "tenure": edge, "dates": holdingDates(t)}), rp, nil
 	}
 	thenExpr, thenPlan, err := posts("postsThen", true)
 	if err != nil {
@@ -228,25 +228,25 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	}
 
 	en := c.newVar("en")
-	cypher := fmt.Sprintf(`%s
-CALL { WITH %s CALL {
-%s
+	cypher := fill(`{{match}}
+CALL { WITH {{s}} CALL {
+{{calls}}
 } RETURN collect(entry) AS entries }
-RETURN CASE WHEN %s IS NULL THEN null ELSE {
-  subject: %s,
-  verdicts: COLLECT { MATCH %s WHERE %s.confidence <> 'RETRACTED' RETURN %s ORDER BY %s.id },
-  entries: [%s IN entries | {basis: %s.basis, role: %s.role,
-    entity: [%s IN [%s.entity] | %s][0],
-    nodes: [%s IN %s.nodes | %s], rels: [%s IN %s.rels | %s],
-    dates: %s.dates, when: {from: %s.ev.from, to: %s.ev.to},
-    postsThen: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0],
-    postsNow: [%s IN [%s.entity] | [ev IN [%s.ev] | %s][0]][0]}]
-} END`,
-		c.matchEntity(s, id), s, strings.Join(calls, "\nUNION ALL\n"), s, subjectProj,
-		verdictPattern, vv, verdictProj, vv,
-		en, en, en, x, en, entityProj, n, en, nodeProj, e, en, edgeProj,
-		en, en, en,
-		x, en, en, thenExpr, x, en, en, nowExpr)
+RETURN CASE WHEN {{s}} IS NULL THEN null ELSE {
+  subject: {{subject}},
+  verdicts: COLLECT { MATCH {{verdictPattern}} WHERE {{v}}.confidence <> 'RETRACTED' RETURN {{verdict}} ORDER BY {{v}}.id },
+  entries: [{{en}} IN entries | {basis: {{en}}.basis, role: {{en}}.role,
+    entity: [{{x}} IN [{{en}}.entity] | {{entity}}][0],
+    nodes: [{{n}} IN {{en}}.nodes | {{node}}], rels: [{{e}} IN {{en}}.rels | {{edge}}],
+    dates: {{en}}.dates, when: {from: {{en}}.ev.from, to: {{en}}.ev.to},
+    postsThen: [{{x}} IN [{{en}}.entity] | [ev IN [{{en}}.ev] | {{postsThen}}][0]][0],
+    postsNow: [{{x}} IN [{{en}}.entity] | [ev IN [{{en}}.ev] | {{postsNow}}][0]][0]}]
+} END`, slots{
+		"match": c.matchEntity(s, id), "s": s, "calls": strings.Join(calls, "\nUNION ALL\n"), "subject": subjectProj,
+		"verdictPattern": verdictPattern, "v": vv, "verdict": verdictProj,
+		"en": en, "x": x, "entity": entityProj, "n": n, "node": nodeProj, "e": e, "edge": edgeProj,
+		"postsThen": thenExpr, "postsNow": nowExpr,
+	})
 
 	plan.decode = func(v any) (any, error) {
 		m, ok := v.(map[string]any)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // compiler turns the fields of a GraphQL read into one Cypher statement. Every value from
@@ -35,6 +36,21 @@ type rootPlan struct {
 // badArg is an EINVALID error naming the argument at path.
 func badArg(path, format string, args ...any) error {
 	return &Error{Code: EINVALID, Message: path + ": " + fmt.Sprintf(format, args...), Path: path}
+}
+
+// slots are the named values of a statement's text: {{name}} in it stands for the value
+// of name (as fmt.Sprint writes it).
+type slots map[string]any
+
+// fill writes text with every {{name}} replaced by its slot: the named form of Sprintf for
+// statements of many parts. A name with no slot would stay as written, which the golden
+// tests refuse.
+func fill(text string, s slots) string {
+	pairs := make([]string, 0, 2*len(s))
+	for name, v := range s {
+		pairs = append(pairs, "{{"+name+"}}", fmt.Sprint(v))
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
 }
 
 // rootCompilers is the dispatch table of the compiler: for each root field Read answers,

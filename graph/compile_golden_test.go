@@ -40,7 +40,11 @@ func TestCompileGolden(t *testing.T) {
 			for _, f := range g.roots {
 				asked[f.Name] = true
 			}
-			got := render(graph.Compile(g.roots))
+			compiled := graph.Compile(g.roots)
+			if i := strings.Index(compiled.Cypher, "{{"); i >= 0 {
+				t.Errorf("%s: a slot is left unfilled: %.40s", g.file, compiled.Cypher[i:])
+			}
+			got := render(compiled)
 			want := &txtar.Archive{Comment: g.archive.Comment}
 			if v := section(g.archive, "variables.json"); v != nil {
 				want.Files = append(want.Files, txtar.File{Name: "variables.json", Data: v})

@@ -1,7 +1,5 @@
 package graph
 
-import "fmt"
-
 // expandStats counts an entity's relationships by type, direction and neighbour kind.
 func (c *compiler) expandStats(f Selection) (rootPlan, string, error) {
 	plan := rootPlan{alias: f.Alias}
@@ -15,15 +13,15 @@ func (c *compiler) expandStats(f Selection) (rootPlan, string, error) {
 	for i, k := range EntityKinds {
 		labels[i] = k.Label()
 	}
-	cypher := c.matchEntity(s, id) + fmt.Sprintf(`
-CALL { WITH %s
-  MATCH (%s)-[%s:%s]-(%s) WHERE %s AND %s.confidence <> 'RETRACTED'
-  WITH %s, %s, CASE WHEN startNode(%s) = %s THEN 'OUT' ELSE 'IN' END AS direction
-  WITH type(%s) AS type, head([l IN labels(%s) WHERE l IN %s]) AS label, direction, count(*) AS n
+	cypher := fill(`{{match}}
+CALL { WITH {{s}}
+  MATCH ({{s}})-[{{r}}:{{types}}]-({{m}}) WHERE {{conds}} AND {{m}}.confidence <> 'RETRACTED'
+  WITH {{r}}, {{m}}, CASE WHEN startNode({{r}}) = {{s}} THEN 'OUT' ELSE 'IN' END AS direction
+  WITH type({{r}}) AS type, head([l IN labels({{m}}) WHERE l IN {{labels}}]) AS label, direction, count(*) AS n
   ORDER BY type, direction, label
   RETURN collect({type: type, label: label, direction: direction, n: n}) AS stats }
-RETURN {found: %s IS NOT NULL, stats: stats}`,
-		s, s, r, relTypesArg(nil), m, conds, m, r, m, r, s, r, m, c.param(labels), s)
+RETURN {found: {{s}} IS NOT NULL, stats: stats}`,
+		slots{"match": c.matchEntity(s, id), "s": s, "r": r, "types": relTypesArg(nil), "m": m, "conds": conds, "labels": c.param(labels)})
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)
 		if found, _ := res["found"].(bool); !found {

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -31,15 +30,17 @@ func (c *compiler) neighborhood(f Selection) (rootPlan, string, error) {
 		kinds = c.kindFilter(m, list)
 	}
 	var b strings.Builder
-	b.WriteString(c.matchEntity(s, id) + "\n")
-	fmt.Fprintf(&b, "WITH %s, CASE WHEN %s IS NULL THEN [] ELSE [%s] END AS seen, CASE WHEN %s IS NULL THEN [] ELSE [%s] END AS frontier, false AS truncated\n", s, s, s, s, s)
-	for level := 1; level <= depth; level++ {
-		fmt.Fprintf(&b, `CALL { WITH frontier, seen UNWIND frontier AS f MATCH (f)-[%s:%s]-(%s)
-  WHERE NOT %s IN seen AND %s AND %s.confidence <> 'RETRACTED' AND %s
-  WITH DISTINCT %s ORDER BY %s.id LIMIT %d RETURN collect(%s) AS next }
-WITH %s, seen, truncated OR size(seen) + size(next) > %d + 1 AS truncated, next[0..%d + 1 - size(seen)] AS next
-WITH %s, seen + next AS seen, next AS frontier, truncated
-`, r, types, m, m, conds, m, kinds, m, m, limit+2, m, s, limit, limit, s)
+	b.WriteString(fill(`{{match}}
+WITH {{s}}, CASE WHEN {{s}} IS NULL THEN [] ELSE [{{s}}] END AS seen, CASE WHEN {{s}} IS NULL THEN [] ELSE [{{s}}] END AS frontier, false AS truncated
+`, slots{"match": c.matchEntity(s, id), "s": s}))
+	level := slots{"s": s, "r": r, "types": types, "m": m, "conds": conds, "kinds": kinds, "limit": limit, "ask": limit + 2}
+	for range depth {
+		b.WriteString(fill(`CALL { WITH frontier, seen UNWIND frontier AS f MATCH (f)-[{{r}}:{{types}}]-({{m}})
+  WHERE NOT {{m}} IN seen AND {{conds}} AND {{m}}.confidence <> 'RETRACTED' AND {{kinds}}
+  WITH DISTINCT {{m}} ORDER BY {{m}}.id LIMIT {{ask}} RETURN collect({{m}}) AS next }
+WITH {{s}}, seen, truncated OR size(seen) + size(next) > {{limit}} + 1 AS truncated, next[0..{{limit}} + 1 - size(seen)] AS next
+WITH {{s}}, seen + next AS seen, next AS frontier, truncated
+`, level))
 	}
 	fields := []Selection{}
 	if f.Sub != nil {
@@ -56,9 +57,9 @@ WITH %s, seen + next AS seen, next AS frontier, truncated
 	}
 	econds, _ := c.edgeConds(e, f.Args, f.Alias)
 	a, z, n := c.newVar("a"), c.newVar("z"), c.newVar("n")
-	fmt.Fprintf(&b, `CALL { WITH seen UNWIND seen AS %s MATCH (%s)-[%s:%s]->(%s) WHERE %s IN seen AND %s RETURN collect(DISTINCT %s) AS edges }
-RETURN {found: %s IS NOT NULL, truncated: truncated, nodes: [%s IN seen | %s], edges: [%s IN edges | %s]}`,
-		a, a, e, types, z, z, econds, e, s, n, graphNodeProj(n), e, edgeProj)
+	b.WriteString(fill(`CALL { WITH seen UNWIND seen AS {{a}} MATCH ({{a}})-[{{e}}:{{types}}]->({{z}}) WHERE {{z}} IN seen AND {{conds}} RETURN collect(DISTINCT {{e}}) AS edges }
+RETURN {found: {{s}} IS NOT NULL, truncated: truncated, nodes: [{{n}} IN seen | {{node}}], edges: [{{e}} IN edges | {{edge}}]}`,
+		slots{"a": a, "e": e, "types": types, "z": z, "conds": econds, "s": s, "n": n, "node": graphNodeProj(n), "edge": edgeProj}))
 	plan.decode = func(v any) (any, error) {
 		m, _ := v.(map[string]any)
 		if found, _ := m["found"].(bool); !found {

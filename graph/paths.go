@@ -59,17 +59,18 @@ func (c *compiler) paths(f Selection) (rootPlan, string, error) {
 	if longer, _ := f.Args["longer"].(bool); longer {
 		selector = fmt.Sprintf("SHORTEST %d", limit+1)
 	}
-	cypher := fmt.Sprintf(`%s
-%s
-CALL { WITH %s, %s
-  MATCH %s = %s (%s)((%s)-[%s:%s]%s(%s) WHERE %s AND %s.confidence <> 'RETRACTED'){1,%d}(%s)
-  WHERE %s <> %s
-  WITH %s LIMIT %d
-  RETURN collect({nodes: [%s IN nodes(%s) | %s], rels: [%s IN relationships(%s) | %s]}) AS found }
-RETURN {found: %s IS NOT NULL AND %s IS NOT NULL, paths: found}`,
-		c.matchEntity(a, from), c.matchEntity(b, to),
-		a, b, p, selector, a, x, r, pathRelTypes(f.Args["relTypes"]), arrow, y, conds, y, maxLength, b,
-		a, b, p, limit+1, n, p, nodeProj, e, p, edgeProj, a, b)
+	cypher := fill(`{{matchFrom}}
+{{matchTo}}
+CALL { WITH {{a}}, {{b}}
+  MATCH {{p}} = {{selector}} ({{a}})(({{x}})-[{{r}}:{{types}}]{{arrow}}({{y}}) WHERE {{conds}} AND {{y}}.confidence <> 'RETRACTED'){1,{{maxLength}}}({{b}})
+  WHERE {{a}} <> {{b}}
+  WITH {{p}} LIMIT {{ask}}
+  RETURN collect({nodes: [{{n}} IN nodes({{p}}) | {{node}}], rels: [{{e}} IN relationships({{p}}) | {{edge}}]}) AS found }
+RETURN {found: {{a}} IS NOT NULL AND {{b}} IS NOT NULL, paths: found}`, slots{
+		"matchFrom": c.matchEntity(a, from), "matchTo": c.matchEntity(b, to),
+		"a": a, "b": b, "p": p, "selector": selector, "x": x, "r": r, "types": pathRelTypes(f.Args["relTypes"]), "arrow": arrow,
+		"y": y, "conds": conds, "maxLength": maxLength, "ask": limit + 1, "n": n, "node": nodeProj, "e": e, "edge": edgeProj,
+	})
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)
 		if found, _ := res["found"].(bool); !found {

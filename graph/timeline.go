@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"sort"
 )
 
@@ -86,17 +85,17 @@ func (c *compiler) timeline(f Selection) (rootPlan, string, error) {
 	if err != nil {
 		return plan, "", err
 	}
-	dated := fmt.Sprintf("coalesce(%s.validFrom, %s.validTo, %s.validFrom, %s.validTo) IS NOT NULL", r, r, m, m)
+	dated := fill("coalesce({{r}}.validFrom, {{r}}.validTo, {{m}}.validFrom, {{m}}.validTo) IS NOT NULL", slots{"r": r, "m": m})
 	if undated {
 		dated = "true"
 	}
-	cypher := c.matchEntity(s, id) + fmt.Sprintf(`
-CALL { WITH %s
-  MATCH (%s)-[%s:%s]-(%s) WHERE %s.confidence <> 'RETRACTED' AND %s.confidence <> 'RETRACTED'
-    AND %s
-  RETURN collect({out: startNode(%s) = %s, edge: %s, node: %s, dates: [%s.from, %s.attested, %s.from, %s.date, %s.published, %s.to, %s.endedBy, %s.to]}) AS items }
-RETURN {found: %s IS NOT NULL, items: items}`,
-		s, s, r, relTypesArg(nil), m, r, m, dated, r, s, edgeProj, nodeProj, r, r, m, m, m, r, r, m, s)
+	cypher := fill(`{{match}}
+CALL { WITH {{s}}
+  MATCH ({{s}})-[{{r}}:{{types}}]-({{m}}) WHERE {{r}}.confidence <> 'RETRACTED' AND {{m}}.confidence <> 'RETRACTED'
+    AND {{dated}}
+  RETURN collect({out: startNode({{r}}) = {{s}}, edge: {{edge}}, node: {{node}}, dates: [{{r}}.from, {{r}}.attested, {{m}}.from, {{m}}.date, {{m}}.published, {{r}}.to, {{r}}.endedBy, {{m}}.to]}) AS items }
+RETURN {found: {{s}} IS NOT NULL, items: items}`,
+		slots{"match": c.matchEntity(s, id), "s": s, "r": r, "types": relTypesArg(nil), "m": m, "dated": dated, "edge": edgeProj, "node": nodeProj})
 	plan.decode = func(v any) (any, error) {
 		res, _ := v.(map[string]any)
 		if found, _ := res["found"].(bool); !found {

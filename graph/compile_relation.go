@@ -34,8 +34,8 @@ func (c *compiler) relation(v string, near EntityKind, spec relSpec, f Selection
 	if err != nil {
 		return "", nil, err
 	}
-	return fmt.Sprintf("COLLECT { MATCH %s WHERE %s WITH %s, %s, %s ORDER BY %s.name, %s.id LIMIT %s RETURN %s }",
-		pattern, strings.Join(conds, " AND "), v, r, m, m, r, c.param(first), edge), rp, nil
+	return fill("COLLECT { MATCH {{pattern}} WHERE {{conds}} WITH {{v}}, {{r}}, {{m}} ORDER BY {{m}}.name, {{r}}.id LIMIT {{first}} RETURN {{edge}} }",
+		slots{"pattern": pattern, "conds": strings.Join(conds, " AND "), "v": v, "r": r, "m": m, "first": c.param(first), "edge": edge}), rp, nil
 }
 
 // edge projects the relationship in r between the near node v and the far node m.

@@ -96,15 +96,14 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 	}
 	wantTotal := hasField(fields, "totalCount")
 
-	match := fmt.Sprintf("MATCH (%s:%s) WHERE %s", n, kind.Label(), where)
-	var b strings.Builder
+	total := "WITH 0 AS total"
 	if wantTotal {
-		fmt.Fprintf(&b, "CALL { %s RETURN count(%s) AS total }\n", match, n)
-	} else {
-		b.WriteString("WITH 0 AS total\n")
+		total = "CALL { MATCH ({{n}}:{{label}}) WHERE {{where}} RETURN count({{n}}) AS total }"
 	}
-	fmt.Fprintf(&b, "CALL { %s WITH %s ORDER BY %s SKIP %s LIMIT %s RETURN collect(%s) AS nodes }\nRETURN {total: total, nodes: nodes}",
-		match, n, order, c.param(offset), c.param(first+1), proj)
+	cypher := fill(total+`
+CALL { MATCH ({{n}}:{{label}}) WHERE {{where}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
+RETURN {total: total, nodes: nodes}`,
+		slots{"n": n, "label": kind.Label(), "where": where, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
 
 	plan.decode = func(v any) (any, error) {
 		m, _ := v.(map[string]any)
@@ -124,7 +123,7 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 		}
 		return conn, nil
 	}
-	return plan, b.String(), nil
+	return plan, cypher, nil
 }
 
 func hasField(fields []Selection, name string) bool {

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -29,6 +28,8 @@ func (c *compiler) entity(f Selection) (rootPlan, string, error) {
 	// a merged-away id resolves to the entity it was merged into
 	rd := c.newVar("rd")
 	p := c.param(id)
-	return plan, fmt.Sprintf("OPTIONAL MATCH (%s:Redirect {from: %s})\nWITH coalesce(%s.to, %s) AS rid\nOPTIONAL MATCH (%s:%s {id: rid})\nRETURN %s",
-		rd, p, rd, p, n, kind.Label(), proj), nil
+	return plan, fill(`OPTIONAL MATCH ({{rd}}:Redirect {from: {{id}}})
+WITH coalesce({{rd}}.to, {{id}}) AS rid
+OPTIONAL MATCH ({{n}}:{{label}} {id: rid})
+RETURN {{node}}`, slots{"rd": rd, "id": p, "n": n, "label": kind.Label(), "node": proj}), nil
 }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"io"
 	"strings"
 )
@@ -129,17 +128,18 @@ var graphNodeProperties = []string{"kind", "from", "to", "date", "victims", "cou
 // graphNodeProj projects a node for an explorer: what decodeGraphNode reads and its
 // degree over the knowledge graph's relationships (not the citation bookkeeping).
 func graphNodeProj(n string) string {
-	return fmt.Sprintf("%s {.id, .name, .confidence, .%s, __degree: COUNT { (%s)-[:%s]-() }}",
-		n, strings.Join(graphNodeProperties, ", ."), n, relTypesArg(nil))
+	return fill("{{n}} {.id, .name, .confidence, .{{properties}}, __degree: COUNT { ({{n}})-[:{{types}}]-() }}",
+		slots{"n": n, "properties": strings.Join(graphNodeProperties, ", ."), "types": relTypesArg(nil)})
 }
 
 // graphEdgeProj projects a relationship for an explorer, with its citations when asked.
 func (c *compiler) graphEdgeProj(r string, fields []Selection, path string) (string, *citationPlan, error) {
-	parts := fmt.Sprintf("%s {.id, .role, .confidence, .from, .to, .inference, __validFrom: toString(%s.validFrom), __validTo: toString(%s.validTo), .endedBy, "+
-		"__type: type(%s), __source: startNode(%s).id, __target: endNode(%s).id", r, r, r, r, r, r)
+	parts := "{{r}} {.id, .role, .confidence, .from, .to, .inference, __validFrom: toString({{r}}.validFrom), __validTo: toString({{r}}.validTo), .endedBy, " +
+		"__type: type({{r}}), __source: startNode({{r}}).id, __target: endNode({{r}}).id"
 	if hasField(fields, "citationCount") { // an index lookup per relationship: only when asked
-		parts += fmt.Sprintf(", __citationCount: COUNT { (:Citation {about: %s.id}) }", r)
+		parts += ", __citationCount: COUNT { (:Citation {about: {{r}}.id}) }"
 	}
+	parts = fill(parts, slots{"r": r})
 	if !hasField(fields, "citations") {
 		return parts + "}", nil, nil
 	}

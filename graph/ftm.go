@@ -43,8 +43,11 @@ func (c *compiler) ftmEntity(f Selection, ftmID string) (rootPlan, string, error
 	for i, k := range ftmKinds {
 		parts[i] = fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, k.Label(), c.param(FtMID(k.IDPrefix(), ftmID)), n)
 	}
-	return plan, fmt.Sprintf("OPTIONAL CALL {\n%s\n}\nWITH %s ORDER BY %s.confidence = 'RETRACTED' LIMIT 1\nRETURN %s",
-		strings.Join(parts, "\nUNION\n"), n, n, proj), nil
+	return plan, fill(`OPTIONAL CALL {
+{{union}}
+}
+WITH {{n}} ORDER BY {{n}}.confidence = 'RETRACTED' LIMIT 1
+RETURN {{node}}`, slots{"union": strings.Join(parts, "\nUNION\n"), "n": n, "node": proj}), nil
 }
 
 // FtMRecords returns, for those of ids that are nodes or relationships of the graph, the

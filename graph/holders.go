@@ -1,7 +1,5 @@
 package graph
 
-import "fmt"
-
 // holders compiles holders(position, asOf): the tenures of a post, those known to overlap
 // asOf when it is given. An unknown position is ENOTFOUND.
 func (c *compiler) holders(f Selection) (rootPlan, string, error) {
@@ -22,5 +20,6 @@ func (c *compiler) holders(f Selection) (rootPlan, string, error) {
 		}
 		return rp.decode(m["tenures"]), nil
 	}
-	return plan, fmt.Sprintf("OPTIONAL MATCH (%s:Position {id: %s})\nRETURN {found: %s IS NOT NULL, tenures: %s}", p, c.param(id), p, list), nil
+	return plan, fill(`OPTIONAL MATCH ({{p}}:Position {id: {{id}}})
+RETURN {found: {{p}} IS NOT NULL, tenures: {{tenures}}}`, slots{"p": p, "id": c.param(id), "tenures": list}), nil
 }

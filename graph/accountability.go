@@ -130,7 +130,9 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	}
 	minConf := str(f.Args["minConfidence"])
 	s := c.newVar("s")
-	conf := func(x string) string { return c.confidenceAtLeast(x, minConf, false) }
+	// one condition, and one parameter, for every relationship the report checks
+	confX := c.confidenceAtLeast("X", minConf, false)
+	conf := func(x string) string { return strings.ReplaceAll(confX, "X.", x+".") }
 	expand := func(p string) string {
 		p = fill(p, slots{"subject": s, "hops": hops})
 		for _, x := range []string{"r", "m", "t", "pi", "x"} {

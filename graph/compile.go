@@ -21,6 +21,13 @@ func (c *compiler) param(v any) string {
 	return "$" + name
 }
 
+// dropParams forgets the parameters given since there were n.
+func (c *compiler) dropParams(n int) {
+	for i := len(c.params) - 1; i >= n; i-- {
+		delete(c.params, "p"+strconv.Itoa(i))
+	}
+}
+
 func (c *compiler) newVar(prefix string) string {
 	c.vars++
 	return prefix + strconv.Itoa(c.vars)

@@ -103,8 +103,10 @@ func compile(roots []Selection) *compiledRead {
 		if !ok {
 			continue
 		}
+		sent := len(c.params)
 		plan, cypher, err := compile(c, f)
 		if err != nil {
+			c.dropParams(sent) // a refused root sends none of its parameters
 			st.res.errs[f.Alias] = err
 			continue
 		}

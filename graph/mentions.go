@@ -86,9 +86,8 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 			return nil, err
 		}
 		live := func(v string) string { return v + ".confidence <> 'RETRACTED'" }
-		parts = append(parts, fill(`{{name}}: CASE WHEN {{m}}:Statement THEN COLLECT { {{stmt}} WHERE {{live}} AND r.confidence <> 'RETRACTED' RETURN {{entity}} ORDER BY {{x}}.id }
-  ELSE COLLECT { {{cite}} } END`, slots{"name": name, "m": m, "stmt": stmt(x), "live": live(x), "entity": px, "x": x,
-			"cite": strings.ReplaceAll(cite(y), "RETURN", "WHERE "+live(y)+" RETURN "+py)}))
+		parts = append(parts, fmt.Sprintf("%s: CASE WHEN %s:Statement THEN COLLECT { %s WHERE %s AND r.confidence <> 'RETRACTED' RETURN %s ORDER BY %s.id }\n  ELSE COLLECT { %s } END",
+			name, m, stmt(x), live(x), px, x, strings.ReplaceAll(cite(y), "RETURN", "WHERE "+live(y)+" RETURN "+py)))
 		return np, nil
 	}
 	saidPlan, err := entities("saidBy",
@@ -103,8 +102,7 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 	aboutPlan, err := entities("about",
 		func(x string) string { return "MATCH (" + m + ")-[r:ABOUT]->(" + x + ")" },
 		func(y string) string {
-			return fill("MATCH ({{y}}:{{labels}} {id: {{m}}.about}) RETURN UNION MATCH (:{{labels}})-[:{{types}} {id: {{m}}.about}]-({{y}}) RETURN",
-				slots{"y": y, "labels": ls, "m": m, "types": types})
+			return fmt.Sprintf("MATCH (%s:%s {id: %s.about}) RETURN UNION MATCH (:%s)-[:%s {id: %s.about}]-(%s) RETURN", y, ls, m, ls, types, m, y)
 		})
 	if err != nil {
 		return plan, "", err
@@ -114,12 +112,12 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 	// Lucene's best, three for each mention asked (citations repeating a statement or
 	// each other are dropped below), statements first; a citation of a RETRACTED entity or
 	// relationship is as withdrawn as what it supports
-	cypher := fill(`CALL db.index.fulltext.queryNodes('mention_texts', {{lucene}}, {limit: {{limit}}}) YIELD node AS {{m}}, score
-WHERE coalesce({{m}}.confidence, '') <> 'RETRACTED' AND ({{m}}:Statement OR NOT EXISTS { MATCH (x:{{labels}} {id: {{m}}.about}) WHERE x.confidence = 'RETRACTED' }
-  AND NOT EXISTS { MATCH ()-[r:{{types}} {id: {{m}}.about}]->() WHERE r.confidence = 'RETRACTED' })
-WITH {{m}}, score ORDER BY CASE WHEN {{m}}:Statement THEN 0 ELSE 1 END, score DESC, {{m}}.id
-RETURN collect({score: score, quote: coalesce({{m}}.text, {{m}}.quote), {{parts}}})`,
-		slots{"lucene": c.param(lucene), "limit": c.param(min(first*3, MaxFirst)), "m": m, "labels": ls, "types": types, "parts": strings.Join(parts, ",\n  ")})
+	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('mention_texts', %s, {limit: %s}) YIELD node AS %s, score
+WHERE coalesce(%s.confidence, '') <> 'RETRACTED' AND (%s:Statement OR NOT EXISTS { MATCH (x:%s {id: %s.about}) WHERE x.confidence = 'RETRACTED' }
+  AND NOT EXISTS { MATCH ()-[r:%s {id: %s.about}]->() WHERE r.confidence = 'RETRACTED' })
+WITH %s, score ORDER BY CASE WHEN %s:Statement THEN 0 ELSE 1 END, score DESC, %s.id
+RETURN collect({score: score, quote: coalesce(%s.text, %s.quote), %s})`,
+		c.param(lucene), c.param(min(first*3, MaxFirst)), m, m, m, ls, m, types, m, m, m, m, m, m, strings.Join(parts, ",\n  "))
 	plan.decode = func(v any) (any, error) {
 		rows, _ := v.([]any)
 		out := make([]*Mention, 0, len(rows))

@@ -96,14 +96,15 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 	}
 	wantTotal := hasField(fields, "totalCount")
 
+	match := fill("MATCH ({{n}}:{{label}}) WHERE {{where}}", slots{"n": n, "label": kind.Label(), "where": where})
 	total := "WITH 0 AS total"
 	if wantTotal {
-		total = "CALL { MATCH ({{n}}:{{label}}) WHERE {{where}} RETURN count({{n}}) AS total }"
+		total = fill("CALL { {{match}} RETURN count({{n}}) AS total }", slots{"match": match, "n": n})
 	}
-	cypher := fill(total+`
-CALL { MATCH ({{n}}:{{label}}) WHERE {{where}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
+	cypher := fill(`{{total}}
+CALL { {{match}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
 RETURN {total: total, nodes: nodes}`,
-		slots{"n": n, "label": kind.Label(), "where": where, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
+		slots{"total": total, "match": match, "n": n, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
 
 	plan.decode = func(v any) (any, error) {
 		m, _ := v.(map[string]any)

@@ -132,24 +132,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	// one condition, and one parameter, for every relationship the report checks
 	confX := c.confidenceAtLeast("X", minConf, false)
 	conf := func(x string) string { return strings.ReplaceAll(confX, "X.", x+".") }
-	expand := func(p string) string {
-		p = fill(p, slots{"subject": s, "hops": hops})
-		for _, x := range []string{"r", "m", "t", "pi", "x"} {
-			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
-			p = strings.ReplaceAll(p, "R("+x+")", strings.ReplaceAll(notRuledOut, "X.", x+"."))
-			p = strings.ReplaceAll(p, "D("+x+")", holdingDates(x))
-			p = strings.ReplaceAll(p, "S("+x+")", strings.ReplaceAll(standingThen, "X.", x+"."))
-		}
-		return p
-	}
-	with := "WITH " + s + " "
-	if kind == KindEvent {
-		with = "WITH " + s + " WITH " + s + ", " + s + " AS ev "
-	}
-	var calls []string
-	for _, p := range patterns {
-		calls = append(calls, with+expand(p))
-	}
+	calls := accountabilityCalls(kind, patterns, s, hops, conf)
 
 	var fields []Selection
 	if f.Sub != nil {
@@ -182,38 +165,11 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 	if err != nil {
 		return plan, "", err
 	}
-	n, nodeProj, e, edgeProj := pp.n, pp.nodeProj, pp.e, pp.edgeProj
-	// postsThen / postsNow for people: {tenure, dates} each
-	posts := func(name string, then bool) (string, *relPlan, error) {
-		sub, ok := mergeSub(entryFields, name)
-		if !ok {
-			return "[]", nil, nil
-		}
-		tenureSub, _ := mergeSub(sub("PostAtTime"), "tenure")
-		t, pos := c.newVar("t"), c.newVar("pos")
-		edge, rp, err := c.edge(t, x, pos, KindPerson, relFields[KindPerson]["tenures"], tenureSub, f.Alias+".entries."+name+".tenure")
-		if err != nil {
-			return "", nil, err
-		}
-		var where, order string
-		switch {
-		case then: // every post: decode keeps those whose dates do not rule the event out
-			where, order = "ev IS NOT NULL AND "+strings.ReplaceAll(notRuledOut, "X.", t+"."), t+".validFrom, "+t+".id"
-		case !asOf.IsZero(): // the strict rule of asOf, as holders(asOf) answers it
-			where, order = c.overlaps(t, At(asOf)), t+".validFrom, "+t+".id"
-		default:
-			where = fmt.Sprintf("(%s.validFrom IS NOT NULL OR %s.validTo IS NOT NULL)", t, t)
-			order = fmt.Sprintf("coalesce(%s.validTo, date('9999-12-31')) DESC, %s.validFrom DESC LIMIT 1", t, t)
-		}
-		return fill(`CASE WHEN {{x}}:Person THEN COLLECT { MATCH ({{x}})-[{{t}}:HOLDS]->({{pos}}) WHERE {{where}} AND {{conf}}
-  WITH {{x}}, {{t}}, {{pos}}, ev ORDER BY {{order}} RETURN {tenure: {{tenure}}, dates: {{dates}}} } ELSE [] END`,
-			slots{"x": x, "t": t, "pos": pos, "where": where, "conf": conf(t), "order": order, "tenure": edge, "dates": holdingDates(t)}), rp, nil
-	}
-	thenExpr, thenPlan, err := posts("postsThen", true)
+	thenExpr, thenPlan, err := c.posts(x, entryFields, "postsThen", true, asOf, conf, f.Alias+".entries.postsThen.tenure")
 	if err != nil {
 		return plan, "", err
 	}
-	nowExpr, nowPlan, err := posts("postsNow", false)
+	nowExpr, nowPlan, err := c.posts(x, entryFields, "postsNow", false, asOf, conf, f.Alias+".entries.postsNow.tenure")
 	if err != nil {
 		return plan, "", err
 	}
@@ -243,9 +199,9 @@ RETURN CASE WHEN {{s}} IS NULL THEN null ELSE {
     postsThen: [{{x}} IN [{{en}}.entity] | [ev IN [{{en}}.ev] | {{postsThen}}][0]][0],
     postsNow: [{{x}} IN [{{en}}.entity] | [ev IN [{{en}}.ev] | {{postsNow}}][0]][0]}]
 } END`, slots{
-		"match": c.matchEntity(s, id), "s": s, "calls": strings.Join(calls, "\nUNION ALL\n"), "subject": subjectProj,
+		"match": c.matchEntity(s, id), "s": s, "calls": calls, "subject": subjectProj,
 		"verdictPattern": verdictPattern, "v": vv, "verdict": verdictProj,
-		"en": en, "x": x, "entity": entityProj, "n": n, "node": nodeProj, "e": e, "edge": edgeProj,
+		"en": en, "x": x, "entity": entityProj, "n": pp.n, "node": pp.nodeProj, "e": pp.e, "edge": pp.edgeProj,
 		"postsThen": thenExpr, "postsNow": nowExpr,
 	})
 
@@ -307,4 +263,55 @@ RETURN CASE WHEN {{s}} IS NULL THEN null ELSE {
 		return report, nil
 	}
 	return plan, cypher, nil
+}
+
+// accountabilityCalls writes the patterns of the subject's kind as the branches of one
+// UNION ALL, the subject in s (and, for an event, in ev), with their macros expanded.
+func accountabilityCalls(kind EntityKind, patterns []string, s string, hops int, conf func(string) string) string {
+	with := "WITH " + s + " "
+	if kind == KindEvent {
+		with = "WITH " + s + " WITH " + s + ", " + s + " AS ev "
+	}
+	calls := make([]string, len(patterns))
+	for i, p := range patterns {
+		p = fill(p, slots{"subject": s, "hops": hops})
+		for _, x := range []string{"r", "m", "t", "pi", "x"} {
+			p = strings.ReplaceAll(p, "C("+x+")", conf(x))
+			p = strings.ReplaceAll(p, "R("+x+")", strings.ReplaceAll(notRuledOut, "X.", x+"."))
+			p = strings.ReplaceAll(p, "D("+x+")", holdingDates(x))
+			p = strings.ReplaceAll(p, "S("+x+")", strings.ReplaceAll(standingThen, "X.", x+"."))
+		}
+		calls[i] = with + p
+	}
+	return strings.Join(calls, "\nUNION ALL\n")
+}
+
+// posts projects an entry's postsThen (then) or postsNow, the field name of entryFields,
+// for the entity in x when it is a person: {tenure, dates} each. Then lists every post
+// whose dates do not rule the event out (decoding judges the rest); now, with asOf, the
+// posts held then by holders(asOf)'s strict rule, else the latest one the sources date.
+func (c *compiler) posts(x string, entryFields []Selection, name string, then bool, asOf Date, conf func(string) string, path string) (string, *relPlan, error) {
+	sub, ok := mergeSub(entryFields, name)
+	if !ok {
+		return "[]", nil, nil
+	}
+	tenureSub, _ := mergeSub(sub("PostAtTime"), "tenure")
+	t, pos := c.newVar("t"), c.newVar("pos")
+	edge, rp, err := c.edge(t, x, pos, KindPerson, relFields[KindPerson]["tenures"], tenureSub, path)
+	if err != nil {
+		return "", nil, err
+	}
+	var where, order string
+	switch {
+	case then:
+		where, order = "ev IS NOT NULL AND "+strings.ReplaceAll(notRuledOut, "X.", t+"."), t+".validFrom, "+t+".id"
+	case !asOf.IsZero():
+		where, order = c.overlaps(t, At(asOf)), t+".validFrom, "+t+".id"
+	default:
+		where = fill("({{t}}.validFrom IS NOT NULL OR {{t}}.validTo IS NOT NULL)", slots{"t": t})
+		order = fill("coalesce({{t}}.validTo, date('9999-12-31')) DESC, {{t}}.validFrom DESC LIMIT 1", slots{"t": t})
+	}
+	return fill(`CASE WHEN {{x}}:Person THEN COLLECT { MATCH ({{x}})-[{{t}}:HOLDS]->({{pos}}) WHERE {{where}} AND {{conf}}
+  WITH {{x}}, {{t}}, {{pos}}, ev ORDER BY {{order}} RETURN {tenure: {{tenure}}, dates: {{dates}}} } ELSE [] END`,
+		slots{"x": x, "t": t, "pos": pos, "where": where, "conf": conf(t), "order": order, "tenure": edge, "dates": holdingDates(t)}), rp, nil
 }

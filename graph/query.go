@@ -99,12 +99,12 @@ func compile(roots []Selection) *compiledRead {
 	c := &compiler{params: map[string]any{}}
 	var calls, returns []string
 	for _, f := range roots {
-		compile, ok := rootCompilers[f.Name]
+		compileRoot, ok := rootCompilers[f.Name]
 		if !ok {
 			continue
 		}
 		sent := len(c.params)
-		plan, cypher, err := compile(c, f)
+		plan, cypher, err := compileRoot(c, f)
 		if err != nil {
 			c.dropParams(sent) // a refused root sends none of its parameters
 			st.res.errs[f.Alias] = err

@@ -83,53 +83,6 @@ func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
 	return st.res, nil
 }
 
-// compiledRead is a read compiled: its Cypher and parameters, the plans that decode the
-// value each CALL returns (in RETURN order), and the results known without Neo4j (the
-// roots answered without asking it, the roots refused for their arguments).
-type compiledRead struct {
-	cypher string
-	params map[string]any
-	plans  []rootPlan
-	res    *Results
-}
-
-// compile turns the roots of a read into one statement; it asks nothing of Neo4j.
-func compile(roots []Selection) *compiledRead {
-	st := &compiledRead{res: &Results{values: map[string]any{}, errs: map[string]error{}}}
-	c := &compiler{params: map[string]any{}}
-	var calls, returns []string
-	for _, f := range roots {
-		compileRoot, ok := rootCompilers[f.Name]
-		if !ok {
-			continue
-		}
-		sent := len(c.params)
-		plan, cypher, err := compileRoot(c, f)
-		if err != nil {
-			c.dropParams(sent) // a refused root sends none of its parameters
-			st.res.errs[f.Alias] = err
-			continue
-		}
-		if plan.skip { // nothing to ask Neo4j: a search with no words, an id of no kind
-			if v, err := plan.decode(nil); err != nil {
-				st.res.errs[f.Alias] = err
-			} else {
-				st.res.values[f.Alias] = v
-			}
-			continue
-		}
-		v := "r" + strconv.Itoa(len(st.plans))
-		calls = append(calls, "CALL {\n"+cypher+" AS "+v+"\n}")
-		returns = append(returns, v)
-		st.plans = append(st.plans, plan)
-	}
-	if len(st.plans) > 0 {
-		st.cypher = strings.Join(calls, "\n") + "\nRETURN " + strings.Join(returns, ", ")
-		st.params = c.params
-	}
-	return st
-}
-
 // readTimeout is read with a transaction timeout, so that no request holds Neo4j longer.
 func (db *DB) readTimeout(ctx context.Context, cypher string, params map[string]any, timeout time.Duration) (*neo4j.EagerResult, error) {
 	ctx, end, err := db.begin(ctx, "read")

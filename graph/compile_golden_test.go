@@ -36,10 +36,10 @@ var update = flag.Bool("update", false, "rewrite the expected Cypher of graph/te
 func TestCompileGolden(t *testing.T) {
 	asked := map[string]bool{}
 	for _, g := range goldens(t) {
+		for _, f := range g.roots {
+			asked[f.Name] = true
+		}
 		t.Run(g.name, func(t *testing.T) {
-			for _, f := range g.roots {
-				asked[f.Name] = true
-			}
 			compiled := graph.Compile(g.roots)
 			if i := strings.Index(compiled.Cypher, "{{"); i >= 0 {
 				t.Errorf("%s: a slot is left unfilled: %.40s", g.file, compiled.Cypher[i:])

@@ -314,3 +314,28 @@ func TestConvertersKeepEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestWhereFiltersCoverSchema: every field of each list's where input is a filter the
+// compiler knows (an empty filter on it compiles without "unknown filter field").
+func TestWhereFiltersCoverSchema(t *testing.T) {
+	s := schemaAST(t)
+	checked := 0
+	for _, root := range s.Query.Fields {
+		kind, ok := connectionKinds[root.Name]
+		where := root.Arguments.ForName("where")
+		if !ok || where == nil {
+			continue
+		}
+		for _, f := range s.Types[where.Type.Name()].Fields {
+			checked++
+			c := &compiler{params: map[string]any{}}
+			if _, err := c.where(kind, "n", map[string]any{f.Name: map[string]any{}}, root.Name+".where"); err != nil &&
+				strings.Contains(err.Error(), "unknown filter field") {
+				t.Errorf("%s.%s: %v", where.Type.Name(), f.Name, err)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("checked only %d where fields", checked)
+	}
+}

@@ -190,7 +190,7 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 
 // storedProperties maps each scalar field of an entity, an edge or a citation to the
 // stored properties it is read from. Fields not listed read none (__typename, Relation.type);
-// TestStoredPropertiesMatchSchema keeps the table in step with the schema.
+// TestStoredPropertiesCoverSchema keeps the table in step with the schema.
 var storedProperties = map[string][]string{
 	"id": {"id"}, "name": {"name"}, "aliases": {"aliases"}, "description": {"description"},
 	"aliasSources": {"aliases", "aliasNotes", "aliasCitations"},

@@ -194,10 +194,10 @@ func isScalar(s *ast.Schema, f *ast.FieldDefinition) bool {
 	return kind == ast.Scalar || kind == ast.Enum
 }
 
-// TestStoredPropertiesMatchSchema fails when the schema gains a scalar field on an entity,
+// TestStoredPropertiesCoverSchema fails when the schema gains a scalar field on an entity,
 // an edge or a citation that storedProperties does not map, which would read as empty,
 // and when storedProperties maps a field none of them has.
-func TestStoredPropertiesMatchSchema(t *testing.T) {
+func TestStoredPropertiesCoverSchema(t *testing.T) {
 	s := schemaAST(t)
 	readsNothing := map[string]bool{"Relation.type": true} // the relationship's type, from relSpec
 	fieldNames := map[string]bool{}

@@ -126,11 +126,19 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 	}
 	v := res.Records[0].Values
 	props, _ := v[0].(map[string]any)
+	l := readLink(t, props)
+	l.From, l.To, l.Citations = str(v[1]), str(v[2]), readCitations(v[3])
+	return l, nil
+}
+
+// readLink is the reverse of Link.properties: the link of type t a relationship's
+// properties describe (its ends and citations aside).
+func readLink(t RelType, props map[string]any) *Link {
 	base := readEdge(props, t)
-	return &Link{ID: id, Type: t, From: str(v[1]), To: str(v[2]), Role: base.Role, Outcome: base.Outcome,
+	return &Link{ID: base.ID, Type: t, Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
-		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Citations: readCitations(v[3]), Field: "link",
-		FtM: str(props["ftm"]), Facts: readFacts(props, LinkFacts)}, nil
+		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Field: "link",
+		FtM: str(props["ftm"]), Facts: readFacts(props, LinkFacts)}
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.

@@ -272,8 +272,9 @@ func sample(s *ast.Schema, typ *ast.Type) any {
 
 // TestConvertersKeepEveryField: each kind's converters (readBase and readProperties,
 // nodeProperties and properties) carry every scalar field of its schema type from the
-// stored properties and back, and readEdge and the citation decoder read every scalar
-// field of the edge types and of Citation.
+// stored properties and back, readLink and Link.properties every scalar field of the
+// edge types, and readEdge and the citation decoder read every scalar field of the edge
+// types and of Citation.
 func TestConvertersKeepEveryField(t *testing.T) {
 	s := schemaAST(t)
 	for _, k := range EntityKinds {
@@ -289,6 +290,25 @@ func TestConvertersKeepEveryField(t *testing.T) {
 				out := nodeProperties(e)
 				if fmt.Sprint(out[prop]) != fmt.Sprint(in[prop]) {
 					t.Errorf("%s.%s: stored %s = %v comes back from the converters as %v", k.Label(), f.Name, prop, in[prop], out[prop])
+				}
+			}
+		}
+	}
+	for _, name := range scalarTypes(s) {
+		if name == "Citation" || slices.Contains(s.Types[name].Interfaces, "Entity") {
+			continue
+		}
+		for _, f := range s.Types[name].Fields {
+			// the type comes from relSpec, toKnown is read from to and endedBy, and a
+			// link's confidence is its citations' unless an editor set ownConfidence
+			if !isScalar(s, f) || f.Name == "type" || f.Name == "toKnown" || f.Name == "confidence" {
+				continue
+			}
+			for _, prop := range storedProperties[f.Name] {
+				in := map[string]any{prop: sample(s, f.Type)}
+				out := readLink(RelHolds, in).properties()
+				if fmt.Sprint(out[prop]) != fmt.Sprint(in[prop]) {
+					t.Errorf("%s.%s: stored %s = %v comes back from readLink and Link.properties as %v", name, f.Name, prop, in[prop], out[prop])
 				}
 			}
 		}

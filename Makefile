@@ -160,9 +160,11 @@ compose-config:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq docker-compose >/dev/null && docker-compose config -q; \
 	else echo "compose-config: no Docker client on this machine; docker-compose.yml not checked"; fi
 
-# regenerate the GraphQL executor after changing schema/*.graphqls
-generate:
+# regenerate the GraphQL executor and the explorer's schema types (web/src/schema.ts)
+# after changing schema/*.graphqls; make test-unit fails while either is stale
+generate: $(WEB_DEPS)
 	$(GO) generate ./schema
+	cd web && npm run codegen
 
 # The explorer's locked packages, installed again only when package.json or the lock changes.
 $(WEB_DEPS): web/package.json web/package-lock.json | node-tools

@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// Error codes. Each maps to one GraphQL extensions.code and one HTTP status in server/.
+// Error codes: every code accgraph answers with is named here, once. server/error.go maps
+// each to one GraphQL extensions.code and one HTTP status.
 const (
 	EINVALID         = "invalid"         // the caller's input is wrong; the message says which part
 	ENOTFOUND        = "not_found"       // no entity with that id
@@ -16,6 +17,33 @@ const (
 	EFORBIDDEN       = "forbidden"       // the caller's role may not do this
 	EINTERNAL        = "internal"        // a bug or an unexpected database error
 )
+
+// The codes of refusals made before a query runs: by the HTTP layer, before gqlgen reads
+// the request, and by the document limits, before Neo4j is asked.
+const (
+	EBADREQUEST         = "bad_request"            // the body is not a GraphQL request
+	EBODYTOOLARGE       = "body_too_large"         // the body is over 1 MB
+	EBATCHING           = "batching"               // more than one operation in one request
+	EMETHOD             = "method"                 // an HTTP method the route does not take
+	ERATELIMITED        = "rate_limited"           // too many requests or failed authentications
+	EPERSISTEDONLY      = "persisted_only"         // a caller without a key sent a document not saved
+	EQUERYTOOLARGE      = "query_too_large"        // too many tokens
+	EFIELDLIMIT         = "field_limit"            // too many selected fields
+	EDEPTHLIMIT         = "depth_limit"            // nested too deep (selections or introspection)
+	EINPUTDEPTHLIMIT    = "input_depth_limit"      // an argument or variable nested too deep
+	EALIASLIMIT         = "alias_limit"            // too many aliased fields
+	ECOMPLEXITYLIMIT    = "complexity_limit"       // the query would cost too much
+	EINTROSPECTIONLIMIT = "introspection_limit"    // too many introspection fields
+	EINTROSPECTIONOFF   = "introspection_disabled" // introspection asked of a server without it
+)
+
+// Codes lists every code, for the server's table and the test that holds it complete.
+var Codes = []string{
+	EINVALID, ENOTFOUND, ECONFLICT, EUNAVAILABLE, ETIMEOUT, EUNAUTHENTICATED, EFORBIDDEN, EINTERNAL,
+	EBADREQUEST, EBODYTOOLARGE, EBATCHING, EMETHOD, ERATELIMITED, EPERSISTEDONLY, EQUERYTOOLARGE,
+	EFIELDLIMIT, EDEPTHLIMIT, EINPUTDEPTHLIMIT, EALIASLIMIT, ECOMPLEXITYLIMIT, EINTROSPECTIONLIMIT,
+	EINTROSPECTIONOFF,
+}
 
 // Error is an error with a code that the API can show to its caller. Any other error is
 // EINTERNAL and its text stays in the server's log.

@@ -1,65 +1,9 @@
 package graph
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/vektah/gqlparser/v2"
-	"github.com/vektah/gqlparser/v2/ast"
 )
-
-// TestStoredPropertiesCoverSchema fails when the schema gains a scalar field on an entity,
-// an edge or a citation that storedProperties does not map, which would read as empty.
-func TestStoredPropertiesCoverSchema(t *testing.T) {
-	paths, err := filepath.Glob("../schema/*.graphqls")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("schema files: %v (%d found)", err, len(paths))
-	}
-	var sources []*ast.Source
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: p, Input: string(b)})
-	}
-	schema, err := gqlparser.LoadSchema(sources...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	readsNothing := map[string]bool{"Relation.type": true} // the relationship's type, from relSpec
-	types := []string{"Citation"}
-	for _, def := range schema.GetPossibleTypes(schema.Types["Entity"]) {
-		types = append(types, def.Name)
-	}
-	edgeTypes := map[string]bool{} // every edge type a relation field yields
-	for _, fields := range relFields {
-		for _, spec := range fields {
-			edgeTypes[spec.shape.typeName] = true
-		}
-	}
-	for name := range edgeTypes {
-		types = append(types, name)
-	}
-	checked := 0
-	for _, name := range types {
-		for _, f := range schema.Types[name].Fields {
-			kind := schema.Types[f.Type.Name()].Kind
-			if kind != ast.Scalar && kind != ast.Enum || readsNothing[name+"."+f.Name] {
-				continue
-			}
-			checked++
-			if _, ok := storedProperties[f.Name]; !ok {
-				t.Errorf("%s.%s is not in storedProperties: a read would never fetch it", name, f.Name)
-			}
-		}
-	}
-	if checked < 40 {
-		t.Fatalf("checked only %d scalar fields of %v", checked, types)
-	}
-}
 
 // TestProjectionReadsOnlySelectedProperties: a read fetches the properties its selection
 // reads, not every property of every node, relationship and citation it passes.

@@ -1,6 +1,9 @@
-// Package seed holds accgraph's curated dataset — YAML files, one per kind of entity,
-// every fact cited — and the loader that parses, validates and writes them. The data
-// is embedded in the binary, so `accgraph serve` can seed an empty graph anywhere.
+// Package seed moves data in and out of the graph. It holds the curated dataset (YAML
+// files, one per kind of entity, every fact cited) and its loader, and the built-in saved
+// queries (queries/), both embedded in the binary so that `accgraph serve` can seed an empty
+// graph anywhere; the importers (FollowTheMoney JSON lines, resumable; CSV by a column
+// mapping; accgraph's own JSONL export), each parsing an io.Reader into graph types that
+// the graph validates before it writes; and the exporters (JSONL, GraphML, CSV, Cypher, FtM).
 package seed
 
 import (

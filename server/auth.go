@@ -47,7 +47,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		refuse := func(message string) {
 			failures.failed(ip)
-			writeGraphQLError(w, http.StatusUnauthorized, "UNAUTHENTICATED", message)
+			writeGraphQLError(w, graph.EUNAUTHENTICATED, message)
 		}
 		key, ok := bearerToken(header)
 		if !ok {
@@ -79,7 +79,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				if code == graph.EINTERNAL {
 					s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 				}
-				writeGraphQLError(w, httpCodes[code], gqlCodes[code], s.callerMessage(r.Context(), err))
+				writeGraphQLError(w, code, s.callerMessage(r.Context(), err))
 				return
 			}
 			s.writeError(w, r, err)
@@ -139,7 +139,7 @@ func (s *Server) trustedDocuments(next http.Handler) http.Handler {
 		} else {
 			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 			if err != nil || json.Unmarshal(body, &params) != nil {
-				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the body must be a GraphQL request in JSON, at most 1 MB")
+				writeGraphQLError(w, graph.EBADREQUEST, "the body must be a GraphQL request in JSON, at most 1 MB")
 				return
 			}
 		}
@@ -152,7 +152,7 @@ func (s *Server) trustedDocuments(next http.Handler) http.Handler {
 		switch graph.ErrorCode(err) {
 		case "":
 		case graph.ENOTFOUND:
-			writeGraphQLError(w, http.StatusForbidden, "PERSISTED_QUERY_NOT_ALLOWED",
+			writeGraphQLError(w, graph.EPERSISTEDONLY,
 				"this server runs only saved queries for callers without an API key: send a saved query's documentId (GET /saved lists them) or a key")
 			return
 		default:
@@ -188,12 +188,6 @@ func graphqlMethods(next http.Handler) http.Handler {
 			return
 		}
 		w.Header().Set("Allow", "GET, POST, OPTIONS")
-		writeGraphQLError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "/graphql takes GET (queries) and POST, not "+r.Method)
+		writeGraphQLError(w, graph.EMETHOD, "/graphql takes GET (queries) and POST, not "+r.Method)
 	})
-}
-
-// writeGraphQLError answers in the GraphQL response shape, for refusals made before
-// gqlgen runs.
-func writeGraphQLError(w http.ResponseWriter, status int, code, message string) {
-	writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}}})
 }

@@ -329,7 +329,7 @@ func (c costLimit) MutateOperationContext(ctx context.Context, oc *graphql.Opera
 		return nil
 	}
 	err := gqlerror.Errorf("complexity %d exceeds the limit of %d: %s", total, c.limit, costliest(roots))
-	err.Extensions = map[string]any{"code": "COMPLEXITY_LIMIT_EXCEEDED", "cost": total, "limit": c.limit, "field": roots[0].alias, "fieldCost": roots[0].cost}
+	err.Extensions = map[string]any{"code": gqlCode(graph.ECOMPLEXITYLIMIT), "cost": total, "limit": c.limit, "field": roots[0].alias, "fieldCost": roots[0].cost}
 	return err
 }
 

@@ -8,6 +8,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // Limits on a request's size and shape checked before gqlgen parses and validates it:
@@ -37,13 +39,13 @@ func (documentLimits) Validate(graphql.ExecutableSchema) error { return nil }
 func (documentLimits) MutateOperationParameters(_ context.Context, p *graphql.RawParams) *gqlerror.Error {
 	for name, v := range p.Variables {
 		if depth(v, 0) > MaxInputDepth {
-			return limitError("INPUT_DEPTH_LIMIT_EXCEEDED", "variable $%s is nested more than %d levels deep", name, MaxInputDepth)
+			return gqlError(graph.EINPUTDEPTHLIMIT, "variable $%s is nested more than %d levels deep", name, MaxInputDepth)
 		}
 	}
 	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: p.Query}, MaxTokens)
 	if err != nil {
 		if strings.Contains(err.Error(), "token limit") {
-			return limitError("QUERY_TOO_LARGE", "the query has more than %d tokens", MaxTokens)
+			return gqlError(graph.EQUERYTOOLARGE, "the query has more than %d tokens", MaxTokens)
 		}
 		return nil // gqlgen reports the syntax error with its position
 	}
@@ -53,21 +55,15 @@ func (documentLimits) MutateOperationParameters(_ context.Context, p *graphql.Ra
 	}
 	switch {
 	case w.selections > MaxSelections:
-		return limitError("FIELD_LIMIT_EXCEEDED", "the query selects more than %d fields (fragments counted as they expand)", MaxSelections)
+		return gqlError(graph.EFIELDLIMIT, "the query selects more than %d fields (fragments counted as they expand)", MaxSelections)
 	case w.introspection > MaxIntrospection:
-		return limitError("INTROSPECTION_LIMIT_EXCEEDED", "%d introspection fields (__schema, __type) exceed the limit of %d", w.introspection, MaxIntrospection)
+		return gqlError(graph.EINTROSPECTIONLIMIT, "%d introspection fields (__schema, __type) exceed the limit of %d", w.introspection, MaxIntrospection)
 	case w.introspectDepth > MaxIntrospectDepth:
-		return limitError("DEPTH_LIMIT_EXCEEDED", "introspection %d levels deep exceeds the limit of %d", w.introspectDepth, MaxIntrospectDepth)
+		return gqlError(graph.EDEPTHLIMIT, "introspection %d levels deep exceeds the limit of %d", w.introspectDepth, MaxIntrospectDepth)
 	case w.inputDepth > MaxInputDepth:
-		return limitError("INPUT_DEPTH_LIMIT_EXCEEDED", "an argument is nested more than %d levels deep", MaxInputDepth)
+		return gqlError(graph.EINPUTDEPTHLIMIT, "an argument is nested more than %d levels deep", MaxInputDepth)
 	}
 	return nil
-}
-
-func limitError(code, format string, args ...any) *gqlerror.Error {
-	err := gqlerror.Errorf(format, args...)
-	err.Extensions = map[string]any{"code": code}
-	return err
 }
 
 // shapeWalk counts selections as fragments expand, and stops counting past

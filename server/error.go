@@ -14,16 +14,62 @@ import (
 	"github.com/accgraph/accgraph/graph"
 )
 
-// gqlCodes maps graph error codes to GraphQL extensions.code values.
-var gqlCodes = map[string]string{
-	graph.EINVALID:         "BAD_USER_INPUT",
-	graph.ENOTFOUND:        "NOT_FOUND",
-	graph.ECONFLICT:        "CONFLICT",
-	graph.EUNAVAILABLE:     "UNAVAILABLE",
-	graph.ETIMEOUT:         "TIMEOUT",
-	graph.EUNAUTHENTICATED: "UNAUTHENTICATED",
-	graph.EFORBIDDEN:       "FORBIDDEN",
-	graph.EINTERNAL:        "INTERNAL_SERVER_ERROR",
+// codes maps each graph error code to what a caller sees: the GraphQL extensions.code
+// and the HTTP status. The status is the answer's for a route of accgraph's own (writeError,
+// writeGraphQLError) and for UNAVAILABLE, UNAUTHENTICATED and FORBIDDEN in a GraphQL answer
+// (markStatus); gqlgen sets the status of its other GraphQL answers (200, or 422/400 for a
+// refused document).
+var codes = map[string]struct {
+	gql    string
+	status int
+}{
+	graph.EINVALID:            {"BAD_USER_INPUT", http.StatusBadRequest},
+	graph.ENOTFOUND:           {"NOT_FOUND", http.StatusNotFound},
+	graph.ECONFLICT:           {"CONFLICT", http.StatusConflict},
+	graph.EUNAVAILABLE:        {"UNAVAILABLE", http.StatusServiceUnavailable},
+	graph.ETIMEOUT:            {"TIMEOUT", http.StatusGatewayTimeout},
+	graph.EUNAUTHENTICATED:    {"UNAUTHENTICATED", http.StatusUnauthorized},
+	graph.EFORBIDDEN:          {"FORBIDDEN", http.StatusForbidden},
+	graph.EINTERNAL:           {"INTERNAL_SERVER_ERROR", http.StatusInternalServerError},
+	graph.EBADREQUEST:         {"BAD_REQUEST", http.StatusBadRequest},
+	graph.EBODYTOOLARGE:       {"BODY_TOO_LARGE", http.StatusRequestEntityTooLarge},
+	graph.EBATCHING:           {"BATCHING_NOT_SUPPORTED", http.StatusBadRequest},
+	graph.EMETHOD:             {"METHOD_NOT_ALLOWED", http.StatusMethodNotAllowed},
+	graph.ERATELIMITED:        {"RATE_LIMITED", http.StatusTooManyRequests},
+	graph.EPERSISTEDONLY:      {"PERSISTED_QUERY_NOT_ALLOWED", http.StatusForbidden},
+	graph.EQUERYTOOLARGE:      {"QUERY_TOO_LARGE", http.StatusBadRequest},
+	graph.EFIELDLIMIT:         {"FIELD_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.EDEPTHLIMIT:         {"DEPTH_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.EINPUTDEPTHLIMIT:    {"INPUT_DEPTH_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.EALIASLIMIT:         {"ALIAS_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.ECOMPLEXITYLIMIT:    {"COMPLEXITY_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.EINTROSPECTIONLIMIT: {"INTROSPECTION_LIMIT_EXCEEDED", http.StatusBadRequest},
+	graph.EINTROSPECTIONOFF:   {"INTROSPECTION_DISABLED", http.StatusBadRequest},
+}
+
+// gqlCode is the GraphQL extensions.code of a graph error code (an internal error's for
+// a code the table lacks, which TestEveryCodeMapsOnce rules out).
+func gqlCode(code string) string {
+	if m, ok := codes[code]; ok {
+		return m.gql
+	}
+	return codes[graph.EINTERNAL].gql
+}
+
+// httpStatus is the HTTP status of a graph error code (500 for a code the table lacks).
+func httpStatus(code string) int {
+	if m, ok := codes[code]; ok {
+		return m.status
+	}
+	return http.StatusInternalServerError
+}
+
+// gqlError is a GraphQL error with code's extensions.code, for a refusal made before the
+// resolvers run.
+func gqlError(code, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	err.Extensions = map[string]any{"code": gqlCode(code)}
+	return err
 }
 
 // presentError shows a resolver error with its code and a caller-safe message, and logs
@@ -41,28 +87,16 @@ func (s *Server) presentError(ctx context.Context, err error) *gqlerror.Error {
 	if gqlErr.Extensions == nil {
 		gqlErr.Extensions = map[string]any{}
 	}
-	gqlErr.Extensions["code"] = gqlCodes[code]
+	gqlErr.Extensions["code"] = gqlCode(code)
 	var ge *graph.Error
 	if errors.As(gqlErr.Err, &ge) && ge.Path != "" {
 		gqlErr.Extensions["argument"] = ge.Path
 	}
 	switch code {
 	case graph.EUNAVAILABLE, graph.EUNAUTHENTICATED, graph.EFORBIDDEN:
-		markStatus(ctx, httpCodes[code])
+		markStatus(ctx, httpStatus(code))
 	}
 	return gqlErr
-}
-
-// httpCodes maps graph error codes to HTTP statuses for the non-GraphQL routes.
-var httpCodes = map[string]int{
-	graph.EINVALID:         http.StatusBadRequest,
-	graph.ENOTFOUND:        http.StatusNotFound,
-	graph.ECONFLICT:        http.StatusConflict,
-	graph.EUNAVAILABLE:     http.StatusServiceUnavailable,
-	graph.ETIMEOUT:         http.StatusGatewayTimeout,
-	graph.EUNAUTHENTICATED: http.StatusUnauthorized,
-	graph.EFORBIDDEN:       http.StatusForbidden,
-	graph.EINTERNAL:        http.StatusInternalServerError,
 }
 
 // writeError answers a non-GraphQL route with err's status and caller-safe message.
@@ -71,7 +105,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == graph.EINTERNAL {
 		s.Logger.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	}
-	writeJSON(w, httpCodes[code], map[string]string{"error": s.callerMessage(r.Context(), err), "code": gqlCodes[code]})
+	writeJSON(w, httpStatus(code), map[string]string{"error": s.callerMessage(r.Context(), err), "code": gqlCode(code)})
 }
 
 // unavailableMessage is what a caller is told when Neo4j cannot be reached: where Neo4j
@@ -138,6 +172,12 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 func (s *Server) recoverPanic(ctx context.Context, p any) error {
 	s.Logger.ErrorContext(ctx, "graphql resolver panicked", "panic", fmt.Sprint(p))
 	return &graph.Error{Code: graph.EINTERNAL, Err: fmt.Errorf("panic: %v", p)}
+}
+
+// writeGraphQLError answers in the GraphQL response shape with code's status, for
+// refusals made before gqlgen runs.
+func writeGraphQLError(w http.ResponseWriter, code, message string) {
+	writeJSON(w, httpStatus(code), map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": gqlCode(code)}}}})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

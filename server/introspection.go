@@ -6,6 +6,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // refuseIntrospection answers an operation that asks for __schema or __type, when
@@ -26,7 +28,7 @@ func (refuseIntrospection) MutateOperationContext(_ context.Context, oc *graphql
 	}
 	if f := introspectionField(oc.Operation.SelectionSet); f != nil {
 		err := gqlerror.ErrorPosf(f.Position, "introspection is disabled on this server (%s)", f.Name)
-		err.Extensions = map[string]any{"code": "INTROSPECTION_DISABLED"}
+		err.Extensions = map[string]any{"code": gqlCode(graph.EINTROSPECTIONOFF)}
 		return err
 	}
 	return nil

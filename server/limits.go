@@ -6,6 +6,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // Default limits; Server fields override them.
@@ -39,11 +41,9 @@ func (l shapeLimits) MutateOperationContext(_ context.Context, oc *graphql.Opera
 	var err *gqlerror.Error
 	switch {
 	case depth > l.maxDepth:
-		err = gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, l.maxDepth)
-		err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
+		err = gqlError(graph.EDEPTHLIMIT, "query depth %d exceeds the limit of %d", depth, l.maxDepth)
 	case aliases > l.maxAliases:
-		err = gqlerror.Errorf("%d aliased fields exceed the limit of %d", aliases, l.maxAliases)
-		err.Extensions = map[string]any{"code": "ALIAS_LIMIT_EXCEEDED"}
+		err = gqlError(graph.EALIASLIMIT, "%d aliased fields exceed the limit of %d", aliases, l.maxAliases)
 	}
 	return err
 }

@@ -194,7 +194,7 @@ var errBodyTooLarge = errors.New("the request body exceeds 1 MB: split the batch
 // writeMatchError answers a reconciliation or match request that failed.
 func (s *Server) writeMatchError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, errBodyTooLarge) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": err.Error(), "code": "BODY_TOO_LARGE"})
+		writeJSON(w, httpStatus(graph.EBODYTOOLARGE), map[string]string{"error": err.Error(), "code": gqlCode(graph.EBODYTOOLARGE)})
 		return
 	}
 	s.writeError(w, r, err)

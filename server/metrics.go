@@ -55,5 +55,5 @@ func outcome(err error) string {
 	if err == nil {
 		return "ok"
 	}
-	return gqlCodes[graph.ErrorCode(err)]
+	return gqlCode(graph.ErrorCode(err))
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/accgraph/accgraph/graph"
 	"golang.org/x/time/rate"
 )
 
@@ -131,7 +132,7 @@ func clientIP(r *http.Request) string {
 // tooMany answers 429 with Retry-After.
 func tooMany(w http.ResponseWriter, wait time.Duration, message string) {
 	w.Header().Set("Retry-After", strconv.Itoa(int(math.Max(1, math.Ceil(wait.Seconds())))))
-	writeGraphQLError(w, http.StatusTooManyRequests, "RATE_LIMITED", message+"; retry after "+wait.Round(time.Millisecond).String())
+	writeGraphQLError(w, graph.ERATELIMITED, message+"; retry after "+wait.Round(time.Millisecond).String())
 }
 
 // limitRate answers 429 with Retry-After when a caller exceeds its rate: a caller is the

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
 
@@ -225,121 +223,6 @@ func hasFeature(c candidate, id string) bool {
 	return false
 }
 
-// openRefineNames is a column of 50 names as a journalist's spreadsheet has them: with
-// "of" and "the", in Persian, misspelt, reordered; the last 15 are not in the graph.
-var openRefineNames = []struct{ name, typ, want string }{
-	{"Ebrahim Raisi", "PERSON", "person:ebrahim-raisi"},
-	{"RAISI, Ebrahim", "PERSON", "person:ebrahim-raisi"},
-	{"Ebrahim Raisy", "PERSON", "person:ebrahim-raisi"},
-	{"ابراهیم رئیسی", "", "person:ebrahim-raisi"},
-	{"ابراهيم رئيسي", "", "person:ebrahim-raisi"}, // Arabic yeh
-	{"Ali-Reza Avaei", "PERSON", "person:alireza-avaei"},
-	{"Mohamad Javad Zarif", "PERSON", "person:mohammad-javad-zarif"},
-	{"Javad Zarif", "", "person:mohammad-javad-zarif"},
-	{"محمدجواد ظریف", "", "person:mohammad-javad-zarif"},
-	{"Asadollah Asadi", "PERSON", "person:assadollah-assadi"},
-	{"Assadolah Assadi", "PERSON", "person:assadollah-assadi"},
-	{"Tahar Boumedra", "", "person:tahar-boumedra"},
-	{"Dr Tahar Boumedra", "PERSON", "person:tahar-boumedra"},
-	{"Lars Rise", "PERSON", "person:lars-rise"},
-	{"Maryam Radjavi", "PERSON", "person:maryam-rajavi"},
-	{"مریم رجوی", "", "person:maryam-rajavi"},
-	{"Josep Borrell Fontelles", "PERSON", "person:josep-borrell"},
-	{"Mansoureh Galestan", "", "person:mansoureh-galestan"},
-	{"the Ministry of Foreign Affairs", "ORGANIZATION", "org:iran-ministry-of-foreign-affairs"},
-	{"Ministry of Intelligence", "ORGANIZATION", "org:iran-ministry-of-intelligence"},
-	{"Embassy of Iran in Vienna", "", "org:embassy-rajavi-refers-to"},
-	{"the Iranian embassy in Vienna", "ORGANIZATION", "org:embassy-rajavi-refers-to"},
-	{"Islamic Revolutionary Guards Corps", "ORGANIZATION", "org:irgc"},
-	{"IRGC", "", "org:irgc"},
-	{"National Council of Resistance of Iran", "", "org:ncri"},
-	{"NCRI", "ORGANIZATION", "org:ncri"},
-	{"People's Mojahedin Organization of Iran", "", "org:pmoi"},
-	{"MEK", "ORGANIZATION", "org:pmoi"},
-	{"United Nations Security Council", "", "org:un-security-council"},
-	{"UN General Assembly", "ORGANIZATION", "org:un-general-assembly"},
-	{"European Union", "", "org:european-union"},
-	{"Head of the Judiciary", "POSITION", "position:iran-head-of-judiciary"},
-	{"Justice Minister", "POSITION", "position:iran-minister-of-justice"},
-	{"1988 massacre", "EVENT", "event:1988-massacre"},
-	{"Storting", "", "org:norwegian-parliament"},
-	{"Angela Merkel", "PERSON", ""},
-	{"Mohammad Reza Pahlavi", "PERSON", ""},
-	{"Hassan Rouhani", "", ""},
-	{"Ali Khamenei", "PERSON", ""},
-	{"Ebrahim Rahimi", "PERSON", ""},
-	{"Maryam Rahimi", "", ""},
-	{"Lars Olsen", "PERSON", ""},
-	{"Josep Guardiola", "", ""},
-	{"Ministry of Health", "ORGANIZATION", ""},
-	{"Ministry of Defence", "", ""},
-	{"Embassy of France in Berlin", "ORGANIZATION", ""},
-	{"World Health Organization", "", ""},
-	{"Islamic Republic News Agency", "ORGANIZATION", ""},
-	{"Amnesty International", "", ""},
-	{"Mahmoud Ahmadinejad", "PERSON", ""},
-}
-
-func TestReconcileFiftyNamesAsOpenRefineSendsThem(t *testing.T) {
-	a := seededAPI(t)
-	if len(openRefineNames) != 50 {
-		t.Fatalf("%d names, want 50", len(openRefineNames))
-	}
-	// OpenRefine 3: {"q0": {"query": ..., "type": ..., "type_strict": "should", "limit": ...}}
-	batch := map[string]map[string]any{}
-	for i, n := range openRefineNames {
-		q := map[string]any{"query": n.name, "type_strict": "should"}
-		if n.typ != "" || i%3 == 0 { // sometimes "", as OpenRefine sends "no particular type"
-			q["type"] = n.typ
-		}
-		if i%2 == 0 {
-			q["limit"] = 3
-		}
-		batch[fmt.Sprintf("q%d", i)] = q
-	}
-	raw, _ := json.Marshal(batch)
-	before := a.db.Statements()
-	code, res, body := a.reconcile(string(raw))
-	if code != 200 {
-		t.Fatalf("POST /reconcile = %d %s", code, body)
-	}
-	if n := a.db.Statements() - before; n != 1 {
-		t.Errorf("a batch of 50 sent %d Cypher statements, want 1", n)
-	}
-	valid(t, "reconciliation-result-batch.json", body)
-	found, refused, worstPresent, bestAbsent := 0, 0, 1.0, 0.0
-	for i, n := range openRefineNames {
-		cands := res[fmt.Sprintf("q%d", i)].Result
-		if i%2 == 0 && len(cands) > 3 {
-			t.Errorf("%q: %d candidates past the limit of 3", n.name, len(cands))
-		}
-		matches := 0
-		for _, c := range cands {
-			if c.Match {
-				matches++
-			}
-		}
-		if n.want == "" {
-			if matches > 0 || len(cands) > 0 && cands[0].Score >= 0.6 {
-				t.Errorf("%q is not in the graph, yet %+v", n.name, cands[0])
-				continue
-			}
-			refused++
-			if len(cands) > 0 {
-				bestAbsent = max(bestAbsent, cands[0].Score)
-			}
-			continue
-		}
-		if len(cands) == 0 || cands[0].ID != n.want || !cands[0].Match || matches != 1 {
-			t.Errorf("%q: candidates %+v, want %s alone matched", n.name, cands, n.want)
-			continue
-		}
-		found++
-		worstPresent = min(worstPresent, cands[0].Score)
-	}
-	t.Logf("matched %d of 35 present names (lowest score %.3f); refused %d of 15 absent ones (highest score %.3f)", found, worstPresent, refused, bestAbsent)
-}
-
 func TestReconcileOtherWaysOfAsking(t *testing.T) {
 	a := seededAPI(t)
 	batch := `{"q0": {"query": "Zarif", "type": ["PERSON", "ORGANIZATION"]}, "q1": {"query": "Judiciary Chief", "type": "Position"}}`
@@ -403,117 +286,6 @@ func TestReconcileBadInputIsA400NamingIt(t *testing.T) {
 	huge := "queries=" + strings.Repeat("a", 2<<20)
 	if code, body := a.post("/reconcile", "application/x-www-form-urlencoded", huge); code != 413 || !strings.Contains(body, "exceeds 1 MB") {
 		t.Errorf("a 2 MB body: %d %s", code, body[:min(len(body), 200)])
-	}
-}
-
-// withFtM adds imported people to the seeded graph: two namesakes told apart by birth
-// date, nationality and an id number, and one whose name is markup.
-func withFtM(t *testing.T, a *api) {
-	t.Helper()
-	lines := `{"id": "nouri-1", "schema": "Person", "datasets": ["se_court"], "properties": {"name": ["Hamid Nouri"], "alias": ["Hamid Abbasi"], "birthDate": ["1961-04-05"], "nationality": ["ir"], "idNumber": ["IR-4411-77"]}}
-{"id": "nouri-2", "schema": "Person", "datasets": ["se_court"], "properties": {"name": ["Hamid Nouri"], "birthDate": ["1978-01-01"], "nationality": ["se"]}}
-{"id": "markup", "schema": "Person", "datasets": ["se_court"], "properties": {"name": ["<script>alert(1)</script> & \"Co\""]}}
-`
-	var entities []seed.FtMEntity
-	if err := seed.ParseFtM(strings.NewReader(lines), func(e seed.FtMEntity) error { entities = append(entities, e); return nil },
-		func(p seed.FtMProblem) error { return fmt.Errorf("%s", p) }); err != nil {
-		t.Fatal(err)
-	}
-	ds, problems := seed.NewFtMMapper("test.ftm.json").Map(entities)
-	if len(problems) > 0 {
-		t.Fatalf("mapping the FtM entities: %v", problems)
-	}
-	if _, err := a.db.Write(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestSuggestPreviewAndExtend(t *testing.T) {
-	a := seededAPI(t)
-	withFtM(t, a)
-	for prefix, want := range map[string]string{"Rai": "person:ebrahim-raisi", "ministry of fo": "org:iran-ministry-of-foreign-affairs",
-		"ابراهیم": "person:ebrahim-raisi", "Javad Z": "person:mohammad-javad-zarif"} {
-		code, body := a.get("/reconcile/suggest/entity?prefix=" + url.QueryEscape(prefix))
-		valid(t, "suggest-entities-response.json", body)
-		var res struct{ Result []struct{ ID string } }
-		if code != 200 || json.Unmarshal([]byte(body), &res) != nil || len(res.Result) == 0 || res.Result[0].ID != want {
-			t.Errorf("suggest %q = %d %s, want %s first", prefix, code, body, want)
-		}
-	}
-	code, body := a.get("/reconcile/suggest/entity?prefix=Rai&type=ORGANIZATION")
-	if code != 200 || strings.Contains(body, "person:") {
-		t.Errorf("suggest among organizations = %d %s", code, body)
-	}
-	code, body = a.get("/reconcile/suggest/type?prefix=pe")
-	if code != 200 || !strings.Contains(body, `"id":"PERSON"`) || strings.Contains(body, "ORGANIZATION") {
-		t.Errorf("suggest type pe = %d %s", code, body)
-	}
-	code, body = a.get("/reconcile/suggest/property?prefix=birth")
-	if code != 200 || !strings.Contains(body, `"id":"birthDate"`) {
-		t.Errorf("suggest property birth = %d %s", code, body)
-	}
-
-	rec := httptest.NewRecorder()
-	a.h.ServeHTTP(rec, httptest.NewRequest("GET", "/reconcile/preview?id=person:ftm-markup", nil))
-	page := rec.Body.String()
-	if rec.Code != 200 || strings.Contains(page, "<script>") || !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Co&#34;") {
-		t.Errorf("preview of a name that is markup = %d %s", rec.Code, page)
-	}
-	if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "frame-ancestors") ||
-		rec.Header().Get("X-Frame-Options") != "" {
-		t.Errorf("preview policy %q, X-Frame-Options %q: it must load nothing yet be framed by OpenRefine", csp, rec.Header().Get("X-Frame-Options"))
-	}
-	rec = httptest.NewRecorder()
-	a.h.ServeHTTP(rec, httptest.NewRequest("GET", "/reconcile/preview?id=person:ebrahim-raisi", nil))
-	if page := rec.Body.String(); !strings.Contains(page, "Ebrahim Raeesi") || !strings.Contains(page, "Head of the Judiciary of Iran") {
-		t.Errorf("Raisi's preview lacks his alias or post: %s", page)
-	}
-	if code, body := a.get("/reconcile/preview?id=person:nobody"); code != 404 || !strings.Contains(body, "no entity") {
-		t.Errorf("preview of no entity = %d %s", code, body)
-	}
-
-	code, body = a.get("/reconcile/extend/propose?type=PERSON")
-	if code != 200 || !strings.Contains(body, `"id":"posts"`) || !strings.Contains(body, `"id":"aliases"`) {
-		t.Errorf("propose properties for people = %d %s", code, body)
-	}
-	ext := `{"ids": ["person:ebrahim-raisi", "org:embassy-rajavi-refers-to", "person:nobody"], "properties": [{"id": "aliases"}, {"id": "posts"}, {"id": "kind"}, {"id": "type"}, {"id": "countries"}]}`
-	code, body = a.post("/reconcile", "application/x-www-form-urlencoded", url.Values{"extend": {ext}}.Encode())
-	if code != 200 {
-		t.Fatalf("extend = %d %s", code, body)
-	}
-	valid(t, "data-extension-response.json", body)
-	var res struct {
-		Meta []struct{ ID, Name string }
-		Rows map[string]map[string][]struct{ Str string }
-	}
-	if err := json.Unmarshal([]byte(body), &res); err != nil {
-		t.Fatal(err)
-	}
-	strs := func(id, prop string) string {
-		var out []string
-		for _, v := range res.Rows[id][prop] {
-			out = append(out, v.Str)
-		}
-		return strings.Join(out, "; ")
-	}
-	for _, tt := range []struct{ id, prop, want string }{
-		{"person:ebrahim-raisi", "posts", "Head of the Judiciary of Iran"},
-		{"person:ebrahim-raisi", "kind", "PERSON"},
-		{"person:ebrahim-raisi", "countries", "ir"},
-		{"org:embassy-rajavi-refers-to", "type", "EMBASSY"},
-		{"org:embassy-rajavi-refers-to", "countries", "at; ir"},
-		{"org:embassy-rajavi-refers-to", "aliases", "Embassy of Iran in Vienna; Iranian embassy in Vienna"},
-		{"person:nobody", "aliases", ""},
-	} {
-		if got := strs(tt.id, tt.prop); got != tt.want {
-			t.Errorf("extend %s %s = %q, want %q", tt.id, tt.prop, got, tt.want)
-		}
-	}
-	if !strings.Contains(strs("person:ebrahim-raisi", "aliases"), "ابراهیم رئیسی") || len(res.Meta) != 5 || res.Meta[1].ID != "posts" {
-		t.Errorf("extend: aliases %q, meta %+v", strs("person:ebrahim-raisi", "aliases"), res.Meta)
-	}
-	if code, body := a.post("/reconcile", "application/x-www-form-urlencoded", url.Values{"extend": {`{"ids": ["x"], "properties": [{"id": "shoeSize"}]}`}}.Encode()); code != 400 || !strings.Contains(body, `unknown property \"shoeSize\"`) {
-		t.Errorf("extend with an unknown property = %d %s", code, body)
 	}
 }
 

@@ -6,20 +6,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
+	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
-	"github.com/rs/cors"
-	"log/slog"
-	"net/http"
-
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/metrics"
 	"github.com/accgraph/accgraph/schema"
 	"github.com/accgraph/accgraph/server/webui"
@@ -117,7 +117,7 @@ func (s *Server) configure(x executorSettings) {
 func readBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > MaxBodyBytes {
-			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
+			writeGraphQLError(w, graph.EBODYTOOLARGE, "the request body exceeds 1 MB")
 			return
 		}
 		if r.Method != http.MethodPost {
@@ -128,25 +128,25 @@ func readBody(next http.Handler) http.Handler {
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooLarge):
-			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "BODY_TOO_LARGE", "the request body exceeds 1 MB")
+			writeGraphQLError(w, graph.EBODYTOOLARGE, "the request body exceeds 1 MB")
 			return
 		case err != nil:
-			writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+			writeGraphQLError(w, graph.EBADREQUEST, "the request body could not be read")
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); media == "application/json" {
 			if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
-				writeGraphQLError(w, http.StatusBadRequest, "BATCHING_NOT_SUPPORTED",
+				writeGraphQLError(w, graph.EBATCHING,
 					"batched requests (a JSON array of operations) are not supported: send one operation per request")
 				return
 			}
 			if err := checkJSON(body); err != nil {
-				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not valid JSON: "+err.Error())
+				writeGraphQLError(w, graph.EBADREQUEST, "the request body is not valid JSON: "+err.Error())
 				return
 			}
 			if err := checkParams(body); err != nil {
-				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body is not a GraphQL request: "+err.Error())
+				writeGraphQLError(w, graph.EBADREQUEST, "the request body is not a GraphQL request: "+err.Error())
 				return
 			}
 		}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -185,24 +186,22 @@ func (s *Server) execute(ctx context.Context, doc string, vars map[string]any) (
 	return data, nil
 }
 
-// graphErr turns an executor error into a graph error with the same meaning.
+// graphErr turns an executor error into the error it reports: a resolver's error (its
+// *graph.Error, or an internal one) unwrapped from the presented one, else a parse,
+// validation or limit error of the document, which is the caller's (EINVALID, with its path).
 func graphErr(e *gqlerror.Error) error {
-	code, _ := e.Extensions["code"].(string)
-	switch code {
-	case "UNAVAILABLE":
-		return graph.Errorf(graph.EUNAVAILABLE, "%s", e.Message)
-	case "TIMEOUT":
-		return graph.Errorf(graph.ETIMEOUT, "%s", e.Message)
-	case "NOT_FOUND":
-		return graph.Errorf(graph.ENOTFOUND, "%s", e.Message)
-	case "INTERNAL_SERVER_ERROR":
+	var ge *graph.Error
+	switch {
+	case errors.As(e, &ge) && ge.Code != graph.EINVALID:
+		return e
+	case ge == nil && e.Err != nil:
 		return &graph.Error{Code: graph.EINTERNAL, Err: e}
 	}
 	msg := e.Message
 	if len(e.Path) > 0 {
 		msg = e.Path.String() + ": " + msg
 	}
-	return graph.Errorf(graph.EINVALID, "%s", msg)
+	return &graph.Error{Code: graph.EINVALID, Message: msg, Err: e}
 }
 
 // handleSavedList answers GET /saved: the saved queries, their variables and URLs.
@@ -245,7 +244,7 @@ func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
 	q, err := s.DB.SavedQueryVersion(r.Context(), name, version)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.ENOTFOUND {
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": graph.ErrorMessage(err), "code": "NOT_FOUND", "list": "/saved"})
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": graph.ErrorMessage(err), "code": gqlCode(graph.ENOTFOUND), "list": "/saved"})
 			return
 		}
 		s.writeError(w, r, err)

@@ -1,6 +1,9 @@
-// Package server is accgraph's HTTP side: the GraphQL endpoint (gqlgen's executor from
-// package schema with thin resolvers over package graph), GraphiQL, and the health and
-// readiness probes.
+// Package server is accgraph's HTTP side (routes.go lists every route): the GraphQL
+// endpoint — gqlgen's executor from package schema, each query read compiled by package
+// graph into one Cypher statement before the one-line resolvers run, behind the document
+// limits, the cost model, API keys and rate limits — the saved queries as JSON and CSV, W3C
+// reconciliation and /match, the explorer and GraphiQL, metrics, and the health and
+// readiness probes. error.go maps graph's error codes to what callers see.
 package server
 
 import (

@@ -1,5 +1,9 @@
-// Command accgraph is the one binary of accgraph: it serves the GraphQL API, runs the
-// embedded Neo4j, and (in later steps) seeds, imports, exports and runs saved queries.
+// Command accgraph is accgraph's one binary. serve answers GraphQL, the explorer, GraphiQL,
+// the saved queries and reconciliation over HTTP (starting the embedded Neo4j unless
+// NEO4J_URI names one, migrating, and seeding an empty graph); seed, import and export move
+// data in and out; query lists, runs and saves saved queries; keys manages API keys; gen
+// writes a synthetic graph for benchmarks; neo4j runs the embedded Neo4j on its own. Each
+// command is a type with its own flags, in a file of its own.
 package main
 
 import (

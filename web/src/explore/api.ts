@@ -1,53 +1,41 @@
-// The explorer's only ways out: POST /graphql and GET /saved. Types mirror the schema's
-// shapes for the fields the explorer asks for.
+// The explorer's only ways out: POST /graphql and GET /saved. The GraphQL shapes are the
+// schema's types (../schema.ts, generated from schema/*.graphqls) cut to the fields the
+// explorer asks for, so a field renamed or dropped in the schema fails the type check.
+import type * as S from '../schema';
 
-export type Kind = 'PERSON' | 'ORGANIZATION' | 'POSITION' | 'EVENT' | 'VERDICT' | 'STATEMENT' | 'SOURCE' | 'PLACE';
-export type Confidence = 'ADJUDICATED' | 'CONFIRMED' | 'REPORTED' | 'ALLEGED' | 'DISPUTED' | 'RETRACTED';
+export type Kind = S.EntityKind;
+export type Confidence = S.Confidence;
+export type RelType = S.RelType;
 
-export interface SourceInfo { id: string; title: string; publisher: string; published?: string | null; url?: string | null; stake?: string | null }
-export interface Citation {
-  quote?: string | null; locator?: string | null; confidence: Confidence; accessed?: string | null;
-  claimedBy?: { id: string; name: string } | null; source: SourceInfo;
-  /** DISPUTES: the source denies the fact (a fact with both stances is DISPUTED). */
-  stance: 'SUPPORTS' | 'DISPUTES';
-  /** Whether the quote was found verbatim in the source's stored text. */
-  checked: boolean;
-}
-export interface GraphNode { id: string; kind: Kind; label: string; degree: number; confidence: Confidence; properties?: Record<string, unknown> | null }
-export interface GraphEdge {
-  id: string; type: string; source: string; target: string; role?: string | null;
-  from?: string | null; to?: string | null; confidence: Confidence; citations: Citation[];
-  /** The days it is known to hold between, as a date filter reads them; both null: undated. */
-  validFrom?: string | null; validTo?: string | null;
-  /** A date by which it had ended: a later date rules it out. */
-  endedBy?: string | null;
-  /** STATED or ABOUT: talk about an entity, not a relation in a chain of command. */
-  mention: boolean;
-  /** Set when the source implies the relationship but does not state it: how it is read. */
-  inference?: string | null;
-}
-export interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }
-export interface SearchHit { kind: Kind; matched: string; score: number; entity: { id: string; name: string } }
-export interface EntityDetails {
-  id: string; __typename: string; name: string; aliases: string[]; description?: string | null;
-  confidence: Confidence; retraction?: string | null; citations: Citation[];
-  orgKind?: string; eventKind?: string; sourceKind?: string; from?: string | null; to?: string | null; date?: string | null; victims?: number | null;
-  text?: string; country?: string | null; title?: string; publisher?: string; url?: string | null; published?: string | null; stake?: string | null;
-}
-export interface ExpandStat { relType: string; kind: Kind; direction: 'OUT' | 'IN'; count: number }
-export interface PathStep { from: { id: string; name: string }; to: { id: string; name: string }; direction: 'FORWARD' | 'BACKWARD'; edge: GraphEdge }
-export interface Path { length: number; confidence: Confidence; steps: PathStep[]; truncated: boolean }
+/** An entity as the explorer names it. */
+type Ref = Pick<S.Entity, 'id' | 'name'>;
+export type SourceInfo = Pick<S.Source, 'id' | 'title' | 'publisher' | 'published' | 'url' | 'stake'>;
+export type Citation = Pick<S.Citation, 'quote' | 'locator' | 'confidence' | 'accessed' | 'stance' | 'checked'> &
+  { claimedBy?: Ref | null; source: SourceInfo };
+export type GraphNode = Pick<S.GraphNode, 'id' | 'kind' | 'label' | 'degree' | 'confidence' | 'properties'>;
+export type GraphEdge = Pick<S.GraphEdge, 'id' | 'type' | 'source' | 'target' | 'role' | 'from' | 'to' | 'confidence' |
+  'validFrom' | 'validTo' | 'endedBy' | 'mention' | 'inference'> & { citations: Citation[] };
+export type Subgraph = Pick<S.Subgraph, 'truncated'> & { nodes: GraphNode[]; edges: GraphEdge[] };
+export type SearchHit = Pick<S.SearchHit, 'kind' | 'matched' | 'score'> & { entity: Ref };
+/** Any kind's details: the fields of every kind (a kind's own enum under an alias: orgKind, eventKind, sourceKind). */
+export type EntityDetails = Pick<S.Entity, 'id' | 'name' | 'aliases' | 'description' | 'confidence' | 'retraction'> &
+  { __typename: string; citations: Citation[]; orgKind?: S.OrgKind; eventKind?: S.EventKind; sourceKind?: S.SourceKind } &
+  Partial<Pick<S.Event, 'from' | 'to' | 'victims'> & Pick<S.Verdict, 'date'> & Pick<S.Statement, 'text'> & Pick<S.Place, 'country'> &
+    Pick<S.Source, 'title' | 'publisher' | 'url' | 'published' | 'stake'>>;
+export type ExpandStat = Pick<S.ExpandStat, 'relType' | 'kind' | 'direction' | 'count'>;
+export type PathStep = Pick<S.PathStep, 'direction'> & { from: Ref; to: Ref; edge: GraphEdge };
+export type Path = Pick<S.Path, 'length' | 'confidence' | 'truncated'> & { steps: PathStep[] };
 /** What the sources say of a post or membership at a time: held YES, UNKNOWN or LATEST, in words in note. */
-export interface HeldAtTime { held: 'YES' | 'UNKNOWN' | 'LATEST'; dating: 'INTERVAL' | 'ATTESTED' | 'UNDATED'; attested?: string | null; note: string }
-export interface PostAtTime extends HeldAtTime { tenure: { position: { name: string } } }
-export interface AccountabilityEntry {
-  entity: { id: string; name: string; __typename: string }; basis: string; role?: string | null; confidence: Confidence;
-  path: Path; citations: Citation[]; heldThen?: HeldAtTime | null; postsThen: PostAtTime[]; postsNow: PostAtTime[];
-}
-export interface AccountabilityReport {
-  subject: { id: string; name: string }; asOf?: string | null; entries: AccountabilityEntry[];
-  verdicts: { id: string; name: string; date?: string | null }[];
-}
+export type HeldAtTime = Pick<S.HeldAtTime, 'held' | 'dating' | 'attested' | 'note'>;
+export type PostAtTime = Pick<S.PostAtTime, 'held' | 'dating' | 'attested' | 'note'> & { tenure: { position: Pick<S.Position, 'name'> } };
+export type AccountabilityEntry = Pick<S.AccountabilityEntry, 'basis' | 'role' | 'confidence'> & {
+  entity: Ref & { __typename: string }; path: Path; citations: Citation[]; heldThen?: HeldAtTime | null;
+  postsThen: PostAtTime[]; postsNow: PostAtTime[];
+};
+export type AccountabilityReport = Pick<S.AccountabilityReport, 'asOf'> & {
+  subject: Ref; entries: AccountabilityEntry[]; verdicts: (Ref & Pick<S.Verdict, 'date'>)[];
+};
+// GET /saved answers JSON of its own (server/saved*.go), not a schema type.
 export interface SavedVariable { name: string; type: string; required: boolean; default?: unknown }
 export interface SavedQueryInfo { name: string; title: string; description?: string; variables: SavedVariable[] | null; url: string; csv: string }
 /** A saved query's table: typed cells (null for nothing, a list for citations or several values). */
@@ -92,11 +80,10 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 
 /** Words found in a statement's text or a citation's quote. */
-export interface Mention {
-  quote: string; statement?: { id: string; name: string } | null; relationship?: string | null;
-  citation?: { locator?: string | null; source: { title: string } } | null;
-  saidBy: { id: string; name: string }[]; about: { id: string; name: string }[];
-}
+export type Mention = Pick<S.Mention, 'quote' | 'relationship'> & {
+  statement?: Ref | null; citation?: (Pick<S.Citation, 'locator'> & { source: Pick<S.Source, 'title'> }) | null;
+  saidBy: Ref[]; about: Ref[];
+};
 
 /** The names matching text and, apart, where it is mentioned: one request, one statement. */
 export async function search(text: string): Promise<{ hits: SearchHit[]; mentions: Mention[] }> {
@@ -180,7 +167,7 @@ async function askEntity(id: string): Promise<EntityDetails | null> {
 }
 
 /** Paths walking relTypes only (mentions, STATED and ABOUT, only when named), each step at least minConfidence. */
-export async function paths(from: string, to: string, asOf: string | null, relTypes: string[], minConfidence: Confidence | null): Promise<Path[]> {
+export async function paths(from: string, to: string, asOf: string | null, relTypes: RelType[], minConfidence: Confidence | null): Promise<Path[]> {
   const d = await gql<{ paths: Path[] }>(
     `query Paths($from: ID!, $to: ID!, $asOf: Date, $relTypes: [RelType!], $minConfidence: Confidence) {
       paths(from: $from, to: $to, asOf: $asOf, relTypes: $relTypes, minConfidence: $minConfidence, limit: 10, longer: true) {

@@ -167,6 +167,10 @@ function shape(kind: Kind, r: number, attrs: string): string {
     case 'star': return poly(star);
     case 'hexagon': return poly(hex);
     case 'triangle': return poly([[0, -1], [1, 1], [-1, 1]]);
+    case 'pentagon': return poly(Array.from({ length: 5 }, (_, i) => {
+      const a = -Math.PI / 2 + (i * 2 * Math.PI) / 5;
+      return [Math.cos(a), Math.sin(a)] as [number, number];
+    }));
     case 'round-tag': return poly([[-1, -1], [0.4, -1], [1, 0], [0.4, 1], [-1, 1]]);
     default: return `<circle r="${r}" ${attrs}/>`;
   }

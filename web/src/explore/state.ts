@@ -30,7 +30,7 @@ export function readState(search: string): ViewState {
     asOf: asOf && datePattern.test(asOf) ? asOf : null,
     minConfidence: min && confidences.includes(min) ? min : null,
     hiddenKinds: list(q.get('hideKinds')).filter((k): k is Kind => k in kinds),
-    hiddenRels: list(q.get('hideRels')).filter((r) => relTypes.includes(r)),
+    hiddenRels: list(q.get('hideRels')).filter((r) => (relTypes as string[]).includes(r)),
     selected: q.get('selected'),
     path: path.length === 2 ? [path[0], path[1]] : null,
     pathMentions: q.get('mentions') === '1',

@@ -2,7 +2,7 @@
 // confidence (a court's finding solid and heavy, a party's allegation dashed), and the
 // legend that explains both.
 import type { StylesheetJson } from 'cytoscape';
-import type { Confidence, Kind } from './api';
+import type { Confidence, Kind, RelType } from './api';
 
 export const kinds: Record<Kind, { color: string; shape: string; label: string }> = {
   PERSON: { color: '#2f6fb0', shape: 'ellipse', label: 'Person' },
@@ -13,6 +13,7 @@ export const kinds: Record<Kind, { color: string; shape: string; label: string }
   STATEMENT: { color: '#7f8c8d', shape: 'round-tag', label: 'Statement' },
   SOURCE: { color: '#34495e', shape: 'rectangle', label: 'Source' },
   PLACE: { color: '#16a085', shape: 'triangle', label: 'Place' },
+  THING: { color: '#a67c52', shape: 'pentagon', label: 'Thing (vessel, account...)' },
 };
 
 /** Strongest first: a filter at one level keeps it and everything above. */
@@ -27,12 +28,12 @@ export const lines: Record<Confidence, { style: 'solid' | 'dashed' | 'dotted'; w
   RETRACTED: { style: 'dotted', width: 1, label: 'withdrawn' },
 };
 
-export const relTypes = ['HOLDS', 'POSITION_IN', 'MEMBER_OF', 'PART_OF', 'RESPONSIBLE_FOR', 'PARTICIPATED_IN',
+export const relTypes: RelType[] = ['HOLDS', 'POSITION_IN', 'MEMBER_OF', 'PART_OF', 'RESPONSIBLE_FOR', 'PARTICIPATED_IN',
   'ISSUED_BY', 'AGAINST', 'CONCERNS', 'STATED', 'ABOUT', 'LOCATED_IN', 'OCCURRED_IN'];
 
 /** Glyphs for the legend and lists, each the shape the graph draws for the kind. */
 export const glyphs: Record<Kind, string> = {
-  PERSON: '●', ORGANIZATION: '■', POSITION: '◆', EVENT: '★', VERDICT: '⬢', STATEMENT: '▶', SOURCE: '▬', PLACE: '▲',
+  PERSON: '●', ORGANIZATION: '■', POSITION: '◆', EVENT: '★', VERDICT: '⬢', STATEMENT: '▶', SOURCE: '▬', PLACE: '▲', THING: '⬟',
 };
 
 /** A colour per path found, in order: none of them a kind's colour or the grey of lines. */

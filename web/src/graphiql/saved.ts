@@ -4,7 +4,9 @@
 // It runs after graphiql.min.js and before the page's own script, using the globals the
 // browser builds define (React, GraphiQL, GraphiQL.React).
 
-interface SavedQuery { name: string; title: string; description?: string | null; document: string; variables: { name: string; default?: string | null }[] }
+import type * as S from '../schema';
+
+type SavedQuery = Pick<S.SavedQuery, 'name' | 'title' | 'description' | 'document'> & { variables: Pick<S.SavedVariable, 'name' | 'default'>[] };
 interface Editor { setValue(v: string): void }
 interface EditorContext { queryEditor: Editor | null; variableEditor: Editor | null; addTab(): void }
 type ReactLike = {

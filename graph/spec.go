@@ -19,6 +19,9 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"statements":       {RelStated, true, relationShape},
 		"verdicts":         {RelAgainst, false, verdictPartyShape},
 		"mentionedIn":      {RelAbout, false, relationShape},
+		"owns":             {RelOwns, true, ownershipShape},
+		"paymentsMade":     {RelPaid, true, paymentShape},
+		"paymentsReceived": {RelPaid, false, paymentShape},
 	},
 	KindOrganization: {
 		"positions":        {RelPositionIn, false, relationShape},
@@ -32,6 +35,10 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"verdicts":         {RelAgainst, false, verdictPartyShape},
 		"statements":       {RelStated, true, relationShape},
 		"mentionedIn":      {RelAbout, false, relationShape},
+		"owns":             {RelOwns, true, ownershipShape},
+		"owners":           {RelOwns, false, ownershipShape},
+		"paymentsMade":     {RelPaid, true, paymentShape},
+		"paymentsReceived": {RelPaid, false, paymentShape},
 	},
 	KindPosition: {
 		"organizations": {RelPositionIn, true, relationShape},
@@ -58,11 +65,14 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"about":    {RelAbout, true, relationShape},
 	},
 	KindSource: {},
-	KindThing:  {},
+	KindThing: {
+		"owners": {RelOwns, false, ownershipShape},
+	},
 	KindPlace: {
 		"locatedIn": {RelLocatedIn, true, relationShape},
 		"contains":  {RelLocatedIn, false, relationShape},
 		"events":    {RelOccurredIn, false, relationShape},
+		"owners":    {RelOwns, false, ownershipShape},
 	},
 }
 

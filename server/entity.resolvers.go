@@ -97,6 +97,26 @@ func (r *organizationResolver) MentionedIn(ctx context.Context, obj *graph.Organ
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Owns is the resolver for the owns field.
+func (r *organizationResolver) Owns(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *organizationResolver) Owners(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// PaymentsMade is the resolver for the paymentsMade field.
+func (r *organizationResolver) PaymentsMade(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// PaymentsReceived is the resolver for the paymentsReceived field.
+func (r *organizationResolver) PaymentsReceived(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
 // Tenures is the resolver for the tenures field.
 func (r *personResolver) Tenures(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Tenure, error) {
 	return related[*graph.Tenure](ctx, &obj.Base)
@@ -132,6 +152,21 @@ func (r *personResolver) MentionedIn(ctx context.Context, obj *graph.Person, asO
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Owns is the resolver for the owns field.
+func (r *personResolver) Owns(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// PaymentsMade is the resolver for the paymentsMade field.
+func (r *personResolver) PaymentsMade(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// PaymentsReceived is the resolver for the paymentsReceived field.
+func (r *personResolver) PaymentsReceived(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
 // LocatedIn is the resolver for the locatedIn field.
 func (r *placeResolver) LocatedIn(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
@@ -145,6 +180,11 @@ func (r *placeResolver) Contains(ctx context.Context, obj *graph.Place, asOf *gr
 // Events is the resolver for the events field.
 func (r *placeResolver) Events(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *placeResolver) Owners(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
 }
 
 // Organizations is the resolver for the organizations field.
@@ -170,6 +210,11 @@ func (r *statementResolver) Speakers(ctx context.Context, obj *graph.Statement, 
 // About is the resolver for the about field.
 func (r *statementResolver) About(ctx context.Context, obj *graph.Statement, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *thingResolver) Owners(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
 }
 
 // IssuedBy is the resolver for the issuedBy field.
@@ -210,6 +255,9 @@ func (r *Resolver) Position() schema.PositionResolver { return &positionResolver
 // Statement returns schema.StatementResolver implementation.
 func (r *Resolver) Statement() schema.StatementResolver { return &statementResolver{r} }
 
+// Thing returns schema.ThingResolver implementation.
+func (r *Resolver) Thing() schema.ThingResolver { return &thingResolver{r} }
+
 // Verdict returns schema.VerdictResolver implementation.
 func (r *Resolver) Verdict() schema.VerdictResolver { return &verdictResolver{r} }
 
@@ -220,5 +268,6 @@ type (
 	placeResolver        struct{ *Resolver }
 	positionResolver     struct{ *Resolver }
 	statementResolver    struct{ *Resolver }
+	thingResolver        struct{ *Resolver }
 	verdictResolver      struct{ *Resolver }
 )

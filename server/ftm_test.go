@@ -120,3 +120,96 @@ func TestFtMFactsAreFieldsAndFilters(t *testing.T) {
 		}
 	}
 }
+
+// ftmMoney is an owner, his company, its vessel and a second owner, with their shares,
+// and a payment, as entities for followthemoney to write.
+const ftmMoney = `{"id": "m-owner", "schema": "Person", "datasets": ["d"], "properties": {"name": ["Olga Owner"]}}
+{"id": "m-co", "schema": "Company", "datasets": ["d"], "properties": {"name": ["Owner Holding Ltd"]}}
+{"id": "m-fund", "schema": "Company", "datasets": ["d"], "properties": {"name": ["Minority Fund"]}}
+{"id": "m-ship", "schema": "Vessel", "datasets": ["d"], "properties": {"name": ["MV Money"]}}
+{"id": "m-own-1", "schema": "Ownership", "datasets": ["d"], "properties": {"owner": ["m-owner"], "asset": ["m-co"], "percentage": ["51%"], "sharesCount": ["1,000"], "sharesValue": ["1000"], "sharesCurrency": ["USD"], "sharesType": ["ordinary"], "ownershipType": ["direct"], "role": ["beneficial owner"], "startDate": ["2015"]}}
+{"id": "m-own-2", "schema": "Ownership", "datasets": ["d"], "properties": {"owner": ["m-fund"], "asset": ["m-co"], "percentage": ["25-50%"]}}
+{"id": "m-own-3", "schema": "Ownership", "datasets": ["d"], "properties": {"owner": ["m-co"], "asset": ["m-ship"], "percentage": ["100"]}}
+{"id": "m-pay", "schema": "Payment", "datasets": ["d"], "properties": {"payer": ["m-co"], "beneficiary": ["m-owner"], "amount": ["1,250,000.50"], "amountEur": ["1250000.5"], "amountUsd": ["1400000"], "currency": ["EUR"], "date": ["2021-06-30"], "purpose": ["Dividend"]}}
+`
+
+// TestFtMRelationshipFactsAreFields: an ownership's share and a payment's amount, in a
+// file followthemoney wrote, read back as fields of Ownership and Payment, from both ends,
+// and filter through the relation filters.
+func TestFtMRelationshipFactsAreFields(t *testing.T) {
+	file := graphtest.FtMLibrary(t, strings.NewReader(ftmMoney), "write")
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(context.Background(), "money.jsonl", strings.NewReader(string(file))); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	owner, co, ship := seed.AccgraphID("Person", "m-owner"), seed.AccgraphID("Company", "m-co"), seed.AccgraphID("Vessel", "m-ship")
+	data := a.ok(`query($o: ID!, $c: ID!, $s: ID!) {
+	  owner: entity(id: $o) { ... on Person {
+	    owns { percentage sharesCount sharesValue sharesCurrency sharesType ownershipType role from toKnown confidence owner { id } asset { id } citations { source { id } } }
+	    paymentsReceived { amount amountUsd amountEur currency role from to payer { id } beneficiary { id } }
+	    paymentsMade { id } } }
+	  company: entity(id: $c) { ... on Organization {
+	    owners { percentage owner { id } }
+	    owns { percentage asset { id ... on Thing { schema } } }
+	    paymentsMade { amount currency beneficiary { id } } } }
+	  ship: entity(id: $s) { ... on Thing { owners { percentage owner { id } } } }
+	  majority: organizations(where: {owners: {some: {percentage: {gt: 50}}}}) { edges { node { id } } }
+	  band: organizations(where: {owners: {some: {percentage: {gte: 25, lte: 50}}}}) { totalCount }
+	  bigPayers: organizations(where: {paymentsMade: {some: {amount: {gte: 1000000}, currency: {eq: "EUR"}}}}) { edges { node { id } } }
+	  inDollars: organizations(where: {paymentsMade: {some: {currency: {eq: "USD"}}}}) { totalCount }
+	  paid: people(where: {paymentsReceived: {some: {amountUsd: {in: [1400000]}}}, owns: {some: {sharesCount: {eq: 1000}, sharesType: {eq: "ordinary"}}}}) { edges { node { id } } }
+	}`, map[string]any{"o": owner, "c": co, "s": ship})
+	str := func(v any) string { return fmt.Sprint(v) }
+	p := data["owner"].(map[string]any)
+	owns := p["owns"].([]any)
+	if len(owns) != 1 {
+		t.Fatalf("owner.owns = %v", owns)
+	}
+	got := owns[0].(map[string]any)
+	for f, w := range map[string]string{"percentage": "[51%]", "sharesCount": "[1,000]", "sharesValue": "[1000]", "sharesCurrency": "[USD]",
+		"sharesType": "[ordinary]", "ownershipType": "[direct]", "role": "beneficial owner", "from": "2015", "toKnown": "false",
+		"confidence": "REPORTED", "owner": "map[id:" + owner + "]", "asset": "map[id:" + co + "]", "citations": "[map[source:map[id:source:ftm-d]]]"} {
+		if str(got[f]) != w {
+			t.Errorf("ownership.%s = %v, want %s", f, got[f], w)
+		}
+	}
+	pays := p["paymentsReceived"].([]any)
+	if len(pays) != 1 || len(p["paymentsMade"].([]any)) != 0 {
+		t.Fatalf("owner's payments = %v, made %v", pays, p["paymentsMade"])
+	}
+	pay := pays[0].(map[string]any)
+	for f, w := range map[string]string{"amount": "[1,250,000.50]", "amountUsd": "[1400000]", "amountEur": "[1250000.5]", "currency": "[EUR]",
+		"role": "Dividend", "from": "2021-06-30", "to": "<nil>", "payer": "map[id:" + co + "]", "beneficiary": "map[id:" + owner + "]"} {
+		if str(pay[f]) != w {
+			t.Errorf("payment.%s = %v, want %s", f, pay[f], w)
+		}
+	}
+	c := data["company"].(map[string]any)
+	wantOwners := "[map[owner:map[id:" + seed.AccgraphID("Company", "m-fund") + "] percentage:[25-50%]] map[owner:map[id:" + owner + "] percentage:[51%]]]"
+	if str(c["owners"]) != wantOwners {
+		t.Errorf("company.owners = %v, want %s", c["owners"], wantOwners)
+	}
+	if w := "[map[asset:map[id:" + ship + " schema:Vessel] percentage:[100]]]"; str(c["owns"]) != w {
+		t.Errorf("company.owns = %v, want %s", c["owns"], w)
+	}
+	if w := "[map[amount:[1,250,000.50] beneficiary:map[id:" + owner + "] currency:[EUR]]]"; str(c["paymentsMade"]) != w {
+		t.Errorf("company.paymentsMade = %v, want %s", c["paymentsMade"], w)
+	}
+	if w := "[map[owner:map[id:" + co + "] percentage:[100]]]"; str(data["ship"].(map[string]any)["owners"]) != w {
+		t.Errorf("ship.owners = %v, want %s", data["ship"], w)
+	}
+	// "25-50%" is no number: only the 51% owner counts, for either band
+	for name, w := range map[string]string{"majority": "[map[node:map[id:" + co + "]]]", "bigPayers": "[map[node:map[id:" + co + "]]]",
+		"paid": "[map[node:map[id:" + owner + "]]]"} {
+		if got := str(data[name].(map[string]any)["edges"]); got != w {
+			t.Errorf("%s = %s, want %s", name, got, w)
+		}
+	}
+	if n := data["band"].(map[string]any)["totalCount"]; n != 0.0 {
+		t.Errorf("an owner of 25-50%% matched a numeric band: %v", n)
+	}
+	if n := data["inDollars"].(map[string]any)["totalCount"]; n != 0.0 {
+		t.Errorf("a payment in EUR matched currency USD: %v", n)
+	}
+}

@@ -15,3 +15,6 @@ func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any)
 	_, err := db.read(ctx, "EXPLAIN "+cypher, params)
 	return err
 }
+
+// IdentifiersBackfill is migration 9's statement that sets identifiers on older nodes.
+func IdentifiersBackfill() string { return identifiersBackfill() }

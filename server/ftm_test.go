@@ -213,3 +213,30 @@ func TestFtMRelationshipFactsAreFields(t *testing.T) {
 		t.Errorf("a payment in EUR matched currency USD: %v", n)
 	}
 }
+
+// TestMatchFindsByIdentifier: /match and /reconcile find a candidate by its passport
+// number, typed otherwise, when no word of the name asked is one of its names.
+func TestMatchFindsByIdentifier(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(context.Background(), "cluster.jsonl", strings.NewReader(ftmCluster)); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	owner := seed.AccgraphID("Person", "NK-Owner")
+	code, res, raw := a.match("/match/default", `{"queries": {
+	  "q": {"schema": "Person", "properties": {"name": ["Vladimir Petrov"], "passportNumber": ["ab 123-456"]}},
+	  "other": {"schema": "Person", "properties": {"name": ["Vladimir Petrov"], "passportNumber": ["ZZ 999"]}}}}`)
+	if code != 200 {
+		t.Fatalf("POST /match/default = %d %s", code, raw)
+	}
+	if r := res.Responses["q"].Results; len(r) != 1 || r[0].ID != owner || r[0].Features["identifier_match"] != 1 {
+		t.Errorf("/match by passport number = %+v, want %s by identifier_match", r, owner)
+	}
+	if r := res.Responses["other"].Results; len(r) != 0 {
+		t.Errorf("/match with another number = %+v, want nothing", r)
+	}
+	code, out, raw := a.reconcile(`{"q0": {"query": "Vladimir Petrov", "type": "Person", "properties": [{"pid": "passportNumber", "v": "AB123456"}]}}`)
+	if r := out["q0"].Result; code != 200 || len(r) != 1 || r[0].ID != owner {
+		t.Errorf("/reconcile by passport number = %d %s, want %s", code, raw, owner)
+	}
+}

@@ -16,6 +16,9 @@ var (
 		"idNumber", "passportNumber", "taxNumber", "wikidataId"}
 	OrganizationFacts = []string{"country", "topics", "notes", "idNumber", "taxNumber", "registrationNumber",
 		"innCode", "wikidataId"}
+	// SanctionFacts are a SANCTION event's (FtM Sanction): its program, who listed it and when.
+	SanctionFacts = []string{"program", "programId", "programUrl", "authority", "authorityId", "unscId",
+		"listingDate", "status", "provisions"}
 )
 
 // LinkFacts are the FollowTheMoney properties a relationship keeps as list properties of
@@ -43,6 +46,7 @@ var factKinds = func() map[string]factSpec {
 	}
 	add(PersonFacts, KindPerson)
 	add(OrganizationFacts, KindOrganization)
+	add(SanctionFacts, KindEvent)
 	return m
 }()
 
@@ -130,3 +134,13 @@ func (o *Organization) TaxNumber() []string          { return o.Facts.get("taxNu
 func (o *Organization) RegistrationNumber() []string { return o.Facts.get("registrationNumber") }
 func (o *Organization) InnCode() []string            { return o.Facts.get("innCode") }
 func (o *Organization) WikidataID() []string         { return o.Facts.get("wikidataId") }
+
+func (e *Event) Program() []string     { return e.Facts.get("program") }
+func (e *Event) ProgramID() []string   { return e.Facts.get("programId") }
+func (e *Event) ProgramURL() []string  { return e.Facts.get("programUrl") }
+func (e *Event) Authority() []string   { return e.Facts.get("authority") }
+func (e *Event) AuthorityID() []string { return e.Facts.get("authorityId") }
+func (e *Event) UnscID() []string      { return e.Facts.get("unscId") }
+func (e *Event) ListingDate() []string { return e.Facts.get("listingDate") }
+func (e *Event) Status() []string      { return e.Facts.get("status") }
+func (e *Event) Provisions() []string  { return e.Facts.get("provisions") }

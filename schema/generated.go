@@ -114,21 +114,30 @@ type ComplexityRoot struct {
 	Event struct {
 		AliasSources func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		Authority    func(childComplexity int) int
+		AuthorityID  func(childComplexity int) int
 		Citations    func(childComplexity int) int
 		Confidence   func(childComplexity int) int
 		Description  func(childComplexity int) int
 		EventKind    func(childComplexity int) int
 		From         func(childComplexity int) int
 		ID           func(childComplexity int) int
+		ListingDate  func(childComplexity int) int
 		MentionedIn  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Name         func(childComplexity int) int
 		PartOf       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Participants func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Parts        func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Places       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Program      func(childComplexity int) int
+		ProgramID    func(childComplexity int) int
+		ProgramURL   func(childComplexity int) int
+		Provisions   func(childComplexity int) int
 		Responsible  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		To           func(childComplexity int) int
+		UnscID       func(childComplexity int) int
 		Verdicts     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		VictimCount  func(childComplexity int) int
 	}
@@ -1106,6 +1115,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity), true
+	case "Event.authority":
+		if e.ComplexityRoot.Event.Authority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Authority(childComplexity), true
+	case "Event.authorityId":
+		if e.ComplexityRoot.Event.AuthorityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AuthorityID(childComplexity), true
 	case "Event.citations":
 		if e.ComplexityRoot.Event.Citations == nil {
 			break
@@ -1142,6 +1163,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.ID(childComplexity), true
+	case "Event.listingDate":
+		if e.ComplexityRoot.Event.ListingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ListingDate(childComplexity), true
 	case "Event.mentionedIn":
 		if e.ComplexityRoot.Event.MentionedIn == nil {
 			break
@@ -1203,6 +1230,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Places(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Event.program":
+		if e.ComplexityRoot.Event.Program == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Program(childComplexity), true
+	case "Event.programId":
+		if e.ComplexityRoot.Event.ProgramID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ProgramID(childComplexity), true
+	case "Event.programUrl":
+		if e.ComplexityRoot.Event.ProgramURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ProgramURL(childComplexity), true
+	case "Event.provisions":
+		if e.ComplexityRoot.Event.Provisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Provisions(childComplexity), true
 	case "Event.responsible":
 		if e.ComplexityRoot.Event.Responsible == nil {
 			break
@@ -1220,12 +1271,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Retraction(childComplexity), true
+	case "Event.status":
+		if e.ComplexityRoot.Event.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Status(childComplexity), true
 	case "Event.to":
 		if e.ComplexityRoot.Event.To == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.To(childComplexity), true
+	case "Event.unscId":
+		if e.ComplexityRoot.Event.UnscID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.UnscID(childComplexity), true
 	case "Event.verdicts":
 		if e.ComplexityRoot.Event.Verdicts == nil {
 			break
@@ -4431,6 +4494,24 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_to(ctx, field)
 	case "victims":
 		return ec.fieldContext_Event_victims(ctx, field)
+	case "program":
+		return ec.fieldContext_Event_program(ctx, field)
+	case "programId":
+		return ec.fieldContext_Event_programId(ctx, field)
+	case "programUrl":
+		return ec.fieldContext_Event_programUrl(ctx, field)
+	case "authority":
+		return ec.fieldContext_Event_authority(ctx, field)
+	case "authorityId":
+		return ec.fieldContext_Event_authorityId(ctx, field)
+	case "unscId":
+		return ec.fieldContext_Event_unscId(ctx, field)
+	case "listingDate":
+		return ec.fieldContext_Event_listingDate(ctx, field)
+	case "status":
+		return ec.fieldContext_Event_status(ctx, field)
+	case "provisions":
+		return ec.fieldContext_Event_provisions(ctx, field)
 	case "responsible":
 		return ec.fieldContext_Event_responsible(ctx, field)
 	case "participants":
@@ -9740,6 +9821,213 @@ func (ec *executionContext) _Event_victims(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_victims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Event_program(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_program(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Program(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_program(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_programId(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_programId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProgramID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_programId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_programUrl(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_programUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProgramURL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_programUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_authority(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_authority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Authority(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_authority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_authorityId(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_authorityId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorityID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_authorityId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_unscId(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_unscId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnscID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_unscId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_listingDate(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_listingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ListingDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_listingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_status(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
+}
+
+func (ec *executionContext) _Event_provisions(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_provisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provisions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_provisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, false, "String")
 }
 
 func (ec *executionContext) _Event_responsible(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -23705,7 +23993,7 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "kind", "when", "victims", "responsible", "participants", "verdicts", "places"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "kind", "when", "victims", "program", "programId", "programUrl", "authority", "authorityId", "unscId", "listingDate", "status", "provisions", "responsible", "participants", "verdicts", "places"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -23790,6 +24078,69 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it["victims"] = data
+		case "program":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("program"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["program"] = data
+		case "programId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programId"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["programId"] = data
+		case "programUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programUrl"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["programUrl"] = data
+		case "authority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authority"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["authority"] = data
+		case "authorityId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorityId"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["authorityId"] = data
+		case "unscId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unscId"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["unscId"] = data
+		case "listingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("listingDate"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["listingDate"] = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["status"] = data
+		case "provisions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provisions"))
+			data, err := ec.unmarshalOStringFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["provisions"] = data
 		case "responsible":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
 			data, err := ec.unmarshalORelationFilter2map(ctx, v)
@@ -26226,6 +26577,51 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "victims":
 			out.Values[i] = ec._Event_victims(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "program":
+			out.Values[i] = ec._Event_program(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "programId":
+			out.Values[i] = ec._Event_programId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "programUrl":
+			out.Values[i] = ec._Event_programUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authority":
+			out.Values[i] = ec._Event_authority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authorityId":
+			out.Values[i] = ec._Event_authorityId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unscId":
+			out.Values[i] = ec._Event_unscId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "listingDate":
+			out.Values[i] = ec._Event_listingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Event_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provisions":
+			out.Values[i] = ec._Event_provisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "responsible":

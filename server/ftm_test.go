@@ -240,3 +240,67 @@ func TestMatchFindsByIdentifier(t *testing.T) {
 		t.Errorf("/reconcile by passport number = %d %s, want %s", code, raw, owner)
 	}
 }
+
+// ftmListed is a person with an address, listed twice, as entities for followthemoney
+// to write.
+const ftmListed = `{"id": "l-p", "schema": "Person", "datasets": ["ua_gur"], "properties": {"name": ["Sergei Listed"], "addressEntity": ["l-addr"]}}
+{"id": "l-addr", "schema": "Address", "datasets": ["ua_gur"], "properties": {"full": ["1 Main Street, Kyiv"], "country": ["ua"]}}
+{"id": "l-s1", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["l-p"], "authority": ["ГУР МО України"], "authorityId": ["GUR-77"], "program": ["UKRAINE-EO13660"], "programId": ["UKR-1"], "programUrl": ["https://example.org/programs/ukr-1"], "listingDate": ["2022-03-15"], "status": ["active"], "provisions": ["Asset freeze"], "unscId": ["UN-1"], "reason": ["Financing."]}}
+{"id": "l-s2", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["l-p"], "program": ["SDN"], "startDate": ["2020-01-01"], "listingDate": ["2019-12-30"]}}
+`
+
+// TestFtMSanctionsAndAddressesAreQueryable: a sanction's program, authority, listing
+// date and status are fields and filters of its event, its listing date its date when
+// it gives no start; the address is linked to whom it is the address of.
+func TestFtMSanctionsAndAddressesAreQueryable(t *testing.T) {
+	file := graphtest.FtMLibrary(t, strings.NewReader(ftmListed), "write")
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(context.Background(), "listed.jsonl", strings.NewReader(string(file))); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	person, addr := seed.AccgraphID("Person", "l-p"), seed.AccgraphID("Address", "l-addr")
+	s1, s2 := seed.AccgraphID("Sanction", "l-s1"), seed.AccgraphID("Sanction", "l-s2")
+	data := a.ok(`query($p: ID!) {
+	  byProgram: events(where: {programId: {eq: "UKR-1"}}) { edges { node { id kind from
+	    program programId programUrl authority authorityId unscId listingDate status provisions } } }
+	  listed2022: events(where: {kind: {eq: SANCTION}, listingDate: {startsWith: "2022"}}) { edges { node { id } } }
+	  before2022: events(where: {when: {to: "2021-12-31"}}) { edges { node { id } } }
+	  byAuthority: events(where: {authority: {eq: "ГУР МО України"}, status: {in: ["active"]}}) { totalCount }
+	  sdn: events(where: {program: {eq: "SDN"}}) { edges { node { id from listingDate } } }
+	  person: entity(id: $p) { ... on Person { participations { role event { id program } } } }
+	  around: neighborhood(id: $p, relTypes: [RELATED_TO]) { nodes { id kind label } edges { type role source target } }
+	}`, map[string]any{"p": person})
+	str := func(v any) string { return fmt.Sprint(v) }
+	nodes := data["byProgram"].(map[string]any)["edges"].([]any)
+	if len(nodes) != 1 {
+		t.Fatalf("by programId: %v", data["byProgram"])
+	}
+	got := nodes[0].(map[string]any)["node"].(map[string]any)
+	for f, w := range map[string]string{"id": s1, "kind": "SANCTION", "from": "2022-03-15", "program": "[UKRAINE-EO13660]", "programId": "[UKR-1]",
+		"programUrl": "[https://example.org/programs/ukr-1]", "authority": "[ГУР МО України]", "authorityId": "[GUR-77]", "unscId": "[UN-1]",
+		"listingDate": "[2022-03-15]", "status": "[active]", "provisions": "[Asset freeze]"} {
+		if str(got[f]) != w {
+			t.Errorf("sanction.%s = %v, want %s", f, got[f], w)
+		}
+	}
+	for name, w := range map[string]string{"listed2022": "[map[node:map[id:" + s1 + "]]]", "before2022": "[map[node:map[id:" + s2 + "]]]",
+		"sdn": "[map[node:map[from:2020-01-01 id:" + s2 + " listingDate:[2019-12-30]]]]"} {
+		if g := str(data[name].(map[string]any)["edges"]); g != w {
+			t.Errorf("%s = %s, want %s", name, g, w)
+		}
+	}
+	if n := data["byAuthority"].(map[string]any)["totalCount"]; n != 1.0 {
+		t.Errorf("by authority and status: %v", n)
+	}
+	if g, w := str(data["person"].(map[string]any)["participations"]), "[map[event:map[id:"+s2+" program:[SDN]] role:sanctioned] map[event:map[id:"+s1+" program:[UKRAINE-EO13660]] role:sanctioned]]"; g != w {
+		t.Errorf("the person's sanctions = %s, want %s", g, w)
+	}
+	around := data["around"].(map[string]any)
+	if g, w := str(around["edges"]), "[map[role:addressEntity source:"+person+" target:"+addr+" type:RELATED_TO]]"; g != w {
+		t.Errorf("the person's address = %s, want %s", g, w)
+	}
+	if !strings.Contains(str(around["nodes"]), "map[id:"+addr+" kind:PLACE label:1 Main Street, Kyiv]") {
+		t.Errorf("the address node = %v", around["nodes"])
+	}
+}

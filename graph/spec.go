@@ -22,6 +22,12 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"owns":             {RelOwns, true, ownershipShape},
 		"paymentsMade":     {RelPaid, true, paymentShape},
 		"paymentsReceived": {RelPaid, false, paymentShape},
+		"family":           {RelFamilyOf, true, relationShape},
+		"familyOf":         {RelFamilyOf, false, relationShape},
+		"associates":       {RelAssociateOf, true, relationShape},
+		"associateOf":      {RelAssociateOf, false, relationShape},
+		"related":          {RelRelatedTo, true, relationShape},
+		"relatedFrom":      {RelRelatedTo, false, relationShape},
 	},
 	KindOrganization: {
 		"positions":        {RelPositionIn, false, relationShape},
@@ -39,6 +45,8 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"owners":           {RelOwns, false, ownershipShape},
 		"paymentsMade":     {RelPaid, true, paymentShape},
 		"paymentsReceived": {RelPaid, false, paymentShape},
+		"related":          {RelRelatedTo, true, relationShape},
+		"relatedFrom":      {RelRelatedTo, false, relationShape},
 	},
 	KindPosition: {
 		"organizations": {RelPositionIn, true, relationShape},
@@ -53,6 +61,8 @@ var relFields = map[EntityKind]map[string]relSpec{
 		"partOf":       {RelPartOf, true, partOfShape},
 		"places":       {RelOccurredIn, true, relationShape},
 		"mentionedIn":  {RelAbout, false, relationShape},
+		"related":      {RelRelatedTo, true, relationShape},
+		"relatedFrom":  {RelRelatedTo, false, relationShape},
 	},
 	KindVerdict: {
 		"issuedBy":    {RelIssuedBy, true, relationShape},
@@ -66,13 +76,17 @@ var relFields = map[EntityKind]map[string]relSpec{
 	},
 	KindSource: {},
 	KindThing: {
-		"owners": {RelOwns, false, ownershipShape},
+		"owners":      {RelOwns, false, ownershipShape},
+		"related":     {RelRelatedTo, true, relationShape},
+		"relatedFrom": {RelRelatedTo, false, relationShape},
 	},
 	KindPlace: {
-		"locatedIn": {RelLocatedIn, true, relationShape},
-		"contains":  {RelLocatedIn, false, relationShape},
-		"events":    {RelOccurredIn, false, relationShape},
-		"owners":    {RelOwns, false, ownershipShape},
+		"locatedIn":   {RelLocatedIn, true, relationShape},
+		"contains":    {RelLocatedIn, false, relationShape},
+		"events":      {RelOccurredIn, false, relationShape},
+		"owners":      {RelOwns, false, ownershipShape},
+		"related":     {RelRelatedTo, true, relationShape},
+		"relatedFrom": {RelRelatedTo, false, relationShape},
 	},
 }
 

@@ -133,6 +133,8 @@ type ComplexityRoot struct {
 		ProgramID    func(childComplexity int) int
 		ProgramURL   func(childComplexity int) int
 		Provisions   func(childComplexity int) int
+		Related      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		RelatedFrom  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Responsible  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction   func(childComplexity int) int
 		Status       func(childComplexity int) int
@@ -260,6 +262,8 @@ type ComplexityRoot struct {
 		PaymentsReceived   func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Positions          func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		RegistrationNumber func(childComplexity int) int
+		Related            func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		RelatedFrom        func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Responsibilities   func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction         func(childComplexity int) int
 		Statements         func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
@@ -373,11 +377,15 @@ type ComplexityRoot struct {
 	Person struct {
 		AliasSources     func(childComplexity int) int
 		Aliases          func(childComplexity int) int
+		AssociateOf      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Associates       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		BirthDate        func(childComplexity int) int
 		Citations        func(childComplexity int) int
 		Confidence       func(childComplexity int) int
 		DeathDate        func(childComplexity int) int
 		Description      func(childComplexity int) int
+		Family           func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		FamilyOf         func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Gender           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		IDNumber         func(childComplexity int) int
@@ -392,6 +400,8 @@ type ComplexityRoot struct {
 		PaymentsMade     func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		PaymentsReceived func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		PositionTitles   func(childComplexity int) int
+		Related          func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		RelatedFrom      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Responsibilities func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction       func(childComplexity int) int
 		Statements       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
@@ -426,6 +436,8 @@ type ComplexityRoot struct {
 		LocatedIn    func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Name         func(childComplexity int) int
 		Owners       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Related      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		RelatedFrom  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction   func(childComplexity int) int
 	}
 
@@ -654,6 +666,8 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Owners       func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		Related      func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
+		RelatedFrom  func(childComplexity int, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) int
 		Retraction   func(childComplexity int) int
 		Schema       func(childComplexity int) int
 	}
@@ -722,6 +736,8 @@ type EventResolver interface {
 	PartOf(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.PartOf, error)
 	Places(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	MentionedIn(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	Related(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	RelatedFrom(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
 type EventEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Event, error)
@@ -756,6 +772,8 @@ type OrganizationResolver interface {
 	Owners(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error)
 	PaymentsMade(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error)
 	PaymentsReceived(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error)
+	Related(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	RelatedFrom(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
 type OrganizationEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Organization, error)
@@ -771,6 +789,12 @@ type PersonResolver interface {
 	Owns(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error)
 	PaymentsMade(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error)
 	PaymentsReceived(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error)
+	Family(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	FamilyOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	Associates(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	AssociateOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	Related(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	RelatedFrom(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
 type PersonEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Person, error)
@@ -780,6 +804,8 @@ type PlaceResolver interface {
 	Contains(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	Events(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 	Owners(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error)
+	Related(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	RelatedFrom(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
 type PlaceEdgeResolver interface {
 	Node(ctx context.Context, obj *graph.ConnectionEdge) (*graph.Place, error)
@@ -834,6 +860,8 @@ type StatementEdgeResolver interface {
 }
 type ThingResolver interface {
 	Owners(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error)
+	Related(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
+	RelatedFrom(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
 }
 type VerdictResolver interface {
 	IssuedBy(ctx context.Context, obj *graph.Verdict, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error)
@@ -1254,6 +1282,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Provisions(childComplexity), true
+	case "Event.related":
+		if e.ComplexityRoot.Event.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Event_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Related(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Event.relatedFrom":
+		if e.ComplexityRoot.Event.RelatedFrom == nil {
+			break
+		}
+
+		args, err := ec.field_Event_relatedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.RelatedFrom(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Event.responsible":
 		if e.ComplexityRoot.Event.Responsible == nil {
 			break
@@ -1971,6 +2021,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.RegistrationNumber(childComplexity), true
+	case "Organization.related":
+		if e.ComplexityRoot.Organization.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Related(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Organization.relatedFrom":
+		if e.ComplexityRoot.Organization.RelatedFrom == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_relatedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.RelatedFrom(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Organization.responsibilities":
 		if e.ComplexityRoot.Organization.Responsibilities == nil {
 			break
@@ -2499,6 +2571,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.associateOf":
+		if e.ComplexityRoot.Person.AssociateOf == nil {
+			break
+		}
+
+		args, err := ec.field_Person_associateOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.AssociateOf(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Person.associates":
+		if e.ComplexityRoot.Person.Associates == nil {
+			break
+		}
+
+		args, err := ec.field_Person_associates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Associates(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Person.birthDate":
 		if e.ComplexityRoot.Person.BirthDate == nil {
 			break
@@ -2529,6 +2623,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Description(childComplexity), true
+	case "Person.family":
+		if e.ComplexityRoot.Person.Family == nil {
+			break
+		}
+
+		args, err := ec.field_Person_family_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Family(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Person.familyOf":
+		if e.ComplexityRoot.Person.FamilyOf == nil {
+			break
+		}
+
+		args, err := ec.field_Person_familyOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.FamilyOf(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Person.gender":
 		if e.ComplexityRoot.Person.Gender == nil {
 			break
@@ -2643,6 +2759,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.PositionTitles(childComplexity), true
+	case "Person.related":
+		if e.ComplexityRoot.Person.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Person_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Related(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Person.relatedFrom":
+		if e.ComplexityRoot.Person.RelatedFrom == nil {
+			break
+		}
+
+		args, err := ec.field_Person_relatedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RelatedFrom(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Person.responsibilities":
 		if e.ComplexityRoot.Person.Responsibilities == nil {
 			break
@@ -2836,6 +2974,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Owners(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Place.related":
+		if e.ComplexityRoot.Place.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Place_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Related(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Place.relatedFrom":
+		if e.ComplexityRoot.Place.RelatedFrom == nil {
+			break
+		}
+
+		args, err := ec.field_Place_relatedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.RelatedFrom(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Place.retraction":
 		if e.ComplexityRoot.Place.Retraction == nil {
 			break
@@ -3959,6 +4119,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Thing.Owners(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Thing.related":
+		if e.ComplexityRoot.Thing.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Thing_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Thing.Related(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
+	case "Thing.relatedFrom":
+		if e.ComplexityRoot.Thing.RelatedFrom == nil {
+			break
+		}
+
+		args, err := ec.field_Thing_relatedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Thing.RelatedFrom(childComplexity, args["asOf"].(*graph.Date), args["minConfidence"].(*graph.Confidence), args["includeRetracted"].(*bool), args["first"].(*int)), true
 	case "Thing.retraction":
 		if e.ComplexityRoot.Thing.Retraction == nil {
 			break
@@ -4526,6 +4708,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_places(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
+	case "related":
+		return ec.fieldContext_Event_related(ctx, field)
+	case "relatedFrom":
+		return ec.fieldContext_Event_relatedFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -4752,6 +4938,10 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_paymentsMade(ctx, field)
 	case "paymentsReceived":
 		return ec.fieldContext_Organization_paymentsReceived(ctx, field)
+	case "related":
+		return ec.fieldContext_Organization_related(ctx, field)
+	case "relatedFrom":
+		return ec.fieldContext_Organization_relatedFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organization", field.Name)
 }
@@ -5016,6 +5206,18 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_paymentsMade(ctx, field)
 	case "paymentsReceived":
 		return ec.fieldContext_Person_paymentsReceived(ctx, field)
+	case "family":
+		return ec.fieldContext_Person_family(ctx, field)
+	case "familyOf":
+		return ec.fieldContext_Person_familyOf(ctx, field)
+	case "associates":
+		return ec.fieldContext_Person_associates(ctx, field)
+	case "associateOf":
+		return ec.fieldContext_Person_associateOf(ctx, field)
+	case "related":
+		return ec.fieldContext_Person_related(ctx, field)
+	case "relatedFrom":
+		return ec.fieldContext_Person_relatedFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -5070,6 +5272,10 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_events(ctx, field)
 	case "owners":
 		return ec.fieldContext_Place_owners(ctx, field)
+	case "related":
+		return ec.fieldContext_Place_related(ctx, field)
+	case "relatedFrom":
+		return ec.fieldContext_Place_relatedFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
 }
@@ -5860,6 +6066,82 @@ func (ec *executionContext) field_Event_places_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_relatedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Event_responsible_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6602,6 +6884,82 @@ func (ec *executionContext) field_Organization_positions_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_relatedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_responsibilities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6717,6 +7075,158 @@ func (ec *executionContext) field_Organization_verdictsIssued_args(ctx context.C
 }
 
 func (ec *executionContext) field_Organization_verdicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_associateOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_associates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_familyOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_family_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -6945,6 +7455,82 @@ func (ec *executionContext) field_Person_paymentsMade_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Person_paymentsReceived_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_relatedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -7249,6 +7835,82 @@ func (ec *executionContext) field_Place_locatedIn_args(ctx context.Context, rawA
 }
 
 func (ec *executionContext) field_Place_owners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_relatedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -8261,6 +8923,82 @@ func (ec *executionContext) field_Statement_speakers_args(ctx context.Context, r
 }
 
 func (ec *executionContext) field_Thing_owners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Thing_relatedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*graph.Confidence, error) {
+			return ec.unmarshalOConfidence2ᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐConfidence(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Thing_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -10332,6 +11070,94 @@ func (ec *executionContext) fieldContext_Event_mentionedIn(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Event_mentionedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_related(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Related(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_relatedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_relatedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().RelatedFrom(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_relatedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_relatedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13276,6 +14102,94 @@ func (ec *executionContext) fieldContext_Organization_paymentsReceived(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_related(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Related(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_relatedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_relatedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().RelatedFrom(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_relatedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_relatedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16021,6 +16935,270 @@ func (ec *executionContext) fieldContext_Person_paymentsReceived(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_family(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_family(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Family(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_family(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_family_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_familyOf(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_familyOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().FamilyOf(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_familyOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_familyOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_associates(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_associates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Associates(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_associates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_associates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_associateOf(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_associateOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().AssociateOf(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_associateOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_associateOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_related(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Related(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_relatedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_relatedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RelatedFrom(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_relatedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_relatedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16558,6 +17736,94 @@ func (ec *executionContext) fieldContext_Place_owners(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Place_owners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_related(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Related(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_relatedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_relatedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().RelatedFrom(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_relatedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_relatedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21253,6 +22519,94 @@ func (ec *executionContext) fieldContext_Thing_owners(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Thing_related(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Thing().Related(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Thing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Thing_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Thing_relatedFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_relatedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Thing().RelatedFrom(ctx, obj, fc.Args["asOf"].(*graph.Date), fc.Args["minConfidence"].(*graph.Confidence), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋaccgraphᚋaccgraphᚋgraphᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Thing_relatedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Thing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Thing_relatedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graphql.CollectedField, obj *graph.TimelineEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24619,7 +25973,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "country", "topics", "notes", "idNumber", "taxNumber", "registrationNumber", "innCode", "wikidataId", "kind", "positions", "members", "parts", "partOf", "responsibilities", "locatedIn", "verdicts", "owns", "owners", "paymentsMade", "paymentsReceived"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "country", "topics", "notes", "idNumber", "taxNumber", "registrationNumber", "innCode", "wikidataId", "kind", "positions", "members", "parts", "partOf", "responsibilities", "locatedIn", "verdicts", "owns", "owners", "paymentsMade", "paymentsReceived", "related", "relatedFrom"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -24823,6 +26177,20 @@ func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context,
 				return it, err
 			}
 			it["paymentsReceived"] = data
+		case "related":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("related"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["related"] = data
+		case "relatedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relatedFrom"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["relatedFrom"] = data
 		}
 	}
 	return it, nil
@@ -24851,7 +26219,7 @@ func (ec *executionContext) unmarshalInputPersonWhere(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "birthDate", "deathDate", "nationality", "gender", "positionTitles", "topics", "notes", "idNumber", "passportNumber", "taxNumber", "wikidataId", "tenures", "memberships", "responsibilities", "participations", "statements", "verdicts", "owns", "paymentsMade", "paymentsReceived"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "description", "confidence", "birthDate", "deathDate", "nationality", "gender", "positionTitles", "topics", "notes", "idNumber", "passportNumber", "taxNumber", "wikidataId", "tenures", "memberships", "responsibilities", "participations", "statements", "verdicts", "owns", "paymentsMade", "paymentsReceived", "family", "familyOf", "associates", "associateOf", "related", "relatedFrom"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -25055,6 +26423,48 @@ func (ec *executionContext) unmarshalInputPersonWhere(ctx context.Context, obj a
 				return it, err
 			}
 			it["paymentsReceived"] = data
+		case "family":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("family"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["family"] = data
+		case "familyOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("familyOf"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["familyOf"] = data
+		case "associates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("associates"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["associates"] = data
+		case "associateOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("associateOf"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["associateOf"] = data
+		case "related":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("related"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["related"] = data
+		case "relatedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relatedFrom"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["relatedFrom"] = data
 		}
 	}
 	return it, nil
@@ -25083,7 +26493,7 @@ func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "confidence", "locatedIn", "contains", "events"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id", "name", "alias", "confidence", "locatedIn", "contains", "events", "relatedFrom"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -25161,6 +26571,13 @@ func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it["events"] = data
+		case "relatedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relatedFrom"))
+			data, err := ec.unmarshalORelationFilter2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["relatedFrom"] = data
 		}
 	}
 	return it, nil
@@ -26666,6 +28083,18 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Event_mentionedIn(ctx, field, obj)
 				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_related(ctx, field, obj)
+				})
+		case "relatedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_relatedFrom(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27484,6 +28913,18 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_paymentsReceived(ctx, field, obj)
 				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_related(ctx, field, obj)
+				})
+		case "relatedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_relatedFrom(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28285,6 +29726,42 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_paymentsReceived(ctx, field, obj)
 				})
+		case "family":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_family(ctx, field, obj)
+				})
+		case "familyOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_familyOf(ctx, field, obj)
+				})
+		case "associates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_associates(ctx, field, obj)
+				})
+		case "associateOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_associateOf(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_related(ctx, field, obj)
+				})
+		case "relatedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_relatedFrom(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28463,6 +29940,18 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Place_owners(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Place_related(ctx, field, obj)
+				})
+		case "relatedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Place_relatedFrom(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -29965,6 +31454,18 @@ func (ec *executionContext) _Thing(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Thing_owners(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Thing_related(ctx, field, obj)
+				})
+		case "relatedFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Thing_relatedFrom(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

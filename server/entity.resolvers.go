@@ -42,6 +42,16 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *graph.Event, asOf 
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Related is the resolver for the related field.
+func (r *eventResolver) Related(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *eventResolver) RelatedFrom(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // Positions is the resolver for the positions field.
 func (r *organizationResolver) Positions(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
@@ -117,6 +127,16 @@ func (r *organizationResolver) PaymentsReceived(ctx context.Context, obj *graph.
 	return related[*graph.Payment](ctx, &obj.Base)
 }
 
+// Related is the resolver for the related field.
+func (r *organizationResolver) Related(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *organizationResolver) RelatedFrom(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // Tenures is the resolver for the tenures field.
 func (r *personResolver) Tenures(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Tenure, error) {
 	return related[*graph.Tenure](ctx, &obj.Base)
@@ -167,6 +187,36 @@ func (r *personResolver) PaymentsReceived(ctx context.Context, obj *graph.Person
 	return related[*graph.Payment](ctx, &obj.Base)
 }
 
+// Family is the resolver for the family field.
+func (r *personResolver) Family(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// FamilyOf is the resolver for the familyOf field.
+func (r *personResolver) FamilyOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Associates is the resolver for the associates field.
+func (r *personResolver) Associates(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// AssociateOf is the resolver for the associateOf field.
+func (r *personResolver) AssociateOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *personResolver) Related(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *personResolver) RelatedFrom(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // LocatedIn is the resolver for the locatedIn field.
 func (r *placeResolver) LocatedIn(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
@@ -185,6 +235,16 @@ func (r *placeResolver) Events(ctx context.Context, obj *graph.Place, asOf *grap
 // Owners is the resolver for the owners field.
 func (r *placeResolver) Owners(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
 	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *placeResolver) Related(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *placeResolver) RelatedFrom(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
 }
 
 // Organizations is the resolver for the organizations field.
@@ -215,6 +275,16 @@ func (r *statementResolver) About(ctx context.Context, obj *graph.Statement, asO
 // Owners is the resolver for the owners field.
 func (r *thingResolver) Owners(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
 	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *thingResolver) Related(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *thingResolver) RelatedFrom(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
 }
 
 // IssuedBy is the resolver for the issuedBy field.

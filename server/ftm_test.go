@@ -246,6 +246,8 @@ func TestMatchFindsByIdentifier(t *testing.T) {
 const ftmListed = `{"id": "l-p", "schema": "Person", "datasets": ["ua_gur"], "properties": {"name": ["Sergei Listed"], "addressEntity": ["l-addr"]}}
 {"id": "l-addr", "schema": "Address", "datasets": ["ua_gur"], "properties": {"full": ["1 Main Street, Kyiv"], "country": ["ua"]}}
 {"id": "l-s1", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["l-p"], "authority": ["ГУР МО України"], "authorityId": ["GUR-77"], "program": ["UKRAINE-EO13660"], "programId": ["UKR-1"], "programUrl": ["https://example.org/programs/ukr-1"], "listingDate": ["2022-03-15"], "status": ["active"], "provisions": ["Asset freeze"], "unscId": ["UN-1"], "reason": ["Financing."]}}
+{"id": "l-r", "schema": "Person", "datasets": ["ua_gur"], "properties": {"name": ["Svetlana Sister"]}}
+{"id": "l-f", "schema": "Family", "datasets": ["ua_gur"], "properties": {"person": ["l-p"], "relative": ["l-r"], "relationship": ["sister"]}}
 {"id": "l-s2", "schema": "Sanction", "datasets": ["ua_gur"], "properties": {"entity": ["l-p"], "program": ["SDN"], "startDate": ["2020-01-01"], "listingDate": ["2019-12-30"]}}
 `
 
@@ -259,18 +261,23 @@ func TestFtMSanctionsAndAddressesAreQueryable(t *testing.T) {
 		t.Fatalf("import: %v %v", err, problems)
 	}
 	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
-	person, addr := seed.AccgraphID("Person", "l-p"), seed.AccgraphID("Address", "l-addr")
+	person, addr, sister := seed.AccgraphID("Person", "l-p"), seed.AccgraphID("Address", "l-addr"), seed.AccgraphID("Person", "l-r")
 	s1, s2 := seed.AccgraphID("Sanction", "l-s1"), seed.AccgraphID("Sanction", "l-s2")
-	data := a.ok(`query($p: ID!) {
+	data := a.ok(`query($p: ID!, $a: ID!, $r: ID!) {
 	  byProgram: events(where: {programId: {eq: "UKR-1"}}) { edges { node { id kind from
 	    program programId programUrl authority authorityId unscId listingDate status provisions } } }
 	  listed2022: events(where: {kind: {eq: SANCTION}, listingDate: {startsWith: "2022"}}) { edges { node { id } } }
 	  before2022: events(where: {when: {to: "2021-12-31"}}) { edges { node { id } } }
 	  byAuthority: events(where: {authority: {eq: "ГУР МО України"}, status: {in: ["active"]}}) { totalCount }
 	  sdn: events(where: {program: {eq: "SDN"}}) { edges { node { id from listingDate } } }
-	  person: entity(id: $p) { ... on Person { participations { role event { id program } } } }
+	  person: entity(id: $p) { ... on Person { participations { role event { id program } }
+	    related { role target { id } } family { role target { id } } } }
+	  address: entity(id: $a) { ... on Place { relatedFrom { role source { id } } } }
+	  sister: entity(id: $r) { ... on Person { familyOf { role source { id } } } }
+	  withSister: people(where: {family: {some: {role: {eq: "sister"}}}}) { edges { node { id } } }
+	  atAddress: people(where: {related: {some: {role: {eq: "addressEntity"}, node: {name: {contains: "main street"}}}}}) { totalCount }
 	  around: neighborhood(id: $p, relTypes: [RELATED_TO]) { nodes { id kind label } edges { type role source target } }
-	}`, map[string]any{"p": person})
+	}`, map[string]any{"p": person, "a": addr, "r": sister})
 	str := func(v any) string { return fmt.Sprint(v) }
 	nodes := data["byProgram"].(map[string]any)["edges"].([]any)
 	if len(nodes) != 1 {
@@ -295,6 +302,19 @@ func TestFtMSanctionsAndAddressesAreQueryable(t *testing.T) {
 	}
 	if g, w := str(data["person"].(map[string]any)["participations"]), "[map[event:map[id:"+s2+" program:[SDN]] role:sanctioned] map[event:map[id:"+s1+" program:[UKRAINE-EO13660]] role:sanctioned]]"; g != w {
 		t.Errorf("the person's sanctions = %s, want %s", g, w)
+	}
+	p := data["person"].(map[string]any)
+	for name, w := range map[string][2]string{
+		"person.related":      {str(p["related"]), "[map[role:addressEntity target:map[id:" + addr + "]]]"},
+		"person.family":       {str(p["family"]), "[map[role:sister target:map[id:" + sister + "]]]"},
+		"address.relatedFrom": {str(data["address"].(map[string]any)["relatedFrom"]), "[map[role:addressEntity source:map[id:" + person + "]]]"},
+		"sister.familyOf":     {str(data["sister"].(map[string]any)["familyOf"]), "[map[role:sister source:map[id:" + person + "]]]"},
+		"withSister":          {str(data["withSister"].(map[string]any)["edges"]), "[map[node:map[id:" + person + "]]]"},
+		"atAddress":           {str(data["atAddress"].(map[string]any)["totalCount"]), "1"},
+	} {
+		if w[0] != w[1] {
+			t.Errorf("%s = %s, want %s", name, w[0], w[1])
+		}
 	}
 	around := data["around"].(map[string]any)
 	if g, w := str(around["edges"]), "[map[role:addressEntity source:"+person+" target:"+addr+" type:RELATED_TO]]"; g != w {

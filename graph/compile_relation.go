@@ -135,5 +135,6 @@ func readEdge(props map[string]any, typ RelType) EdgeBase {
 		Retraction: str(props["retraction"]), Inference: optional(props["inference"]),
 		When:     Interval{From: readDate(props["from"]), To: readDate(props["to"])},
 		Attested: readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
+		Facts: readFacts(props, LinkFacts),
 	}
 }

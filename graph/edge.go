@@ -14,6 +14,7 @@ type EdgeBase struct {
 	Confidence Confidence
 	Retraction string
 	Inference  *string // how the link is read from a source that implies it; nil when stated
+	Facts      Facts   // LinkFacts: an ownership's share, a payment's amount
 	Citations  []Citation
 }
 

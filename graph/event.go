@@ -7,6 +7,7 @@ type Event struct {
 	EventKind EventKind
 	When      Interval // when it happened; From == To for a single date
 	Victims   int      // the number of people killed or executed the sources give; 0 if none
+	Facts     Facts    // SanctionFacts, for a SANCTION imported from FtM
 }
 
 func (*Event) Kind() EntityKind { return KindEvent }
@@ -31,6 +32,7 @@ func (e *Event) properties(props map[string]any) {
 	if e.Victims > 0 {
 		props["victims"] = e.Victims
 	}
+	e.Facts.store(props, SanctionFacts)
 }
 
 func (e *Event) readProperties(props map[string]any) {
@@ -38,6 +40,7 @@ func (e *Event) readProperties(props map[string]any) {
 	e.When = Interval{From: readDate(props["from"]), To: readDate(props["to"])}
 	n, _ := props["victims"].(int64)
 	e.Victims = int(n)
+	e.Facts = readFacts(props, SanctionFacts)
 }
 
 // From is when the event began, as the sources give it.

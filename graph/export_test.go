@@ -32,3 +32,6 @@ func Compile(roots []Selection) Compiled {
 	st := compile(roots)
 	return Compiled{Cypher: st.cypher, Params: st.params, Values: st.res.values, Errors: st.res.errs}
 }
+
+// IdentifiersBackfill is migration 9's statement that sets identifiers on older nodes.
+func IdentifiersBackfill() string { return identifiersBackfill() }

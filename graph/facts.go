@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"slices"
+	"strings"
+)
+
 // Facts are the FollowTheMoney properties a person or an organization answers as GraphQL
 // fields and where filters (birth dates, nationalities, identifiers, topics...): list
 // properties of the same name on its node, each value as the source wrote it.
@@ -11,6 +16,9 @@ var (
 		"idNumber", "passportNumber", "taxNumber", "wikidataId"}
 	OrganizationFacts = []string{"country", "topics", "notes", "idNumber", "taxNumber", "registrationNumber",
 		"innCode", "wikidataId"}
+	// SanctionFacts are a SANCTION event's (FtM Sanction): its program, who listed it and when.
+	SanctionFacts = []string{"program", "programId", "programUrl", "authority", "authorityId", "unscId",
+		"listingDate", "status", "provisions"}
 )
 
 // LinkFacts are the FollowTheMoney properties a relationship keeps as list properties of
@@ -38,6 +46,7 @@ var factKinds = func() map[string]factSpec {
 	}
 	add(PersonFacts, KindPerson)
 	add(OrganizationFacts, KindOrganization)
+	add(SanctionFacts, KindEvent)
 	return m
 }()
 
@@ -46,12 +55,46 @@ type factSpec struct {
 	kinds  []EntityKind
 }
 
+// IdentifierFacts are the facts search and matching find an entity by: their values are
+// also kept as written without case or separators ("AB 123-456" as "AB123456", see
+// identifier) in the node's list property identifiers, which the full-text index
+// entity_identifiers holds.
+var IdentifierFacts = []string{"idNumber", "passportNumber", "taxNumber", "registrationNumber", "innCode", "wikidataId"}
+
 func (f Facts) store(props map[string]any, names []string) {
+	var ids []string
 	for _, n := range names {
-		if v := f[n]; len(v) > 0 {
-			props[n] = v
+		v := f[n]
+		if len(v) == 0 {
+			continue
+		}
+		props[n] = v
+		if slices.Contains(IdentifierFacts, n) {
+			for _, s := range v {
+				if k := identifier(s); k != "" && !slices.Contains(ids, k) {
+					ids = append(ids, k)
+				}
+			}
 		}
 	}
+	if len(ids) > 0 {
+		props["identifiers"] = ids
+	}
+}
+
+// identifiersBackfill sets identifiers on the people and organizations written before
+// they had it, as store does (Cypher's letters and digits are Java's: the same but for
+// a few letters whose upper case is two, such as ß).
+func identifiersBackfill() string {
+	values := make([]string, len(IdentifierFacts))
+	for i, f := range IdentifierFacts {
+		values[i] = "coalesce(n." + f + ", [])"
+	}
+	return `MATCH (n) WHERE n:Person OR n:Organization
+WITH n, [v IN ` + strings.Join(values, " + ") + ` | reduce(s = '', c IN split(v, '') | s + CASE WHEN c =~ '[\p{L}\p{Nd}]' THEN toUpper(c) ELSE '' END)] AS keys
+WITH n, reduce(acc = [], k IN keys | CASE WHEN k = '' OR k IN acc THEN acc ELSE acc + k END) AS keys
+WHERE size(keys) > 0
+SET n.identifiers = keys`
 }
 
 func readFacts(props map[string]any, names []string) Facts {
@@ -91,3 +134,13 @@ func (o *Organization) TaxNumber() []string          { return o.Facts.get("taxNu
 func (o *Organization) RegistrationNumber() []string { return o.Facts.get("registrationNumber") }
 func (o *Organization) InnCode() []string            { return o.Facts.get("innCode") }
 func (o *Organization) WikidataID() []string         { return o.Facts.get("wikidataId") }
+
+func (e *Event) Program() []string     { return e.Facts.get("program") }
+func (e *Event) ProgramID() []string   { return e.Facts.get("programId") }
+func (e *Event) ProgramURL() []string  { return e.Facts.get("programUrl") }
+func (e *Event) Authority() []string   { return e.Facts.get("authority") }
+func (e *Event) AuthorityID() []string { return e.Facts.get("authorityId") }
+func (e *Event) UnscID() []string      { return e.Facts.get("unscId") }
+func (e *Event) ListingDate() []string { return e.Facts.get("listingDate") }
+func (e *Event) Status() []string      { return e.Facts.get("status") }
+func (e *Event) Provisions() []string  { return e.Facts.get("provisions") }

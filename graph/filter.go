@@ -229,6 +229,11 @@ func (c *compiler) relationFilter(v string, spec relSpec, val any, path string) 
 			}
 			inner = append(inner, cond)
 		}
+		facts, err := c.linkFactFilters(r, rw, path+"."+q)
+		if err != nil {
+			return "", err
+		}
+		inner = append(inner, facts...)
 		args := map[string]any{"asOf": rw["asOf"]}
 		if conf, ok := rw["confidence"]; ok && conf != nil {
 			cond, err := c.confidenceFilter(r, conf, path+"."+q+".confidence")

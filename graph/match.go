@@ -80,6 +80,9 @@ func (db *DB) Match(ctx context.Context, src MatchSource, queries []MatchQuery, 
 		for index, lucene := range luceneAny(q.Names) {
 			rows = append(rows, map[string]any{"key": q.Key, "index": index, "lucene": lucene, "labels": labels})
 		}
+		if lucene := luceneIdentifiers(q.Identifiers); lucene != "" { // a namesake with the number, too
+			rows = append(rows, map[string]any{"key": q.Key, "index": "entity_identifiers", "lucene": lucene, "labels": labels})
+		}
 	}
 	found := map[string][]Card{}
 	if len(rows) > 0 {

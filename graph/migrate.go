@@ -52,6 +52,12 @@ var migrations = []migration{
 	// the statements of 1 and 3 again: they now cover the Thing label and FtM's relationship
 	// types (OWNS, FAMILY_OF, ...); those already there are left alone (IF NOT EXISTS)
 	{8, "ids and indexes for FtM things and relationship types", append(idConstraints(), rangeIndexes()...)},
+	// the keyword analyzer keeps each value whole: an identifier is found only as stored
+	// (upper case, letters and digits), which search and matching make of what is typed
+	{9, "identifiers of people and organizations, normalised, in a full-text index", []string{
+		identifiersBackfill(),
+		fulltextIndex("entity_identifiers", "n:Person|Organization", "n.identifiers", "keyword"),
+	}},
 }
 
 // fulltextIndex creates a full-text index consistent at commit, so that a search right

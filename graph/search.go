@@ -124,18 +124,14 @@ func maxTypos(w string) int {
 	return 0
 }
 
-// search compiles the full-text search over names and aliases.
+// search compiles the full-text search over names and aliases, and by identifier
+// (identifierParts): one statement, the hits of both ranked together.
 func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	plan := rootPlan{alias: f.Alias}
 	q := parseSearch(str(f.Args["text"]))
 	first, err := firstArg(f.Args, 20, f.Alias)
 	if err != nil {
 		return plan, "", err
-	}
-	if len(q.words) == 0 || q.lucene == "" || first == 0 {
-		plan.skip = true
-		plan.decode = func(any) (any, error) { return []*SearchHit{}, nil }
-		return plan, "", nil
 	}
 	kinds := EntityKinds
 	if list, ok := f.Args["kinds"].([]any); ok && len(list) > 0 {
@@ -156,6 +152,56 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	if err != nil {
 		return plan, "", err
 	}
+	text := str(f.Args["text"])
+	var parts []string
+	if len(q.words) > 0 && q.lucene != "" {
+		parts = append(parts, c.namesPart(n, q, kinds, first))
+	}
+	parts = append(parts, c.identifierParts(n, kinds, text)...)
+	if len(parts) == 0 || first == 0 {
+		plan.skip = true
+		plan.decode = func(any) (any, error) { return []*SearchHit{}, nil }
+		return plan, "", nil
+	}
+	cypher := fmt.Sprintf("CALL {\n%s\n}\nRETURN collect({score: score, ident: ident, node: %s})", strings.Join(parts, "\nUNION ALL\n"), proj)
+	plan.decode = func(v any) (any, error) {
+		rows, _ := v.([]any)
+		best := map[string]rankedHit{}
+		for _, row := range rows {
+			m, _ := row.(map[string]any)
+			e := np.decode(m["node"])
+			if e == nil {
+				continue
+			}
+			var r rankedHit
+			ok := true
+			if m["ident"] != nil {
+				r = identifierHit(e, text, strs(m["ident"]))
+			} else {
+				lucene, _ := m["score"].(float64)
+				r, ok = rankHit(e, q.words, lucene)
+			}
+			if old, seen := best[e.Common().ID]; ok && (!seen || r.better(old)) {
+				best[e.Common().ID] = r
+			}
+		}
+		ranked := make([]rankedHit, 0, len(best))
+		for _, r := range best {
+			ranked = append(ranked, r)
+		}
+		sort.Slice(ranked, func(i, j int) bool { return ranked[i].better(ranked[j]) })
+		hits := make([]*SearchHit, 0, min(first, len(ranked)))
+		for _, r := range ranked[:min(first, len(ranked))] {
+			hits = append(hits, &SearchHit{Entity: r.entity, Kind: r.entity.Kind(), Score: r.score(), Matched: r.matched})
+		}
+		return hits, nil
+	}
+	return plan, cypher, nil
+}
+
+// namesPart is the UNION part of a search that finds the node n by its names and
+// aliases in the full-text index, among kinds; it returns n, Lucene's score and no ident.
+func (c *compiler) namesPart(n string, q searchQuery, kinds []EntityKind, first int) string {
 	index := "entity_names"
 	if q.persian {
 		index = "entity_names_fa"
@@ -167,34 +213,12 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 	if len(kinds) < len(EntityKinds) {
 		fromLucene *= kindSurplus
 	}
-	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score
+	return fmt.Sprintf(`CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score
 WHERE %s.confidence <> 'RETRACTED' AND %s
 WITH %s, score ORDER BY score DESC, %s.id LIMIT %s
-RETURN collect({score: score, node: %s})`,
+RETURN %s, score, null AS ident`,
 		index, c.param(q.lucene), c.param(fromLucene), n, n, c.kindFilter(n, kindsAsArgs(kinds)), n, n,
-		c.param(candidates), proj)
-	plan.decode = func(v any) (any, error) {
-		rows, _ := v.([]any)
-		var ranked []rankedHit
-		for _, row := range rows {
-			m, _ := row.(map[string]any)
-			e := np.decode(m["node"])
-			if e == nil {
-				continue
-			}
-			lucene, _ := m["score"].(float64)
-			if r, ok := rankHit(e, q.words, lucene); ok {
-				ranked = append(ranked, r)
-			}
-		}
-		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].better(ranked[j]) })
-		hits := make([]*SearchHit, 0, min(first, len(ranked)))
-		for _, r := range ranked[:min(first, len(ranked))] {
-			hits = append(hits, &SearchHit{Entity: r.entity, Kind: r.entity.Kind(), Score: r.score(), Matched: r.matched})
-		}
-		return hits, nil
-	}
-	return plan, cypher, nil
+		c.param(candidates), n)
 }
 
 func kindsAsArgs(kinds []EntityKind) []any {

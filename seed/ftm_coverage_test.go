@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"reflect"
 	"sort"
 	"strings"
@@ -13,18 +12,10 @@ import (
 	"github.com/accgraph/accgraph/graph/graphtest"
 )
 
-// ftmLibrary runs seed/ftmtool/ftm.py with followthemoney, the reference
-// implementation (`make ftm-tools` installs it; `make test` does).
+// ftmLibrary runs seed/ftmtool/ftm.py with followthemoney (graphtest.FtMLibrary).
 func ftmLibrary(t *testing.T, args ...string) []byte {
 	t.Helper()
-	cmd := exec.Command("python3", append([]string{"ftmtool/ftm.py"}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python3 ftmtool/ftm.py %v: %v\n%s%s(the FtM tests need followthemoney: make ftm-tools)", args, err, out, stderr.String())
-	}
-	return out
+	return graphtest.FtMLibrary(t, nil, args...)
 }
 
 func TestFtMModelIsTheLibrarys(t *testing.T) {

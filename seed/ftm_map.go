@@ -265,7 +265,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		if when.From.IsZero() {
 			when.From, _ = graph.ParseDate(dateOnly(first(e, "listingDate")))
 		}
-		g.entities = append(g.entities, &graph.Event{Base: base, EventKind: "SANCTION", When: when})
+		g.entities = append(g.entities, &graph.Event{Base: base, EventKind: "SANCTION", When: when, Facts: facts(e, graph.SanctionFacts)})
 	case kind == graph.KindEvent:
 		g.entities = append(g.entities, &graph.Event{Base: base, EventKind: "OTHER", When: when})
 	case kind == graph.KindPlace:

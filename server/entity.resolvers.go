@@ -42,6 +42,16 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *graph.Event, asOf 
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Related is the resolver for the related field.
+func (r *eventResolver) Related(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *eventResolver) RelatedFrom(ctx context.Context, obj *graph.Event, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // Positions is the resolver for the positions field.
 func (r *organizationResolver) Positions(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
@@ -97,6 +107,36 @@ func (r *organizationResolver) MentionedIn(ctx context.Context, obj *graph.Organ
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Owns is the resolver for the owns field.
+func (r *organizationResolver) Owns(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *organizationResolver) Owners(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// PaymentsMade is the resolver for the paymentsMade field.
+func (r *organizationResolver) PaymentsMade(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// PaymentsReceived is the resolver for the paymentsReceived field.
+func (r *organizationResolver) PaymentsReceived(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *organizationResolver) Related(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *organizationResolver) RelatedFrom(ctx context.Context, obj *graph.Organization, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // Tenures is the resolver for the tenures field.
 func (r *personResolver) Tenures(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Tenure, error) {
 	return related[*graph.Tenure](ctx, &obj.Base)
@@ -132,6 +172,51 @@ func (r *personResolver) MentionedIn(ctx context.Context, obj *graph.Person, asO
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
+// Owns is the resolver for the owns field.
+func (r *personResolver) Owns(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// PaymentsMade is the resolver for the paymentsMade field.
+func (r *personResolver) PaymentsMade(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// PaymentsReceived is the resolver for the paymentsReceived field.
+func (r *personResolver) PaymentsReceived(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Payment, error) {
+	return related[*graph.Payment](ctx, &obj.Base)
+}
+
+// Family is the resolver for the family field.
+func (r *personResolver) Family(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// FamilyOf is the resolver for the familyOf field.
+func (r *personResolver) FamilyOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Associates is the resolver for the associates field.
+func (r *personResolver) Associates(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// AssociateOf is the resolver for the associateOf field.
+func (r *personResolver) AssociateOf(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *personResolver) Related(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *personResolver) RelatedFrom(ctx context.Context, obj *graph.Person, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
 // LocatedIn is the resolver for the locatedIn field.
 func (r *placeResolver) LocatedIn(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
@@ -144,6 +229,21 @@ func (r *placeResolver) Contains(ctx context.Context, obj *graph.Place, asOf *gr
 
 // Events is the resolver for the events field.
 func (r *placeResolver) Events(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *placeResolver) Owners(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *placeResolver) Related(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *placeResolver) RelatedFrom(ctx context.Context, obj *graph.Place, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
@@ -169,6 +269,21 @@ func (r *statementResolver) Speakers(ctx context.Context, obj *graph.Statement, 
 
 // About is the resolver for the about field.
 func (r *statementResolver) About(ctx context.Context, obj *graph.Statement, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// Owners is the resolver for the owners field.
+func (r *thingResolver) Owners(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Ownership, error) {
+	return related[*graph.Ownership](ctx, &obj.Base)
+}
+
+// Related is the resolver for the related field.
+func (r *thingResolver) Related(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
+	return related[*graph.Relation](ctx, &obj.Base)
+}
+
+// RelatedFrom is the resolver for the relatedFrom field.
+func (r *thingResolver) RelatedFrom(ctx context.Context, obj *graph.Thing, asOf *graph.Date, minConfidence *graph.Confidence, includeRetracted *bool, first *int) ([]*graph.Relation, error) {
 	return related[*graph.Relation](ctx, &obj.Base)
 }
 
@@ -210,6 +325,9 @@ func (r *Resolver) Position() schema.PositionResolver { return &positionResolver
 // Statement returns schema.StatementResolver implementation.
 func (r *Resolver) Statement() schema.StatementResolver { return &statementResolver{r} }
 
+// Thing returns schema.ThingResolver implementation.
+func (r *Resolver) Thing() schema.ThingResolver { return &thingResolver{r} }
+
 // Verdict returns schema.VerdictResolver implementation.
 func (r *Resolver) Verdict() schema.VerdictResolver { return &verdictResolver{r} }
 
@@ -220,5 +338,6 @@ type (
 	placeResolver        struct{ *Resolver }
 	positionResolver     struct{ *Resolver }
 	statementResolver    struct{ *Resolver }
+	thingResolver        struct{ *Resolver }
 	verdictResolver      struct{ *Resolver }
 )

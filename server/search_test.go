@@ -3,12 +3,14 @@ package server_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/accgraph/accgraph/graph"
+	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/seed"
 	"github.com/accgraph/accgraph/server"
 )
@@ -251,4 +253,62 @@ func searchIDs(a *api, q string) []string {
 		ids = append(ids, h.(map[string]any)["entity"].(map[string]any)["id"].(string))
 	}
 	return ids
+}
+
+// TestSearchFindsByIdentifier: a passport, tax, registration or INN number or a Wikidata
+// id finds its entity however it is typed, before any name, and an FtM id finds its
+// entity; a part of a number, or one of another kind than asked, finds nothing.
+func TestSearchFindsByIdentifier(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(context.Background(), "cluster.jsonl", strings.NewReader(ftmCluster+
+		`{"id": "namesake", "schema": "Person", "datasets": ["us_ofac_sdn"], "properties": {"name": ["AB123456"]}}`+"\n")); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	owner, co := seed.AccgraphID("Person", "NK-Owner"), seed.AccgraphID("Company", "co-1")
+	for _, c := range []struct {
+		text    string
+		kinds   []string
+		want    string // the first hit's id and what it matched, "" for no hit
+		matched string
+	}{
+		{"AB123456", nil, owner, "AB123456"},
+		{"ab 123 456", nil, owner, "AB123456"},
+		{" AB-123-456 ", nil, owner, "AB123456"},
+		{"tax-1", nil, owner, "TAX-1"},
+		{"q1", nil, owner, "Q1"},
+		{"he 123", nil, co, "HE123"},
+		{"7701-234-567", []string{"ORGANIZATION"}, co, "7701234567"},
+		{"c1", nil, co, "C-1"},
+		{"NK-Owner", nil, owner, "NK-Owner"},
+		{"CO-1", nil, co, "co-1"}, // the id as in the file
+		{"AB12345", nil, "", ""},
+		{"AB123456", []string{"ORGANIZATION"}, "", ""},
+		{"7701234567", []string{"PERSON"}, "", ""},
+	} {
+		data := a.ok(`query($q: String!, $k: [EntityKind!]) { search(text: $q, kinds: $k) { score matched entity { id } } }`,
+			map[string]any{"q": c.text, "k": c.kinds})
+		hits := data["search"].([]any)
+		if c.want == "" {
+			if len(hits) != 0 {
+				t.Errorf("search %q %v = %v, want nothing", c.text, c.kinds, hits)
+			}
+			continue
+		}
+		if len(hits) == 0 {
+			t.Errorf("search %q %v found nothing, want %s", c.text, c.kinds, c.want)
+			continue
+		}
+		h := hits[0].(map[string]any)
+		if id := h["entity"].(map[string]any)["id"]; id != c.want || h["matched"] != c.matched || h["score"].(float64) < 4 {
+			t.Errorf("search %q %v: first %v (%v, %v), want %s matching %q, scored 4 and over", c.text, c.kinds, id, h["matched"], h["score"], c.want, c.matched)
+		}
+	}
+	// the person named like the number, and his passport (a Passport's name is its
+	// number), come after the one who holds it
+	data := a.ok(`{ search(text: "AB123456") { matched entity { id } } }`, nil)
+	if got := fmt.Sprint(data["search"]); got != "[map[entity:map[id:"+owner+"] matched:AB123456] map[entity:map[id:"+seed.AccgraphID("Person", "namesake")+"] matched:AB123456] "+
+		"map[entity:map[id:"+seed.AccgraphID("Passport", "pass-1")+"] matched:AB123456]]" {
+		t.Errorf("search AB123456 = %s", got)
+	}
 }

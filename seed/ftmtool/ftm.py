@@ -6,6 +6,8 @@ python3 ftm.py sample      one entity of every concrete schema, every property s
                            by the library itself (to_dict()), as JSON lines
 python3 ftm.py validate F  reads FtM JSON lines F with the library; prints each line it
                            refuses (unknown schema or property, a value its type rejects)
+python3 ftm.py write       reads entities as JSON lines on stdin and writes them as the
+                           library does (its proxy, values cleaned, to_dict()), datasets kept
 """
 
 import json
@@ -91,6 +93,16 @@ def emit(proxy):
     print(json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
+def write():
+    for line in sys.stdin:
+        if line.strip():
+            data = json.loads(line)
+            proxy = model.get_proxy(data, cleaned=False)
+            out = proxy.to_dict()
+            out["datasets"] = data.get("datasets", [])
+            print(json.dumps(out, sort_keys=True, ensure_ascii=False))
+
+
 def validate(path):
     bad = 0
     with open(path, encoding="utf-8") as f:
@@ -116,4 +128,4 @@ def validate(path):
 
 
 if __name__ == "__main__":
-    {"model": dump_model, "sample": sample}.get(sys.argv[1], lambda: validate(sys.argv[2]))()
+    {"model": dump_model, "sample": sample, "write": write}.get(sys.argv[1], lambda: validate(sys.argv[2]))()

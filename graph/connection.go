@@ -103,8 +103,12 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 	} else {
 		b.WriteString("WITH 0 AS total\n")
 	}
+	page := match
+	if hint := indexOrder(kind, n, f.Args["orderBy"]); hint != "" {
+		page += " AND " + hint
+	}
 	fmt.Fprintf(&b, "CALL { %s WITH %s ORDER BY %s SKIP %s LIMIT %s RETURN collect(%s) AS nodes }\nRETURN {total: total, nodes: nodes}",
-		match, n, order, c.param(offset), c.param(first+1), proj)
+		page, n, order, c.param(offset), c.param(first+1), proj)
 
 	plan.decode = func(v any) (any, error) {
 		m, _ := v.(map[string]any)

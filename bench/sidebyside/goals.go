@@ -52,8 +52,7 @@ func (r *Report) Targets() []Target {
 }
 
 // oneStatement judges "one Cypher statement per request" on accgraph's /metrics: the
-// single request asked before timing, and every timed run (within 1%: a request cut at
-// the end of a window may have sent its statement and not yet been counted as answered).
+// single request asked before timing, and every timed run (within 1%, for rounding).
 func (r *Report) oneStatement(q string) Target {
 	t := Target{Goal: q + ": one Cypher statement per request", Measured: "not measured"}
 	n, ok := r.Statements[q]

@@ -4,20 +4,23 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
+	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 )
 
-// Counts are what accgraph's /metrics says it has done: GraphQL operations answered
-// and Cypher read statements sent. The difference of two readings, Statements over
-// Operations, is the statements per request of the requests in between.
-type Counts struct{ Operations, Statements float64 }
+// Counts are what accgraph's /metrics says it has done: HTTP requests answered on
+// /graphql (whatever path inside the server answered them) and Cypher read statements
+// ended; InFlight the statements still running. Of two readings with none in flight,
+// Statements over Requests is the statements per request of the requests in between.
+type Counts struct{ Requests, Statements, InFlight float64 }
 
-// Per is the statements per operation from c to later; 0 when there was none.
+// Per is the statements per request from c to later; 0 when there was none.
 func (c Counts) Per(later Counts) float64 {
-	if ops := later.Operations - c.Operations; ops > 0 {
-		return (later.Statements - c.Statements) / ops
+	if n := later.Requests - c.Requests; n > 0 {
+		return (later.Statements - c.Statements) / n
 	}
 	return 0
 }
@@ -41,20 +44,42 @@ func ReadCounts(ctx context.Context, client *http.Client, url string) (Counts, e
 	if err != nil {
 		return Counts{}, fmt.Errorf("%s: %w", url, err)
 	}
-	var c Counts
-	if f := families["accgraph_graphql_operations_total"]; f != nil {
-		for _, m := range f.GetMetric() {
-			c.Operations += m.GetCounter().GetValue()
+	var c Counts // a family not there yet has counted nothing
+	for _, m := range families["accgraph_http_requests_total"].GetMetric() {
+		if label(m.GetLabel(), "route") == "/graphql" {
+			c.Requests += m.GetCounter().GetValue()
 		}
 	}
-	if f := families["accgraph_neo4j_statement_duration_seconds"]; f != nil {
-		for _, m := range f.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "kind" && l.GetValue() == "read" {
-					c.Statements += float64(m.GetHistogram().GetSampleCount())
-				}
-			}
+	for _, m := range families["accgraph_neo4j_statement_duration_seconds"].GetMetric() {
+		if label(m.GetLabel(), "kind") == "read" {
+			c.Statements += float64(m.GetHistogram().GetSampleCount())
 		}
 	}
-	return c, nil // a family not there yet has counted nothing
+	for _, m := range families["accgraph_neo4j_statements_in_flight"].GetMetric() {
+		c.InFlight += m.GetGauge().GetValue()
+	}
+	return c, nil
+}
+
+// SettledCounts reads the counts once no statement is in flight (the requests a load
+// run cancelled at the end of its window are still ending theirs), waiting at most
+// five seconds.
+func SettledCounts(ctx context.Context, client *http.Client, url string) (Counts, error) {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c, err := ReadCounts(ctx, client, url)
+		if err != nil || c.InFlight == 0 || time.Now().After(deadline) {
+			return c, err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func label(labels []*dto.LabelPair, name string) string {
+	for _, l := range labels {
+		if l.GetName() == name {
+			return l.GetValue()
+		}
+	}
+	return ""
 }

@@ -93,20 +93,32 @@ func TestReadCountsFromAccgraphsMetrics(t *testing.T) {
 		t.Fatalf("before anything: %+v, %v; want zero counts", before, err)
 	}
 	for range 4 {
-		m.Operation("Q2", "query", "ok", time.Millisecond)
+		m.HTTPRequest("/graphql", 200, time.Millisecond)
+		m.StatementBegin()
 		m.StatementEnd("read", time.Millisecond, "")
 	}
+	m.HTTPRequest("GET /metrics", 200, time.Millisecond) // not a GraphQL request
+	m.StatementBegin()
 	m.StatementEnd("read", time.Millisecond, "")
+	m.StatementBegin()
 	m.StatementEnd("write", time.Millisecond, "") // not a read: not counted
+	m.StatementBegin()
 	after, err := ReadCounts(ctx, srv.Client(), srv.URL)
-	if err != nil || after != (Counts{Operations: 4, Statements: 5}) {
-		t.Fatalf("after 4 operations and 5 reads: %+v, %v", after, err)
+	if err != nil || after != (Counts{Requests: 4, Statements: 5, InFlight: 1}) {
+		t.Fatalf("after 4 requests and 5 reads, one running: %+v, %v", after, err)
 	}
 	if got := before.Per(after); got != 1.25 {
-		t.Errorf("statements per operation = %v, want 1.25", got)
+		t.Errorf("statements per request = %v, want 1.25", got)
 	}
 	if got := after.Per(after); got != 0 {
-		t.Errorf("no operations between: %v, want 0", got)
+		t.Errorf("no requests between: %v, want 0", got)
+	}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		m.StatementEnd("read", time.Millisecond, "")
+	}()
+	if settled, err := SettledCounts(ctx, srv.Client(), srv.URL); err != nil || settled != (Counts{Requests: 4, Statements: 6}) {
+		t.Errorf("settled: %+v, %v; want the running statement ended and counted", settled, err)
 	}
 	missing := httptest.NewServer(http.NotFoundHandler())
 	defer missing.Close()

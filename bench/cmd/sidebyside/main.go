@@ -43,9 +43,9 @@ func main() {
 
 type options struct {
 	people, concurrency, questions, out, bin, peer, generated, serveRaw, note string
-	seed                                                                uint64
-	warmup, duration                                                    time.Duration
-	generate                                                            bool
+	seed                                                                      uint64
+	warmup, duration                                                          time.Duration
+	generate                                                                  bool
 }
 
 func run(ctx context.Context, args []string) error {
@@ -169,14 +169,14 @@ func run(ctx context.Context, args []string) error {
 	metricsURL := "http://" + accAddr + "/metrics"
 	report.Statements = map[string]float64{}
 	for _, q := range sidebyside.Questions {
-		before, err := sidebyside.ReadCounts(ctx, client, metricsURL)
+		before, err := sidebyside.SettledCounts(ctx, client, metricsURL)
 		if err != nil {
 			return err
 		}
 		if _, err := askers[sidebyside.Accgraph].Ask(ctx, q, report.Params); err != nil {
 			return err
 		}
-		after, err := sidebyside.ReadCounts(ctx, client, metricsURL)
+		after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
 		if err != nil {
 			return err
 		}
@@ -212,7 +212,7 @@ func run(ctx context.Context, args []string) error {
 				asker := askers[t]
 				var before sidebyside.Counts
 				if t == sidebyside.Accgraph {
-					if before, err = sidebyside.ReadCounts(ctx, client, metricsURL); err != nil {
+					if before, err = sidebyside.SettledCounts(ctx, client, metricsURL); err != nil {
 						return err
 					}
 				}
@@ -223,7 +223,7 @@ func run(ctx context.Context, args []string) error {
 				}
 				m := sidebyside.Measure{Question: q.ID, Target: t, Result: res}
 				if t == sidebyside.Accgraph {
-					after, err := sidebyside.ReadCounts(ctx, client, metricsURL)
+					after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
 					if err != nil {
 						return err
 					}

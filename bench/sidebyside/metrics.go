@@ -61,18 +61,22 @@ func ReadCounts(ctx context.Context, client *http.Client, url string) (Counts, e
 	return c, nil
 }
 
-// SettledCounts reads the counts once no statement is in flight (the requests a load
-// run cancelled at the end of its window are still ending theirs), waiting at most
-// five seconds.
+// SettledCounts reads the counts once they have settled: no statement in flight and
+// the same counts 100 ms apart (the requests a load run cancelled at the end of its
+// window end their statements, then answer and are counted), waiting at most five
+// seconds.
 func SettledCounts(ctx context.Context, client *http.Client, url string) (Counts, error) {
 	deadline := time.Now().Add(5 * time.Second)
-	for {
-		c, err := ReadCounts(ctx, client, url)
-		if err != nil || c.InFlight == 0 || time.Now().After(deadline) {
-			return c, err
+	last, err := ReadCounts(ctx, client, url)
+	for err == nil && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+		var c Counts
+		if c, err = ReadCounts(ctx, client, url); err == nil && c == last && c.InFlight == 0 {
+			return c, nil
 		}
-		time.Sleep(50 * time.Millisecond)
+		last = c
 	}
+	return last, err
 }
 
 func label(labels []*dto.LabelPair, name string) string {

@@ -63,6 +63,11 @@ func TestTargetsJudgeTheMeasures(t *testing.T) {
 			t.Errorf("RSS above the peer's: %+v", tg)
 		}
 	}
+	for _, tg := range (&Report{People: 10000}).Targets() {
+		if tg.Met || tg.Measured != "not measured" {
+			t.Errorf("nothing measured: %+v, want not measured, not met", tg)
+		}
+	}
 	var b strings.Builder
 	if err := r.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
@@ -113,12 +118,14 @@ func TestReadCountsFromAccgraphsMetrics(t *testing.T) {
 	if got := after.Per(after); got != 0 {
 		t.Errorf("no requests between: %v, want 0", got)
 	}
-	go func() {
+	go func() { // the statement ends, then its request is answered
 		time.Sleep(100 * time.Millisecond)
 		m.StatementEnd("read", time.Millisecond, "")
+		time.Sleep(50 * time.Millisecond)
+		m.HTTPRequest("/graphql", 200, time.Millisecond)
 	}()
-	if settled, err := SettledCounts(ctx, srv.Client(), srv.URL); err != nil || settled != (Counts{Requests: 4, Statements: 6}) {
-		t.Errorf("settled: %+v, %v; want the running statement ended and counted", settled, err)
+	if settled, err := SettledCounts(ctx, srv.Client(), srv.URL); err != nil || settled != (Counts{Requests: 5, Statements: 6}) {
+		t.Errorf("settled: %+v, %v; want the running statement and its request counted", settled, err)
 	}
 	missing := httptest.NewServer(http.NotFoundHandler())
 	defer missing.Close()

@@ -264,7 +264,7 @@ func (c *compiler) relationFilter(v string, spec relSpec, val any, path string) 
 
 // indexOrder is a condition true of every entity that lets Neo4j read a page in an
 // index's order and stop after the page (PartialTop over a range index scan) instead of
-// reading and sorting every node of the label: "n.name IS NOT NULL" when the page is
+// reading and sorting every node of the label: "n.name IS NOT NULL" (or n.id) when the page is
 // ordered first by name (the default) or id, which every entity has (validateBase
 // refuses one without) and an index holds (<label>_name, <label>_id). Without a
 // predicate on the property the planner does not use its index for ORDER BY. "" for

@@ -94,7 +94,7 @@ node-tools:
 audit-tools: node-tools
 	@cd reliability/audit && npm ci --no-audit --no-fund --silent
 
-# the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher over one generated
+# the side-by-side benchmark: accgraph vs @neo4j/graphql vs raw Cypher (over HTTP and in-process) over one generated
 # graph in a fresh Neo4j; writes bench/results/<date>-$(SIZE).md and .json (not part of `make test`)
 SIZE ?= 10k
 bench: tools build bench-peer

@@ -101,10 +101,14 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 	if wantTotal {
 		total = fill("CALL { {{match}} RETURN count({{n}}) AS total }", slots{"match": match, "n": n})
 	}
+	page := match
+	if hint := indexOrder(kind, n, f.Args["orderBy"]); hint != "" {
+		page += " AND " + hint
+	}
 	cypher := fill(`{{total}}
-CALL { {{match}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
+CALL { {{page}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
 RETURN {total: total, nodes: nodes}`,
-		slots{"total": total, "match": match, "n": n, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
+		slots{"total": total, "page": page, "n": n, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
 
 	plan.decode = func(v any) (any, error) {
 		m, _ := v.(map[string]any)

@@ -266,3 +266,22 @@ func (c *compiler) relationFilter(v string, spec relSpec, val any, path string) 
 	}
 	return strings.Join(conds, " AND "), nil
 }
+
+// indexOrder is a condition true of every entity that lets Neo4j read a page in an
+// index's order and stop after the page (PartialTop over a range index scan) instead of
+// reading and sorting every node of the label: "n.name IS NOT NULL" (or n.id) when the page is
+// ordered first by name (the default) or id, which every entity has (validateBase
+// refuses one without) and an index holds (<label>_name, <label>_id). Without a
+// predicate on the property the planner does not use its index for ORDER BY. "" for
+// other orders, where nodes without the property would be left out.
+func indexOrder(kind EntityKind, n string, arg any) string {
+	prop := "name"
+	if list, _ := arg.([]any); len(list) > 0 {
+		m, _ := list[0].(map[string]any)
+		prop = orderProperties[str(m["field"])][kind]
+	}
+	if prop != "name" && prop != "id" {
+		return ""
+	}
+	return n + "." + prop + " IS NOT NULL"
+}

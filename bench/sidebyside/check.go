@@ -14,14 +14,14 @@ type Check struct {
 	Sample   []string `json:"sample"`  // the first rows, for the reader
 }
 
-// Compare asks q of every asker (keyed by Accgraph, Peer, Raw; the peer is skipped where
+// Compare asks q of every asker (keyed by the Ways; the peer is skipped where
 // it has no form of the question) and returns an error naming the first difference
 // when their result sets are not the same, or when accgraph's is empty (a question
 // that finds nothing measures nothing).
 func Compare(ctx context.Context, q *Question, p Params, askers map[string]Asker) (Check, error) {
 	check := Check{Question: q.ID}
 	var want []string
-	for _, name := range []string{Accgraph, Raw, Peer} {
+	for _, name := range []string{Accgraph, Raw, RawHTTP, Peer} {
 		a, ok := askers[name]
 		if !ok || (name == Peer && q.Peer == "") {
 			continue
@@ -33,7 +33,7 @@ func Compare(ctx context.Context, q *Question, p Params, askers map[string]Asker
 		if data, err = asJSON(data); err != nil {
 			return check, err
 		}
-		got := q.Read(data, name == Peer || (name == Raw && q.Peer != ""))
+		got := q.Read(data, name == Peer || (name != Accgraph && q.Peer != ""))
 		if name == Accgraph {
 			want = got
 			if len(want) == 0 || want[0] == "hits|0" || want[0] == "totalCount|0" {

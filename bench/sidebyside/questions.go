@@ -260,6 +260,16 @@ RETURN {accountability: {entries: collect({basis: basis, role: role, entity: ent
 	},
 }
 
+// FindQuestion returns the question with the ID given, nil when there is none.
+func FindQuestion(id string) *Question {
+	for _, q := range Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
 // Pick chooses, deterministically, entities the questions have something to say about.
 func Pick(ctx context.Context, raw *Cypher) (Params, error) {
 	p := Params{Person: "person:gen-42", Search: "Person 4711"}

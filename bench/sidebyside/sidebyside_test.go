@@ -2,7 +2,9 @@ package sidebyside_test
 
 import (
 	"context"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -15,8 +17,9 @@ import (
 	"github.com/accgraph/accgraph/server"
 )
 
-// accgraph and the hand-written Cypher must give the same result sets for every
-// question over a generated graph (the peer is checked by `make bench`, not here).
+// accgraph and the hand-written Cypher, in-process and over HTTP, must give the same
+// result sets for every question over a generated graph (the peer is checked by
+// `make bench`, not here).
 func TestAccgraphAndRawCypherAgree(t *testing.T) {
 	ctx := context.Background()
 	db := graphtest.MustOpenDB(t)
@@ -42,9 +45,12 @@ func TestAccgraphAndRawCypherAgree(t *testing.T) {
 	}
 	srv := httptest.NewServer((&server.Server{DB: db, Logger: slog.New(slog.DiscardHandler)}).Handler())
 	defer srv.Close()
+	rawSrv := httptest.NewServer(sidebyside.RawHandler(raw))
+	defer rawSrv.Close()
 	askers := map[string]sidebyside.Asker{
 		sidebyside.Accgraph: &sidebyside.GraphQL{URL: srv.URL + "/graphql", Client: srv.Client()},
 		sidebyside.Raw:      raw,
+		sidebyside.RawHTTP:  &sidebyside.CypherHTTP{URL: rawSrv.URL, Client: rawSrv.Client()},
 	}
 	for _, q := range sidebyside.Questions {
 		check, err := sidebyside.Compare(ctx, q, params, askers)
@@ -52,8 +58,32 @@ func TestAccgraphAndRawCypherAgree(t *testing.T) {
 			t.Errorf("%s: %v", q.ID, err)
 			continue
 		}
-		if strings.Join(check.Targets, ",") != "accgraph,raw Cypher" || check.Rows < 2 {
-			t.Errorf("%s: %d rows from %v; want rows from both", q.ID, check.Rows, check.Targets)
+		if strings.Join(check.Targets, ",") != "accgraph,raw Cypher,raw Cypher over HTTP" || check.Rows < 2 {
+			t.Errorf("%s: %d rows from %v; want rows from all three", q.ID, check.Rows, check.Targets)
+		}
+	}
+}
+
+// Raw Cypher over HTTP refuses what it cannot run with a status and the reason.
+func TestRawHandlerRefusesBadRequests(t *testing.T) {
+	srv := httptest.NewServer(sidebyside.RawHandler(&sidebyside.Cypher{}))
+	defer srv.Close()
+	for _, c := range []struct {
+		path, body, want string
+		code             int
+	}{
+		{"/", "", "{}", http.StatusOK},
+		{"/Q9", "{}", "no such question", http.StatusNotFound},
+		{"/Q2", "[1]", "the body is not a JSON object", http.StatusBadRequest},
+	} {
+		resp, err := srv.Client().Post(srv.URL+c.path, "application/json", strings.NewReader(c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.code || !strings.Contains(string(body), c.want) {
+			t.Errorf("POST %s %s: HTTP %d %s; want %d with %q", c.path, c.body, resp.StatusCode, body, c.code, c.want)
 		}
 	}
 }

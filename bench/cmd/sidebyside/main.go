@@ -1,8 +1,8 @@
 // Command sidebyside runs accgraph's side-by-side benchmark (`make bench SIZE=100k`):
-// it generates the graph into the Neo4j named by NEO4J_URI, starts `accgraph serve`
-// and the @neo4j/graphql peer (bench/peer) over it, checks that both servers and raw
-// Cypher give the same result sets, measures each question at each concurrency, and
-// writes bench/results/<date>-<size>.md and .json.
+// it generates the graph into the Neo4j named by NEO4J_URI, starts `accgraph serve`,
+// the @neo4j/graphql peer (bench/peer) and itself with --serve-raw (raw Cypher over
+// HTTP) over it, checks that every way of asking gives the same result sets, measures
+// each question at each concurrency, and writes bench/results/<date>-<size>.md and .json.
 package main
 
 import (
@@ -11,10 +11,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -31,7 +29,6 @@ import (
 	"github.com/accgraph/accgraph/bench/load"
 	"github.com/accgraph/accgraph/bench/sidebyside"
 	"github.com/accgraph/accgraph/graph"
-	"github.com/accgraph/accgraph/server"
 )
 
 func main() {
@@ -45,10 +42,10 @@ func main() {
 }
 
 type options struct {
-	people, concurrency, questions, out, bin, peer, generated string
-	seed                                                      uint64
-	warmup, duration                                          time.Duration
-	generate                                                  bool
+	people, concurrency, questions, out, bin, peer, generated, serveRaw, note string
+	seed                                                                      uint64
+	warmup, duration                                                          time.Duration
+	generate                                                                  bool
 }
 
 func run(ctx context.Context, args []string) error {
@@ -65,8 +62,28 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.out, "out", "bench/results", "directory for the results")
 	fs.StringVar(&o.bin, "bin", "bin/accgraph", "the accgraph binary to serve")
 	fs.StringVar(&o.peer, "peer", "bench/peer", "the @neo4j/graphql peer's directory (npm ci done)")
+	fs.StringVar(&o.note, "note", "", "a remark on the run for the report (e.g. what else the machine was doing)")
+	fs.StringVar(&o.serveRaw, "serve-raw", "", "only serve raw Cypher over HTTP on this address (the runner starts itself so)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	cfg := graph.Config{URI: os.Getenv("NEO4J_URI"), User: orDefault(os.Getenv("NEO4J_USER"), "neo4j"),
+		Password: os.Getenv("NEO4J_PASSWORD"), Database: orDefault(os.Getenv("NEO4J_DATABASE"), "neo4j")}
+	if cfg.URI == "" {
+		return errors.New("NEO4J_URI is not set: run under `bin/accgraph neo4j exec -- ...` (make bench does)")
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.WithoutCancel(ctx))
+	raw := &sidebyside.Cypher{Driver: driver, Database: cfg.Database}
+	if o.serveRaw != "" {
+		return serveRaw(ctx, o.serveRaw, raw)
 	}
 	people, err := gen.ParsePeople(o.people)
 	if err != nil {
@@ -82,18 +99,12 @@ func run(ctx context.Context, args []string) error {
 	}
 	var questions []*sidebyside.Question
 	for _, id := range strings.Split(o.questions, ",") {
-		q := findQuestion(strings.TrimSpace(id))
+		q := sidebyside.FindQuestion(strings.TrimSpace(id))
 		if q == nil {
 			return fmt.Errorf("question %q: want some of Q1..Q6", id)
 		}
 		questions = append(questions, q)
 	}
-	cfg := graph.Config{URI: os.Getenv("NEO4J_URI"), User: orDefault(os.Getenv("NEO4J_USER"), "neo4j"),
-		Password: os.Getenv("NEO4J_PASSWORD"), Database: orDefault(os.Getenv("NEO4J_DATABASE"), "neo4j")}
-	if cfg.URI == "" {
-		return errors.New("NEO4J_URI is not set: run under `bin/accgraph neo4j exec -- ...` (make bench does)")
-	}
-
 	db, err := graph.Open(ctx, cfg)
 	if err != nil {
 		return err
@@ -114,22 +125,12 @@ func run(ctx context.Context, args []string) error {
 		logf("generated %s", g)
 	}
 
-	auth := neo4j.NoAuth()
-	if cfg.Password != "" {
-		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
-	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
-	if err != nil {
-		return err
-	}
-	defer driver.Close(context.WithoutCancel(ctx))
-	raw := &sidebyside.Cypher{Driver: driver, Database: cfg.Database}
 	if report.Params, err = sidebyside.Pick(ctx, raw); err != nil {
 		return err
 	}
 	logf("asking about %+v", report.Params)
 
-	accAddr, peerAddr := freeAddr(), freeAddr()
+	accAddr, peerAddr, rawAddr := freeAddr(), freeAddr(), freeAddr()
 	acc, err := startProcess(ctx, "accgraph", exec.Command(o.bin, "serve", "--neo4j-uri", cfg.URI, "--addr", accAddr,
 		"--seed=false", "--rate-per-ip", "1000000000", "--log-level", "warn", "--log-format", "text"), "http://"+accAddr+"/graphql")
 	if err != nil {
@@ -144,25 +145,42 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer peer.stop()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	rawServer, err := startProcess(ctx, "raw Cypher over HTTP", exec.Command(self, "--serve-raw", rawAddr), "http://"+rawAddr+"/")
+	if err != nil {
+		return err
+	}
+	defer rawServer.stop()
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: time.Minute}
 	askers := map[string]sidebyside.Asker{
 		sidebyside.Accgraph: &sidebyside.GraphQL{URL: "http://" + accAddr + "/graphql", Client: client},
 		sidebyside.Peer:     &sidebyside.GraphQL{URL: "http://" + peerAddr + "/", Peer: true, Client: client},
+		sidebyside.RawHTTP:  &sidebyside.CypherHTTP{URL: "http://" + rawAddr, Client: client},
 		sidebyside.Raw:      raw,
 	}
-	pids := map[string]int{sidebyside.Accgraph: acc.cmd.Process.Pid, sidebyside.Peer: peer.cmd.Process.Pid}
+	pids := map[string]int{sidebyside.Accgraph: acc.cmd.Process.Pid, sidebyside.Peer: peer.cmd.Process.Pid,
+		sidebyside.RawHTTP: rawServer.cmd.Process.Pid}
 
-	// accgraph's statements per request, counted by its own graph.DB in this process
-	inProcess := &sidebyside.GraphQL{URL: "http://in-process/graphql", Client: &http.Client{Transport: handlerTransport{
-		(&server.Server{DB: db, Logger: slog.New(slog.DiscardHandler), RatePerIP: 1e9}).Handler()}}}
-	report.Statements = map[string]int{}
+	// accgraph's statements per request, as its /metrics counts them: one request each
+	metricsURL := "http://" + accAddr + "/metrics"
+	report.Statements = map[string]float64{}
 	for _, q := range sidebyside.Questions {
-		before := db.Statements()
-		if _, err := inProcess.Ask(ctx, q, report.Params); err != nil {
+		before, err := sidebyside.SettledCounts(ctx, client, metricsURL)
+		if err != nil {
 			return err
 		}
-		report.Statements[q.ID] = int(db.Statements() - before)
+		if _, err := askers[sidebyside.Accgraph].Ask(ctx, q, report.Params); err != nil {
+			return err
+		}
+		after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
+		if err != nil {
+			return err
+		}
+		report.Statements[q.ID] = before.Per(after)
 	}
 	for _, q := range sidebyside.Questions {
 		check, err := sidebyside.Compare(ctx, q, report.Params, askers)
@@ -182,15 +200,22 @@ func run(ctx context.Context, args []string) error {
 		fmt.Sprintf("closed loop: %s warm-up, then %s measured, per question, server and concurrency (%s); one server runs at a time",
 			o.warmup, o.duration, o.concurrency),
 		"accgraph: `accgraph serve --rate-per-ip 1000000000` (rate limit out of the way; other limits at their defaults); " +
-			"@neo4j/graphql 7 on @apollo/server 5 with the library's defaults (bench/peer); raw Cypher: the Go driver, no HTTP",
+			"@neo4j/graphql 7 on @apollo/server 5 with the library's defaults (bench/peer); raw Cypher over HTTP: " +
+			"`sidebyside --serve-raw`, a Go handler that runs the hand-written statement and writes its JSON; raw Cypher: the Go driver in the runner, no HTTP",
 	}
 	for _, q := range questions {
 		for _, c := range concurrencies {
-			for _, t := range []string{sidebyside.Accgraph, sidebyside.Peer, sidebyside.Raw} {
+			for _, t := range sidebyside.Ways {
 				if t == sidebyside.Peer && q.Peer == "" {
 					continue
 				}
 				asker := askers[t]
+				var before sidebyside.Counts
+				if t == sidebyside.Accgraph {
+					if before, err = sidebyside.SettledCounts(ctx, client, metricsURL); err != nil {
+						return err
+					}
+				}
 				res, err := load.Run(ctx, load.Options{Concurrency: c, Warmup: o.warmup, Duration: o.duration},
 					func(ctx context.Context) error { _, err := asker.Ask(ctx, q, report.Params); return err })
 				if err != nil {
@@ -198,12 +223,16 @@ func run(ctx context.Context, args []string) error {
 				}
 				m := sidebyside.Measure{Question: q.ID, Target: t, Result: res}
 				if t == sidebyside.Accgraph {
-					m.Statements = float64(report.Statements[q.ID])
+					after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
+					if err != nil {
+						return err
+					}
+					m.Statements = before.Per(after) // warm-up and window alike
 				}
 				if pid, ok := pids[t]; ok {
 					m.RSSMiB = float64(memory(pid, "VmRSS")) / 1024
 				}
-				logf("%s c=%d %-15s %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
+				logf("%s c=%d %-20s %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
 					q.ID, c, t, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.Unfinished, res.FirstError)
 				report.Measures = append(report.Measures, m)
 			}
@@ -212,14 +241,24 @@ func run(ctx context.Context, args []string) error {
 	for t, pid := range pids {
 		report.PeakRSSMiB[t] = memory(pid, "VmHWM") / 1024
 	}
+	if loadAvg, err := os.ReadFile("/proc/loadavg"); err == nil {
+		report.Setup = append(report.Setup, "load average at the end: "+strings.Join(strings.Fields(string(loadAvg))[:3], " "))
+	}
+	if o.note != "" {
+		report.Setup = append(report.Setup, o.note)
+	}
 	return write(report, o.out, o.people)
 }
 
-func findQuestion(id string) *sidebyside.Question {
-	for _, q := range sidebyside.Questions {
-		if q.ID == id {
-			return q
-		}
+// serveRaw serves raw Cypher over HTTP on addr until ctx ends (SIGTERM).
+func serveRaw(ctx context.Context, addr string, raw *sidebyside.Cypher) error {
+	srv := &http.Server{Addr: addr, Handler: sidebyside.RawHandler(raw), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		_ = srv.Shutdown(context.WithoutCancel(ctx))
+	}()
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
 	return nil
 }
@@ -249,94 +288,6 @@ func write(r *sidebyside.Report, dir, size string) error {
 	}
 	logf("wrote %s.md and %s.json", base, base)
 	return nil
-}
-
-// process is a server this command started, stopped with SIGTERM at the end.
-type process struct {
-	name string
-	cmd  *exec.Cmd
-	done chan error
-}
-
-// startProcess starts cmd and waits (at most two minutes) until the GraphQL endpoint at
-// url answers {__typename}.
-func startProcess(ctx context.Context, name string, cmd *exec.Cmd, url string) (*process, error) {
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", name, err)
-	}
-	p := &process{name: name, cmd: cmd, done: make(chan error, 1)}
-	go func() { p.done <- cmd.Wait() }()
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
-		resp, err := http.Post(url, "application/json", strings.NewReader(`{"query":"{__typename}"}`))
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				logf("%s is up (pid %d)", name, cmd.Process.Pid)
-				return p, nil
-			}
-		}
-		select {
-		case err := <-p.done:
-			return nil, fmt.Errorf("%s exited before it was ready: %v", name, err)
-		case <-ctx.Done():
-			p.stop()
-			return nil, ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			p.stop()
-			return nil, fmt.Errorf("%s not answering at %s after 2 minutes", name, url)
-		}
-	}
-}
-
-func (p *process) stop() {
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-// memory reads a field of /proc/PID/status in KiB (VmRSS now, VmHWM the peak).
-func memory(pid int, field string) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, field+":"); ok {
-			f := strings.Fields(rest)
-			if len(f) > 0 {
-				n, _ := strconv.Atoi(f[0])
-				return n
-			}
-		}
-	}
-	return 0
-}
-
-// freeAddr returns a 127.0.0.1 address with a port free at the time of asking.
-func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "127.0.0.1:0"
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-// handlerTransport sends requests to an http.Handler in this process.
-type handlerTransport struct{ h http.Handler }
-
-func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, req)
-	return rec.Result(), nil
 }
 
 func orDefault(v, fallback string) string {

@@ -68,9 +68,8 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		stats    ImportStats
 		problems []FtMProblem
 		batch    []FtMEntity
-		inBatch  = map[string]int{}  // FtM id → its place in batch
-		written  = map[string]bool{} // FtM ids written by this import, for fragments in later batches
-		pending  []FtMEntity         // entities that point at ids not seen yet
+		inBatch  = map[string]int{} // FtM id → its place in batch
+		pending  []FtMEntity        // entities that point at ids not seen yet
 		deleted  []FtMEntity
 		retyped  = map[string]string{} // nodes a later fragment gave another kind → their new ids
 		lastLine int
@@ -78,7 +77,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	var w writer
 	defer w.wait() // on an early return, the batch in flight still ends before the caller goes on
 	flush := func(final bool) error {
-		more, err := im.mergeWritten(ctx, batch, written, &w)
+		more, err := im.mergeWritten(ctx, batch, mapper, &w)
 		if err != nil {
 			return err
 		}
@@ -112,7 +111,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		batch, inBatch = batch[:0], map[string]int{}
 		for _, e := range ready {
 			if mapper.Knows(e.ID) || ftmKind(e.Schema) == "" {
-				written[e.ID] = true
+				mapper.wrote(e.ID)
 			}
 		}
 		// the checkpoint may only pass lines whose entities are all written
@@ -159,7 +158,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 			referents = append(referents, FtMEntity{ID: e.ID, Schema: e.Schema, Referents: e.Referents, Line: e.Line})
 		}
 		if e.Line <= skipTo {
-			written[e.ID] = true // written before, or rejected: what points at it finds it in the graph, or not
+			mapper.wrote(e.ID) // written before, or rejected: what points at it finds it in the graph, or not
 			return nil
 		}
 		lastLine = e.Line
@@ -267,10 +266,10 @@ func rejectLine(im *Importer, stats *ImportStats, problems *[]FtMProblem, p FtMP
 // of this import wrote (a MOD replaces them instead). A fragment that makes an entity of
 // another kind (a LegalEntity, then a Person) leaves the old node behind: its id is
 // returned, old → new, to be retracted and redirected.
-func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written map[string]bool, w *writer) (map[string]string, error) {
+func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, m *FtMMapper, w *writer) (map[string]string, error) {
 	var ids []string
 	for _, e := range batch {
-		if written[e.ID] && e.Op != "MOD" {
+		if m.written(e.ID) && e.Op != "MOD" {
 			ids = append(ids, ftmCandidates(e.ID, true)...)
 		}
 	}
@@ -286,7 +285,7 @@ func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written
 	}
 	retyped := map[string]string{}
 	for i, e := range batch {
-		if !written[e.ID] || e.Op == "MOD" {
+		if !m.written(e.ID) || e.Op == "MOD" {
 			continue
 		}
 		for _, c := range ftmCandidates(e.ID, true) {
@@ -357,8 +356,7 @@ func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEnti
 	for _, e := range entities {
 		required, optional := ftmRefs(e)
 		for _, id := range append(required, optional...) {
-			if !m.Knows(id) && !coming[id] && !m.absent[id] {
-				m.absent[id] = true // until found, or this import brings it: the graph is asked once
+			if !coming[id] && m.askGraph(id) {
 				unknown = append(unknown, id)
 				ids = append(ids, ftmCandidates(id, false)...)
 			}
@@ -374,7 +372,7 @@ func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEnti
 	for _, id := range unknown {
 		for _, c := range ftmCandidates(id, false) {
 			if k, ok := found[c]; ok {
-				m.Learn(id, c, k)
+				m.Learn(id, k)
 				break // a node a later fragment retyped comes after the one that replaced it
 			}
 		}

@@ -47,8 +47,8 @@ func BenchmarkImportFtM(b *testing.B) {
 		b.ReportMetric(imported, "import-nodes+rels/s")
 		b.ReportMetric(floor, "floor-nodes+rels/s")
 		b.ReportMetric(100*imported/floor, "%-of-floor")
-		b.Logf("%d lines: %d nodes (%d properties, %d bytes), %d relationships (%d properties, %d bytes); import %.1f s",
-			lines, w.nodes, w.nodeProps, w.nodeBytes, w.rels, w.relProps, w.relBytes, stats.Elapsed.Seconds())
+		b.Logf("%d lines: %d nodes (%d properties, %d bytes), %d relationships (%d properties, %d bytes); import %.1f s, %.0f nodes+rels/s; floor %.0f/s; %.1f%%",
+			lines, w.nodes, w.nodeProps, w.nodeBytes, w.rels, w.relProps, w.relBytes, stats.Elapsed.Seconds(), imported, floor, 100*imported/floor)
 	}
 	b.ReportMetric(float64(peakRSSKiB())/1024, "peak-RSS-MiB")
 }

@@ -3,17 +3,19 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"golang.org/x/sync/errgroup"
 )
 
 // Apply validates a dataset against the graph (it may cite and link entities that
 // exist) with the seed loader's rules, then writes it and its audit record in ONE
 // transaction: all of it, with the record, or nothing.
 func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error {
-	stmts, ids, err := db.prepare(ctx, d)
+	stmts, ids, err := db.prepare(ctx, d, false)
 	if err != nil {
 		return err
 	}
@@ -24,9 +26,10 @@ func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error 
 
 // ApplyBulk is Apply for imports: the same validation against the graph and one
 // transaction, but the audit record lists the ids touched without their before and after
-// values, which would double the work of a large batch.
+// values, which would double the work of a large batch, and the facts not in the graph
+// yet are CREATEd, citations included, without looking for what they replace.
 func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) error {
-	stmts, ids, err := db.prepare(ctx, d)
+	stmts, ids, err := db.prepare(ctx, d, true)
 	if err != nil {
 		return err
 	}
@@ -42,25 +45,30 @@ func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) er
 }
 
 // prepare validates d against the graph and returns the statements that write it and
-// the ids it touches.
-func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, error) {
+// the ids it touches. Its reads of the graph run side by side; with bulk, one more finds
+// which of the facts d defines are in the graph already (the others are written fresh).
+func (db *DB) prepare(ctx context.Context, d *Dataset, bulk bool) ([]statement, []string, error) {
 	refs := referenced(d)
-	existing, err := db.existingKinds(ctx, refs)
-	if err != nil {
-		return nil, nil, err
-	}
-	d.Existing = existing
-	if d.Known, err = db.evidenceOf(ctx, refs); err != nil {
-		return nil, nil, err
-	}
-	if d.Texts, err = db.sourceTexts(ctx, refs); err != nil {
-		return nil, nil, err
-	}
 	defined := make([]string, 0, len(d.Entities)+len(refs))
 	for _, e := range d.Entities {
 		defined = append(defined, e.Common().ID)
 	}
-	if d.Merged, err = db.redirects(ctx, append(defined, refs...)); err != nil {
+	facts := slices.Clone(defined)
+	for _, l := range d.Links {
+		if l.ID != "" { // a default id is filled in by Validate: such a link counts as present
+			facts = append(facts, l.ID)
+		}
+	}
+	var present map[string]EntityKind
+	var g errgroup.Group
+	g.Go(func() (err error) { d.Existing, err = db.existingKinds(ctx, refs); return err })
+	g.Go(func() (err error) { d.Known, err = db.evidenceOf(ctx, refs); return err })
+	g.Go(func() (err error) { d.Texts, err = db.sourceTexts(ctx, refs); return err })
+	g.Go(func() (err error) { d.Merged, err = db.redirects(ctx, append(defined, refs...)); return err })
+	if bulk {
+		g.Go(func() (err error) { present, err = db.existingFacts(ctx, facts); return err })
+	}
+	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
 	if err := d.Validate(); err != nil {
@@ -78,7 +86,16 @@ func (db *DB) prepare(ctx context.Context, d *Dataset) ([]statement, []string, e
 	for _, l := range d.Links {
 		ids = append(ids, l.ID)
 	}
-	stmts, _ := writeStatements(d, kindOf)
+	var fresh map[string]bool
+	if bulk {
+		fresh = map[string]bool{}
+		for _, id := range facts {
+			if _, ok := present[id]; !ok {
+				fresh[id] = true
+			}
+		}
+	}
+	stmts, _ := writeStatements(d, kindOf, fresh)
 	return stmts, ids, nil
 }
 
@@ -164,7 +181,17 @@ func (db *DB) ExistingKinds(ctx context.Context, ids []string) (map[string]Entit
 }
 
 func (db *DB) existingKinds(ctx context.Context, ids []string) (map[string]EntityKind, error) {
-	parts, params := idLookups(ids, "n.id AS id", "")
+	return db.existing(ctx, ids, "")
+}
+
+// existingFacts is existingKinds for entity and relationship ids (a relationship's kind
+// is "").
+func (db *DB) existingFacts(ctx context.Context, ids []string) (map[string]EntityKind, error) {
+	return db.existing(ctx, ids, "r.id AS id")
+}
+
+func (db *DB) existing(ctx context.Context, ids []string, relReturn string) (map[string]EntityKind, error) {
+	parts, params := idLookups(ids, "n.id AS id", relReturn)
 	out := map[string]EntityKind{}
 	if len(parts) == 0 {
 		return out, nil

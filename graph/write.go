@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -63,7 +64,7 @@ func (db *DB) WriteBatched(ctx context.Context, d *Dataset, batch int) (WriteSta
 
 // writeTx writes a validated (part of a) dataset in one transaction.
 func (db *DB) writeTx(ctx context.Context, d *Dataset, kindOf map[string]EntityKind) (WriteStats, error) {
-	stmts, stats := writeStatements(d, kindOf)
+	stmts, stats := writeStatements(d, kindOf, nil)
 	err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		return db.runAll(ctx, tx, stmts)
 	})
@@ -79,23 +80,36 @@ type statement struct {
 }
 
 // writeStatements builds the UNWIND statements of a write, grouped so that every label
-// and type in the Cypher text comes from the enums.
-func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, WriteStats) {
+// and type in the Cypher text comes from the enums. The facts whose ids are fresh are
+// known not to be in the graph: they, and their citations, are CREATEd, and nothing
+// looks for the citations they no longer give.
+func writeStatements(d *Dataset, kindOf map[string]EntityKind, fresh map[string]bool) ([]statement, WriteStats) {
 	var stmts []statement
 	var stats WriteStats
 
-	nodes := map[EntityKind][]map[string]any{}
+	type nodeGroup struct {
+		k     EntityKind
+		fresh bool
+	}
+	nodes := map[nodeGroup][]map[string]any{}
 	var cites []citationRow
 	for _, e := range d.Entities {
 		b := e.Common()
-		nodes[e.Kind()] = append(nodes[e.Kind()], map[string]any{"id": b.ID, "props": nodeProperties(e)})
+		g := nodeGroup{e.Kind(), fresh[b.ID]}
+		nodes[g] = append(nodes[g], map[string]any{"id": b.ID, "props": nodeProperties(e)})
 		cites = appendCitations(cites, b.ID, b.Citations)
 	}
 	for _, k := range EntityKinds {
-		if rows := nodes[k]; len(rows) > 0 {
-			stmts = append(stmts, statement{
-				"UNWIND $rows AS row MERGE (n:" + k.Label() + " {id: row.id}) SET n = row.props",
-				map[string]any{"rows": rows}})
+		for _, isFresh := range []bool{false, true} {
+			rows := nodes[nodeGroup{k, isFresh}]
+			if len(rows) == 0 {
+				continue
+			}
+			write := "MERGE (n:" + k.Label() + " {id: row.id})"
+			if isFresh {
+				write = "CREATE (n:" + k.Label() + ")"
+			}
+			stmts = append(stmts, statement{"UNWIND $rows AS row " + write + " SET n = row.props", map[string]any{"rows": rows}})
 			stats.Entities += len(rows)
 		}
 	}
@@ -103,11 +117,12 @@ func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, Wri
 	type linkGroup struct {
 		t        RelType
 		from, to EntityKind
+		fresh    bool
 	}
 	links := map[linkGroup][]map[string]any{}
 	var order []linkGroup
 	for _, l := range d.Links {
-		g := linkGroup{l.Type, kindOf[l.From], kindOf[l.To]}
+		g := linkGroup{l.Type, kindOf[l.From], kindOf[l.To], fresh[l.ID]}
 		if links[g] == nil {
 			order = append(order, g)
 		}
@@ -115,40 +130,69 @@ func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, Wri
 		cites = appendCitations(cites, l.ID, l.Citations)
 	}
 	for _, g := range order {
+		write := "MERGE (a)-[r:" + string(g.t) + " {id: row.id}]->(b)"
+		if g.fresh {
+			write = "CREATE (a)-[r:" + string(g.t) + "]->(b)"
+		}
 		stmts = append(stmts, statement{
 			"UNWIND $rows AS row MATCH (a:" + g.from.Label() + " {id: row.from}) MATCH (b:" + g.to.Label() + " {id: row.to}) " +
-				"MERGE (a)-[r:" + string(g.t) + " {id: row.id}]->(b) SET r = row.props",
+				write + " SET r = row.props",
 			map[string]any{"rows": links[g]}})
 		stats.Links += len(links[g])
 	}
 
-	// citations: drop the ones the dataset no longer gives, then merge the rest. The
-	// ids kept are grouped by fact, so the check costs one short list per fact.
+	seen := map[string]bool{} // the same citation given twice is written once
+	cites = slices.DeleteFunc(cites, func(c citationRow) bool {
+		dup := seen[c.id]
+		seen[c.id] = true
+		return dup
+	})
+	stmts = append(stmts, citationStatements(cites, kindOf, fresh)...)
+	stats.Citations = len(cites)
+	return stmts, stats
+}
+
+// citationStatements drop the citations the dataset no longer gives, then merge the
+// rest. The ids kept are grouped by fact, so the check costs one short list per fact. A
+// citation's id hashes its source and claimant, so one that exists already has its two
+// relationships: only its properties are set again. New ones are CREATEd with theirs,
+// which costs a third less than MERGEing each relationship. The citations of fresh facts
+// are new: they are CREATEd by source and claimant, each of those looked up once.
+func citationStatements(cites []citationRow, kindOf map[string]EntityKind, fresh map[string]bool) []statement {
+	type pair struct{ source, claimedBy string }
 	keep := map[string][]string{}
 	var abouts []string
 	byClaimant := map[EntityKind][]map[string]any{}
-	seen := map[string]bool{} // the same citation given twice is written once
+	newRows := map[EntityKind]map[pair][]map[string]any{}
+	var pairs []pair
 	for _, c := range cites {
-		if seen[c.id] {
+		if fresh[c.about] {
+			k, p := kindOf[c.claimedBy], pair{c.c.Source, c.claimedBy}
+			if newRows[k] == nil {
+				newRows[k] = map[pair][]map[string]any{}
+			}
+			if newRows[k][p] == nil {
+				pairs = append(pairs, p)
+			}
+			newRows[k][p] = append(newRows[k][p], c.props())
 			continue
 		}
-		seen[c.id] = true
 		if keep[c.about] == nil {
 			abouts = append(abouts, c.about)
 		}
 		keep[c.about] = append(keep[c.about], c.id)
 		byClaimant[kindOf[c.claimedBy]] = append(byClaimant[kindOf[c.claimedBy]], c.row())
 	}
-	facts := make([]map[string]any, len(abouts))
-	for i, a := range abouts {
-		facts[i] = map[string]any{"about": a, "ids": keep[a]}
+	var stmts []statement
+	if len(abouts) > 0 {
+		facts := make([]map[string]any, len(abouts))
+		for i, a := range abouts {
+			facts[i] = map[string]any{"about": a, "ids": keep[a]}
+		}
+		stmts = append(stmts, statement{
+			"UNWIND $facts AS fact MATCH (c:Citation {about: fact.about}) WHERE NOT c.id IN fact.ids DETACH DELETE c",
+			map[string]any{"facts": facts}})
 	}
-	stmts = append(stmts, statement{
-		"UNWIND $facts AS fact MATCH (c:Citation {about: fact.about}) WHERE NOT c.id IN fact.ids DETACH DELETE c",
-		map[string]any{"facts": facts}})
-	// A citation's id hashes its source and claimant, so one that exists already has its
-	// two relationships: only its properties are set again. New ones are CREATEd with
-	// theirs, which costs a third less than MERGEing each relationship.
 	for _, k := range EntityKinds {
 		if rows := byClaimant[k]; len(rows) > 0 {
 			stmts = append(stmts, statement{
@@ -158,9 +202,20 @@ func writeStatements(d *Dataset, kindOf map[string]EntityKind) ([]statement, Wri
 					"CREATE (c:Citation)-[:FROM_SOURCE]->(s) SET c = row.props CREATE (c)-[:CLAIMED_BY]->(e)",
 				map[string]any{"rows": rows}})
 		}
+		var groups []map[string]any
+		for _, p := range pairs {
+			if rows := newRows[k][p]; len(rows) > 0 {
+				groups = append(groups, map[string]any{"source": p.source, "claimedBy": p.claimedBy, "rows": rows})
+			}
+		}
+		if len(groups) > 0 {
+			stmts = append(stmts, statement{
+				"UNWIND $groups AS g MATCH (s:Source {id: g.source}) MATCH (e:" + k.Label() + " {id: g.claimedBy}) " +
+					"UNWIND g.rows AS props CREATE (c:Citation)-[:FROM_SOURCE]->(s) SET c = props CREATE (c)-[:CLAIMED_BY]->(e)",
+				map[string]any{"groups": groups}})
+		}
 	}
-	stats.Citations = len(seen)
-	return stmts, stats
+	return stmts
 }
 
 type citationRow struct {
@@ -176,11 +231,15 @@ func appendCitations(rows []citationRow, about string, cs []Citation) []citation
 }
 
 func (r citationRow) row() map[string]any {
+	return map[string]any{"id": r.id, "source": r.c.Source, "claimedBy": r.claimedBy, "props": r.props()}
+}
+
+func (r citationRow) props() map[string]any {
 	props := map[string]any{"id": r.id, "about": r.about, "confidence": string(r.c.Confidence), "quote": r.c.Quote, "checked": r.c.Checked,
 		"stance": string(stanceOf(string(r.c.Stance)))}
 	setIf(props, "locator", r.c.Locator)
 	setIf(props, "accessed", r.c.Accessed.String())
-	return map[string]any{"id": r.id, "source": r.c.Source, "claimedBy": r.claimedBy, "props": props}
+	return props
 }
 
 // transaction runs f as one write transaction of several statements (retried by the

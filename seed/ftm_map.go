@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -15,45 +16,31 @@ import (
 // so that a reference to an entity of an earlier batch, or one already in the graph,
 // gets the right id.
 type FtMMapper struct {
-	file     string
-	ids      map[string]string           // FtM id → accgraph id, for entities
-	known    map[string]graph.EntityKind // accgraph id → kind: entities seen, sources and claimants written
-	captions map[string]string           // FtM id → name, for naming what points at it
-	absent   map[string]bool             // FtM ids looked up in the graph and not found
+	file  string
+	seen  map[string]ftmSeen          // FtM id → what is known of it
+	made  map[string]graph.EntityKind // accgraph id → kind: the sources and claimants written
+	batch map[string]graph.EntityKind // accgraph id → kind: what the lines of the batch being mapped point at
 }
 
 // NewFtMMapper maps the entities of file.
 func NewFtMMapper(file string) *FtMMapper {
-	return &FtMMapper{file: file, ids: map[string]string{}, known: map[string]graph.EntityKind{}, captions: map[string]string{},
-		absent: map[string]bool{}}
+	return &FtMMapper{file: file, seen: map[string]ftmSeen{}, made: map[string]graph.EntityKind{}, batch: map[string]graph.EntityKind{}}
 }
 
 // Remember records an entity's id and kind without mapping it: a resumed import skips
 // the lines written before but must still resolve references to them.
 func (m *FtMMapper) Remember(e FtMEntity) {
-	if k := ftmKind(e.Schema); k != "" {
-		m.Learn(e.ID, ftmID(k.IDPrefix(), e.ID), k)
+	k := ftmKind(e.Schema)
+	if k == "" {
+		return
 	}
+	m.Learn(e.ID, k)
 	if name := ftmName(e); name != "" {
-		m.captions[e.ID] = name
+		s := m.seen[e.ID]
+		s.caption = name
+		m.seen[e.ID] = s
 	}
 }
-
-// Learn records that the FtM id is the entity id of kind k (one found in the graph).
-func (m *FtMMapper) Learn(ftmID, id string, k graph.EntityKind) {
-	m.ids[ftmID] = id
-	m.known[id] = k
-	delete(m.absent, ftmID)
-}
-
-// forget drops an entity whose line was rejected: what points at it must wait for it.
-func (m *FtMMapper) forget(ftmID string) {
-	delete(m.known, m.ids[ftmID])
-	delete(m.ids, ftmID)
-}
-
-// Knows reports whether id is an entity the mapper has seen.
-func (m *FtMMapper) Knows(id string) bool { _, ok := m.ids[id]; return ok }
 
 // ftmRefs are the FtM ids an entity points at: required, the ends of what it maps to (a
 // relationship's, a sanction's target, a position's organization); optional, the other
@@ -113,6 +100,7 @@ type group struct {
 // the seed loader's rules refuse is returned as a problem (with its field), and the rest
 // is written without it.
 func (m *FtMMapper) Map(entities []FtMEntity) (*graph.Dataset, []FtMProblem) {
+	m.batch = maps.Clone(m.made)
 	sorted := slices.Clone(entities)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	for _, e := range sorted {
@@ -168,7 +156,7 @@ func (m *FtMMapper) Map(entities []FtMEntity) (*graph.Dataset, []FtMProblem) {
 
 // check validates entities or links against what the mapper knows; "" when they pass.
 func (m *FtMMapper) check(entities []graph.Entity, links []*graph.Link) string {
-	d := &graph.Dataset{Entities: entities, Links: links, Existing: m.known}
+	d := &graph.Dataset{Entities: entities, Links: links, Existing: m.batch}
 	var all graph.Problems
 	d.Check(&all)
 	var reasons []string
@@ -180,7 +168,8 @@ func (m *FtMMapper) check(entities []graph.Entity, links []*graph.Link) string {
 
 func (m *FtMMapper) reject(g *group, reason string) FtMProblem {
 	for _, id := range g.fresh {
-		delete(m.known, id)
+		delete(m.made, id)
+		delete(m.batch, id)
 	}
 	m.forget(g.ftmID)
 	return FtMProblem{g.line, reason}
@@ -188,8 +177,8 @@ func (m *FtMMapper) reject(g *group, reason string) FtMProblem {
 
 // ref is the accgraph id of an FtM id the mapper knows.
 func (m *FtMMapper) ref(id string) string {
-	if v, ok := m.ids[id]; ok {
-		return v
+	if acc, _, ok := m.accID(id); ok {
+		return acc
 	}
 	return ftmID("person", id) // unknown: the checks report it dangling
 }
@@ -211,9 +200,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 	claimant := ""
 	if authority := first(e, "authority"); e.Schema == "Sanction" && authority != "" {
 		claimant = ftmID("org", "authority-"+authority)
-		if _, ok := m.known[claimant]; !ok {
+		if _, ok := m.made[claimant]; !ok {
 			// derived from the sanction: an FtM export writes the sanction, which brings it back
-			m.known[claimant] = graph.KindOrganization
+			m.made[claimant], m.batch[claimant] = graph.KindOrganization, graph.KindOrganization
 			g.fresh = append(g.fresh, claimant)
 			g.entities = append(g.entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
 				Citations: m.cite(g, e, authority, "")}, OrgKind: "GOVERNMENT"})
@@ -244,7 +233,8 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		}
 		return g
 	}
-	base := graph.Base{ID: m.ids[e.ID], Name: name, Aliases: aliases,
+	id, _, _ := m.accID(e.ID)
+	base := graph.Base{ID: id, Name: name, Aliases: aliases,
 		AliasSources: graph.NotedAliases(aliases, "a name of FtM entity "+e.ID+" (name, alias, weakAlias or previousName)"),
 		Description:  first(e, "description"), Citations: cites, Origin: origin, FtM: e.JSON()}
 	switch kind := ftmKinds[e.Schema]; {
@@ -261,7 +251,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		date, _ := graph.ParseDate(dateOnly(orDefault(first(e, "closeDate"), first(e, "fileDate"))))
 		g.entities = append(g.entities, &graph.Verdict{Base: base, Date: date})
 	case e.Schema == "Sanction":
-		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.captions[first(e, "entity")], first(e, "entity"))
+		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.seen[first(e, "entity")].caption, first(e, "entity"))
 		if when.From.IsZero() {
 			when.From, _ = graph.ParseDate(dateOnly(first(e, "listingDate")))
 		}
@@ -275,11 +265,11 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 	}
 	for _, p := range ftmModel.entityProps(e.Schema) {
 		for _, target := range e.Properties[p] {
-			to, ok := m.ids[target]
+			to, k, ok := m.accID(target)
 			switch {
 			case e.Schema == "Position" && p == "organization":
 				link(graph.RelPositionIn, e.ID+"/"+target, base.ID, m.ref(target), "", graph.Interval{})
-			case e.Schema == "Sanction" && p == "entity" && ok && (m.known[to] == graph.KindPerson || m.known[to] == graph.KindOrganization):
+			case e.Schema == "Sanction" && p == "entity" && ok && (k == graph.KindPerson || k == graph.KindOrganization):
 				link(graph.RelParticipatedIn, e.ID, to, base.ID, "sanctioned", graph.Interval{})
 			case e.Schema == "Sanction" && p == "entity":
 				link(graph.RelRelatedTo, e.ID+"/"+p+"/"+target, m.ref(target), base.ID, "sanctioned", graph.Interval{})
@@ -306,8 +296,8 @@ func (m *FtMMapper) cite(g *group, e FtMEntity, quote, claimant string) []graph.
 	var out []graph.Citation
 	for _, ds := range datasets {
 		src := ftmID("source", ds)
-		if _, ok := m.known[src]; !ok {
-			m.known[src] = graph.KindSource
+		if _, ok := m.made[src]; !ok {
+			m.made[src], m.batch[src] = graph.KindSource, graph.KindSource
 			g.fresh = append(g.fresh, src)
 			g.entities = append(g.entities, &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
 				Description: "A published dataset: what it lists is what its publisher or the listing authority claims.",

@@ -68,9 +68,8 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		stats    ImportStats
 		problems []FtMProblem
 		batch    []FtMEntity
-		inBatch  = map[string]int{}  // FtM id → its place in batch
-		written  = map[string]bool{} // FtM ids written by this import, for fragments in later batches
-		pending  []FtMEntity         // entities that point at ids not seen yet
+		inBatch  = map[string]int{} // FtM id → its place in batch
+		pending  []FtMEntity        // entities that point at ids not seen yet
 		deleted  []FtMEntity
 		retyped  = map[string]string{} // nodes a later fragment gave another kind → their new ids
 		lastLine int
@@ -78,7 +77,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 	var w writer
 	defer w.wait() // on an early return, the batch in flight still ends before the caller goes on
 	flush := func(final bool) error {
-		more, err := im.mergeWritten(ctx, batch, written, &w)
+		more, err := im.mergeWritten(ctx, batch, mapper, &w)
 		if err != nil {
 			return err
 		}
@@ -112,7 +111,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		batch, inBatch = batch[:0], map[string]int{}
 		for _, e := range ready {
 			if mapper.Knows(e.ID) || ftmKind(e.Schema) == "" {
-				written[e.ID] = true
+				mapper.wrote(e.ID)
 			}
 		}
 		// the checkpoint may only pass lines whose entities are all written
@@ -159,7 +158,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 			referents = append(referents, FtMEntity{ID: e.ID, Schema: e.Schema, Referents: e.Referents, Line: e.Line})
 		}
 		if e.Line <= skipTo {
-			written[e.ID] = true // written before, or rejected: what points at it finds it in the graph, or not
+			mapper.wrote(e.ID) // written before, or rejected: what points at it finds it in the graph, or not
 			return nil
 		}
 		lastLine = e.Line
@@ -263,125 +262,6 @@ func rejectLine(im *Importer, stats *ImportStats, problems *[]FtMProblem, p FtMP
 	return nil
 }
 
-// mergeWritten merges into each entity of batch the fragments of it an earlier batch
-// of this import wrote (a MOD replaces them instead). A fragment that makes an entity of
-// another kind (a LegalEntity, then a Person) leaves the old node behind: its id is
-// returned, old → new, to be retracted and redirected.
-func (im *Importer) mergeWritten(ctx context.Context, batch []FtMEntity, written map[string]bool, w *writer) (map[string]string, error) {
-	var ids []string
-	for _, e := range batch {
-		if written[e.ID] && e.Op != "MOD" {
-			ids = append(ids, ftmCandidates(e.ID, true)...)
-		}
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	if err := w.wait(); err != nil { // the earlier fragment may be in the batch in flight
-		return nil, err
-	}
-	stored, err := im.DB.FtMRecords(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	retyped := map[string]string{}
-	for i, e := range batch {
-		if !written[e.ID] || e.Op == "MOD" {
-			continue
-		}
-		for _, c := range ftmCandidates(e.ID, true) {
-			raw, ok := stored[c]
-			if !ok {
-				continue
-			}
-			before, err := ReadFtMJSON(raw)
-			if err != nil || before.ID != e.ID || before.Merge(e) != nil {
-				continue
-			}
-			before.Line, before.Op = e.Line, e.Op
-			batch[i] = before
-			if now := AccgraphID(before.Schema, e.ID); now != c {
-				retyped[c] = now
-			}
-			break
-		}
-	}
-	return retyped, nil
-}
-
-// retype retracts the nodes a later fragment gave another kind, and makes their ids
-// resolve to the new ones.
-func (im *Importer) retype(ctx context.Context, retyped map[string]string) error {
-	var redirects []graph.ExportNode
-	for old, now := range retyped {
-		if _, err := im.DB.UpdateEntity(ctx, im.By, "importFtM", old, func(x graph.Entity) error {
-			b := x.Common()
-			b.Confidence, b.Retraction = graph.Retracted, "a later fragment of the same FtM entity made it "+now
-			return nil
-		}); err != nil {
-			return err
-		}
-		redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": old, "to": now}})
-	}
-	if len(redirects) == 0 {
-		return nil
-	}
-	return im.DB.WriteRaw(ctx, redirects, nil)
-}
-
-// ftmCandidates are the ids an FtM id can have in accgraph, as an entity of any kind or a
-// relationship of any type.
-func ftmCandidates(id string, rels bool) []string {
-	var out []string
-	for _, k := range graph.EntityKinds {
-		if k != graph.KindStatement && k != graph.KindSource {
-			out = append(out, ftmID(k.IDPrefix(), id))
-		}
-	}
-	if rels {
-		for _, t := range graph.RelTypes {
-			out = append(out, ftmID(strings.ToLower(string(t)), id))
-		}
-	}
-	return out
-}
-
-// lookUp finds in the graph, with one statement, the entities the batch points at that
-// the file has not brought: files build on each other.
-func (im *Importer) lookUp(ctx context.Context, m *FtMMapper, entities []FtMEntity) error {
-	var ids, unknown []string
-	coming := map[string]bool{}
-	for _, e := range entities {
-		coming[e.ID] = true
-	}
-	for _, e := range entities {
-		required, optional := ftmRefs(e)
-		for _, id := range append(required, optional...) {
-			if !m.Knows(id) && !coming[id] && !m.absent[id] {
-				m.absent[id] = true // until found, or this import brings it: the graph is asked once
-				unknown = append(unknown, id)
-				ids = append(ids, ftmCandidates(id, false)...)
-			}
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	found, err := im.DB.ExistingKinds(ctx, ids)
-	if err != nil {
-		return err
-	}
-	for _, id := range unknown {
-		for _, c := range ftmCandidates(id, false) {
-			if k, ok := found[c]; ok {
-				m.Learn(id, c, k)
-				break // a node a later fragment retyped comes after the one that replaced it
-			}
-		}
-	}
-	return nil
-}
-
 var errStrict = errors.New("strict")
 
 // writer writes one batch at a time in the background, so that reading and mapping the
@@ -407,93 +287,4 @@ func (w *writer) wait() error {
 	err := <-w.done
 	w.done = nil
 	return err
-}
-
-// resolveReferents makes the older ids an entity lists as its referents resolve to it:
-// one that is in the graph is merged into it, one that is not becomes a redirect. Which
-// are in the graph is asked in one statement per 5,000.
-func (im *Importer) resolveReferents(ctx context.Context, entities []FtMEntity) error {
-	var old []string
-	for _, e := range entities {
-		for _, ref := range e.Referents {
-			old = append(old, AccgraphID(e.Schema, ref))
-		}
-	}
-	found := map[string]graph.EntityKind{}
-	for chunk := range slices.Chunk(old, 5000) {
-		more, err := im.DB.ExistingKinds(ctx, chunk)
-		if err != nil {
-			return err
-		}
-		maps.Copy(found, more)
-	}
-	var redirects []graph.ExportNode
-	for _, e := range entities {
-		keep := AccgraphID(e.Schema, e.ID)
-		for _, ref := range e.Referents {
-			id := AccgraphID(e.Schema, ref)
-			if _, ok := found[id]; ok && id != keep {
-				if err := im.DB.MergeEntities(ctx, im.By, keep, id); err != nil {
-					return err
-				}
-				continue
-			}
-			if id != keep {
-				redirects = append(redirects, graph.ExportNode{Labels: []string{"Redirect"}, Properties: map[string]any{"from": id, "to": keep}})
-			}
-		}
-	}
-	if len(redirects) == 0 {
-		return nil
-	}
-	return im.DB.WriteRaw(ctx, redirects, nil)
-}
-
-// retract marks what DEL lines remove as RETRACTED: accgraph never deletes a fact, it
-// says it was withdrawn, and why. A DEL names the id alone: the entity or relationship
-// it is is looked up in the graph, for all DEL lines in one statement.
-func (im *Importer) retract(ctx context.Context, file string, deleted []FtMEntity) []FtMProblem {
-	if len(deleted) == 0 {
-		return nil
-	}
-	var problems []FtMProblem
-	var ids []string
-	for _, e := range deleted {
-		ids = append(ids, ftmCandidates(e.ID, true)...)
-	}
-	found, err := im.DB.FtMRecords(ctx, ids)
-	if err != nil {
-		return []FtMProblem{{deleted[0].Line, "DEL: " + graph.ErrorMessage(err)}}
-	}
-	reason := "removed from its FollowTheMoney dataset (a DEL line in " + file + ")"
-	for _, e := range deleted {
-		var id string
-		for _, c := range ftmCandidates(e.ID, true) {
-			if _, ok := found[c]; ok {
-				id = c
-				break
-			}
-		}
-		var err error
-		switch _, isEntity := graph.KindOfID(id); {
-		case id == "":
-			problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("DEL %s: no entity or relationship imported with this FtM id", e.ID)})
-			continue
-		case isEntity:
-			_, err = im.DB.UpdateEntity(ctx, im.By, "importFtM", id, func(x graph.Entity) error {
-				b := x.Common()
-				b.Confidence, b.Retraction = graph.Retracted, reason
-				return nil
-			})
-		default:
-			_, err = im.DB.UpdateLink(ctx, im.By, "importFtM", id, func(l *graph.Link) error {
-				l.Confidence, l.Retraction = graph.Retracted, reason
-				return nil
-			})
-		}
-		if err != nil {
-			problems = append(problems, FtMProblem{e.Line, fmt.Sprintf("DEL %s: %s", e.ID, graph.ErrorMessage(err))})
-		}
-	}
-	return problems
 }

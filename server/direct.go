@@ -6,6 +6,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/accgraph/accgraph/graph"
 )
 
 // directSchema is gqlgen's executable schema with one change: a query that the direct
@@ -74,8 +76,9 @@ func (d *directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 // supported reports whether the writer knows every field the operation may select: a
 // query whose root fields are all directRoots, whose fields all have bindings (on every
-// possible type of an interface) and which defers nothing. It reads the validated
-// document, so a field under @skip counts too: the decision never depends on values.
+// possible type of an interface), whose Date arguments gqlgen can read (else gqlgen's
+// argument error is the answer) and which defers nothing. It walks the validated
+// document, so a field under @skip counts too.
 func (d *directSchema) supported(oc *graphql.OperationContext) bool {
 	if oc.Operation == nil || oc.Operation.Operation != ast.Query {
 		return false
@@ -89,7 +92,8 @@ func (d *directSchema) supported(oc *graphql.OperationContext) bool {
 				switch {
 				case sel.Name == "__typename":
 					continue
-				case root && !directRoots[sel.Name], !root && !d.known(sel), !check(sel.SelectionSet, false):
+				case root && !directRoots[sel.Name], !root && !d.known(sel), !d.argumentsRead(sel, oc.Variables),
+					!check(sel.SelectionSet, false):
 					return false
 				}
 			case *ast.InlineFragment:
@@ -127,6 +131,53 @@ func (d *directSchema) known(f *ast.Field) bool {
 	for _, t := range d.Schema().GetPossibleTypes(parent) {
 		if _, ok := d.bindings[t.Name+"."+f.Name]; !ok {
 			return false
+		}
+	}
+	return true
+}
+
+// argumentsRead reports whether gqlgen's generated code reads every argument of f: the
+// executor unmarshals each Date (in an input object too) before any resolver runs and
+// answers a bad one with an error of its own, where graph.Read would give another.
+func (d *directSchema) argumentsRead(f *ast.Field, vars map[string]any) bool {
+	if f.Definition == nil {
+		return false
+	}
+	args := f.ArgumentMap(vars)
+	for _, a := range f.Definition.Arguments {
+		if !d.readable(a.Type, args[a.Name]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *directSchema) readable(t *ast.Type, v any) bool {
+	if v == nil {
+		return true
+	}
+	if t.Elem != nil {
+		list, ok := v.([]any)
+		if !ok {
+			return d.readable(t.Elem, v) // a single value stands for a list of one
+		}
+		for _, x := range list {
+			if !d.readable(t.Elem, x) {
+				return false
+			}
+		}
+		return true
+	}
+	switch def := d.Schema().Types[t.NamedType]; {
+	case def.Name == "Date":
+		var date graph.Date
+		return date.UnmarshalGQL(v) == nil
+	case def.Kind == ast.InputObject:
+		m, ok := v.(map[string]any)
+		for _, f := range def.Fields {
+			if ok && !d.readable(f.Type, m[f.Name]) {
+				return false
+			}
 		}
 	}
 	return true

@@ -31,7 +31,8 @@ func seededPaths(t *testing.T) *paths {
 	if _, err := db.Write(context.Background(), ds); err != nil {
 		t.Fatal(err)
 	}
-	p := &paths{t: t, direct: &server.Server{DB: db, Logger: quiet}, exec: &server.Server{DB: db, Logger: quiet, NoDirectWrites: true}}
+	p := &paths{t: t, direct: &server.Server{DB: db, Logger: quiet, RatePerIP: 1e6},
+		exec: &server.Server{DB: db, Logger: quiet, RatePerIP: 1e6, NoDirectWrites: true}}
 	p.directH, p.execH = p.direct.Handler(), p.exec.Handler()
 	return p
 }
@@ -55,8 +56,9 @@ func post(h http.Handler, query string, vars map[string]any) answer {
 }
 
 // same sends the operation through both paths and fails unless the status, the headers
-// and the body are the same bytes. It reports whether the direct writer answered it.
-func (p *paths) same(name, query string, vars map[string]any) bool {
+// and the body are the same bytes. It reports whether the direct writer answered it, and
+// whether the answer holds errors.
+func (p *paths) same(name, query string, vars map[string]any) (direct, errors bool) {
 	p.t.Helper()
 	before, _, _ := p.direct.DirectStats()
 	d, e := post(p.directH, query, vars), post(p.execH, query, vars)
@@ -65,7 +67,7 @@ func (p *paths) same(name, query string, vars map[string]any) bool {
 		p.t.Errorf("%s: the direct writer and the executor differ\nquery: %s\nvars: %v\ndirect   (%d %v): %s\nexecutor (%d %v): %s",
 			name, query, vars, d.status, d.header, d.body, e.status, e.header, e.body)
 	}
-	return after > before
+	return after > before, bytes.HasPrefix(d.body, []byte(`{"errors":`))
 }
 
 func equalHeaders(a, b http.Header) bool {
@@ -110,7 +112,7 @@ func TestDirectWriterSavedQueries(t *testing.T) {
 	}
 	direct := 0
 	for _, q := range saved {
-		if p.same(q.Name, q.Document, nil) {
+		if ok, _ := p.same(q.Name, q.Document, nil); ok {
 			direct++
 		}
 	}
@@ -123,7 +125,7 @@ func TestDirectWriterBenchmarkQuestions(t *testing.T) {
 		Organization: "org:islamic-republic-of-iran", Event: "event:1988-massacre", Search: "Raisi"}
 	direct := 0
 	for _, q := range sidebyside.Questions {
-		if p.same(q.ID, q.Accgraph, q.VarsFor(params, false)) {
+		if ok, _ := p.same(q.ID, q.Accgraph, q.VarsFor(params, false)); ok {
 			direct++
 		}
 	}

@@ -75,7 +75,7 @@ func (d *directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 }
 
 // supported reports whether the writer knows every field the operation may select: a
-// query whose root fields are all directRoots, whose fields all have bindings (on every
+// query whose root fields are all graph.Roots (those graph.Read compiles), whose fields all have bindings (on every
 // possible type of an interface), whose Date arguments gqlgen can read (else gqlgen's
 // argument error is the answer) and which defers nothing. It walks the validated
 // document, so a field under @skip counts too.
@@ -92,7 +92,7 @@ func (d *directSchema) supported(oc *graphql.OperationContext) bool {
 				switch {
 				case sel.Name == "__typename":
 					continue
-				case root && !directRoots[sel.Name], !root && !d.known(sel), !d.argumentsRead(sel, oc.Variables),
+				case root && !graph.Roots[sel.Name], !root && !d.known(sel), !d.argumentsRead(sel, oc.Variables),
 					!check(sel.SelectionSet, false):
 					return false
 				}

@@ -30,18 +30,15 @@ var directTypes = func() map[string]reflect.Type {
 		"Responsibility": (*graph.Responsibility)(nil), "Participation": (*graph.Participation)(nil),
 		"VerdictParty": (*graph.VerdictParty)(nil), "PartOf": (*graph.PartOf)(nil), "Relation": (*graph.Relation)(nil),
 		"PageInfo": (*graph.PageInfo)(nil), "SearchHit": (*graph.SearchHit)(nil), "Mention": (*graph.Mention)(nil),
+		"AccountabilityReport": (*graph.AccountabilityReport)(nil), "AccountabilityEntry": (*graph.AccountabilityEntry)(nil),
+		"HeldAtTime": (*graph.HeldAtTime)(nil), "PostAtTime": (*graph.PostAtTime)(nil), "Subgraph": (*graph.Subgraph)(nil),
+		"GraphNode": (*graph.GraphNode)(nil), "GraphEdge": (*graph.GraphEdge)(nil), "ExpandStat": (*graph.ExpandStat)(nil),
+		"Path": (*graph.Path)(nil), "PathStep": (*graph.PathStep)(nil), "TimelineEntry": (*graph.TimelineEntry)(nil),
 	} {
 		add(name, v)
 	}
 	return m
 }()
-
-// directRoots are the Query fields the direct writer answers: those graph.Read compiles
-// whose result types are all in directTypes.
-var directRoots = map[string]bool{
-	"entity": true, "search": true, "mentions": true, "holders": true, "people": true, "organizations": true,
-	"positions": true, "events": true, "verdicts": true, "sources": true, "statements": true, "places": true,
-}
 
 // fieldNames are schema/gqlgen.yml's fieldName overrides, by type and field.
 var fieldNames = map[string]string{

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/schema"
 )
 
@@ -36,8 +37,7 @@ var (
 
 func newCorpus(seed uint64) *corpus {
 	return &corpus{r: rand.New(rand.NewPCG(seed, 16)), s: schema.NewExecutableSchema(schema.Config{}).Schema(),
-		hasRoot: map[string]bool{"entity": true, "search": true, "mentions": true, "holders": true, "people": true, "organizations": true,
-			"positions": true, "events": true, "verdicts": true, "sources": true, "statements": true, "places": true}}
+		hasRoot: graph.Roots}
 }
 
 // operation returns one query and its variables.
@@ -93,7 +93,7 @@ func (c *corpus) name(prefix string) string {
 func (c *corpus) field(f *ast.FieldDefinition, depth int, alias bool) string {
 	def := c.s.Types[f.Type.Name()]
 	object := def.Kind == ast.Object || def.Kind == ast.Interface || def.Kind == ast.Union
-	if strings.HasPrefix(f.Name, "__") || object && depth >= 5 {
+	if strings.HasPrefix(f.Name, "__") || object && depth >= 4 {
 		return ""
 	}
 	var args []string

@@ -164,8 +164,8 @@ func (w *writer) list(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
 }
 
 // scalar writes a scalar or enum as gqlgen's marshalers do: a type's own MarshalGQL
-// (Date, the enums), else graphql.MarshalString, MarshalBoolean, MarshalInt and
-// MarshalFloatContext.
+// (Date, the enums), else graphql.MarshalString, MarshalBoolean, MarshalInt64 (as
+// MarshalInt writes it), MarshalMap and MarshalFloatContext.
 func (w *writer) scalar(t *ast.Type, v reflect.Value) {
 	v, ok := indirect(v)
 	if !ok {
@@ -184,6 +184,12 @@ func (w *writer) scalar(t *ast.Type, v reflect.Value) {
 		m = graphql.MarshalBoolean(v.Bool())
 	case reflect.Int, reflect.Int32, reflect.Int64:
 		m = graphql.MarshalInt64(v.Int())
+	case reflect.Map: // JSON
+		if v.IsNil() {
+			w.null(t)
+			return
+		}
+		m = graphql.MarshalMap(v.Interface().(map[string]any))
 	case reflect.Float64:
 		if err := graphql.MarshalFloatContext(v.Float()).MarshalGQLContext(w.ctx, &w.buf); err != nil {
 			panic(redo{err.Error()})

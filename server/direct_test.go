@@ -160,4 +160,17 @@ func TestDirectWriterErrorsAndNulls(t *testing.T) {
 	} {
 		p.same(c.name, c.query, nil)
 	}
+
+	// a holder whose id names no kind decodes to nil: a null in Tenure.person (Person!),
+	// which gqlgen reports and propagates; the writer leaves all of it to the executor
+	graphtest.Exec(t, `MATCH (pos:Position {id: 'position:iran-head-of-judiciary'})
+CREATE (:Person {id: 'nokind', name: 'No kind', confidence: 'REPORTED'})-[:HOLDS {id: 'holds:nokind', confidence: 'REPORTED'}]->(pos)`, nil)
+	_, _, redone := p.direct.DirectStats()
+	q := `{ a: entity(id: "position:iran-head-of-judiciary") { name ... on Position { holders { person { name } } } } b: entity(id: "person:lars-rise") { name } }`
+	if direct, errs := p.same("a null in a non-null field", q, nil); direct || !errs {
+		t.Errorf("a null in a non-null field: written directly %v, with errors %v; want the executor's errors", direct, errs)
+	}
+	if _, _, after := p.direct.DirectStats(); after != redone+1 {
+		t.Errorf("a null in a non-null field: %d operations redone by the executor, want 1", after-redone)
+	}
 }

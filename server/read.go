@@ -12,8 +12,9 @@ import (
 
 // readAhead answers a query's graph reads before gqlgen resolves a single field: it
 // turns the whole operation into graph.Selections and asks graph.Read for them, which
-// sends ONE Cypher statement. Resolvers then only read what it returned. It runs after
-// validation, depth and complexity checks, so a refused query never reaches Neo4j.
+// sends ONE Cypher statement. The direct writer (direct.go), or else the resolvers, then
+// only read what it returned. It runs after validation, depth and complexity checks, so a
+// refused query never reaches Neo4j.
 type readAhead struct{ db *graph.DB }
 
 var _ interface {

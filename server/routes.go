@@ -67,7 +67,7 @@ func (s *Server) setup() {
 		if s.DB != nil { // nil only where saved queries are validated offline
 			s.DB.SetObserver(s.Metrics)
 		}
-		s.schema = schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}})
+		s.schema = newDirectSchema(schema.NewExecutableSchema(schema.Config{Resolvers: &Resolver{DB: s.DB, Server: s}}), s)
 		s.exec = executor.New(s.schema)
 		s.configure(s.exec)
 	})

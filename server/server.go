@@ -53,6 +53,9 @@ type Server struct {
 	// for Prometheus on the same host or network), not on Addr, so callers of the API
 	// never read the operation names.
 	MetricsAddr string
+	// NoDirectWrites answers every query through gqlgen's generated executor, never the
+	// direct writer (direct.go): the differential test's reference and the benchmark's.
+	NoDirectWrites bool
 
 	ln, metricsLn     net.Listener
 	http, metricsHTTP *http.Server
@@ -62,6 +65,7 @@ type Server struct {
 	schema            graphql.ExecutableSchema
 	exec              *executor.Executor
 	savedDocuments    savedDocuments // the saved queries runSavedQuery is costed by
+	direct            directStats    // how queries were answered
 }
 
 // Prepare checks the configuration that can fail (the JWKS file); Open and tests call it

@@ -1,0 +1,244 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"reflect"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// rootError is an error of one root field, reported once the whole answer is written.
+type rootError struct {
+	field graphql.CollectedField
+	err   error
+}
+
+// redo aborts a direct write: the executor answers the operation instead.
+type redo struct{ why string }
+
+// writer walks the operation's selection set over the read-ahead's Go values and writes
+// the JSON gqlgen's executor would: fields collected by graphql.CollectFields (so
+// fragments, @skip/@include and variables are gqlgen's), in selection order, scalars and
+// enums through their gqlgen marshalers.
+type writer struct {
+	d   *directSchema
+	ctx context.Context
+	oc  *graphql.OperationContext
+	buf bytes.Buffer
+}
+
+var (
+	marshalerType = reflect.TypeOf((*graphql.Marshaler)(nil)).Elem()
+	comma, colon  = []byte{','}, []byte{':'}
+	openObject    = []byte{'{'}
+	closeObject   = []byte{'}'}
+	null          = []byte("null")
+)
+
+// write answers the operation from rr; ok is false when the executor must answer instead.
+func (d *directSchema) write(ctx context.Context, oc *graphql.OperationContext, rr *readResults) (data []byte, errs []rootError, ok bool) {
+	w := &writer{d: d, ctx: ctx, oc: oc}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, expected := r.(redo); !expected {
+				d.s.Logger.ErrorContext(ctx, "direct write failed, answered by the executor", "panic", fmt.Sprint(r))
+			}
+			data, errs, ok = nil, nil, false
+		}
+	}()
+	fields := graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Query"})
+	w.buf.Write(openObject)
+	for i, f := range fields {
+		w.key(i, f.Alias)
+		if f.Name == "__typename" {
+			graphql.MarshalString("Query").MarshalGQL(&w.buf)
+			continue
+		}
+		v, err := rr.root(f.Alias)
+		if err != nil {
+			if f.Definition.Type.NonNull {
+				panic(redo{"error in a non-null root field"})
+			}
+			errs = append(errs, rootError{f, err})
+			w.buf.Write(null)
+			continue
+		}
+		w.value(f.Definition.Type, reflect.ValueOf(v), f.Selections)
+	}
+	w.buf.Write(closeObject)
+	return w.buf.Bytes(), errs, true
+}
+
+// root is what rootValue gives the executor's resolver for the root field under alias.
+func (rr *readResults) root(alias string) (any, error) {
+	if err, ok := rr.refused[alias]; ok {
+		return nil, err
+	}
+	if rr.err != nil {
+		return nil, rr.err
+	}
+	return rr.results.Get(alias)
+}
+
+func (w *writer) key(i int, alias string) {
+	if i > 0 {
+		w.buf.Write(comma)
+	}
+	graphql.MarshalString(alias).MarshalGQL(&w.buf)
+	w.buf.Write(colon)
+}
+
+// null writes null where t allows it; a null where t forbids it is gqlgen's to report.
+func (w *writer) null(t *ast.Type) {
+	if t.NonNull {
+		panic(redo{"null in a non-null position"})
+	}
+	w.buf.Write(null)
+}
+
+// indirect follows interfaces and pointers to the value; ok is false for a nil one.
+func indirect(v reflect.Value) (reflect.Value, bool) {
+	for v.IsValid() && (v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer) {
+		if v.IsNil() {
+			return v, false
+		}
+		if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+			return v, true // objects stay pointers: their methods have pointer receivers
+		}
+		v = v.Elem()
+	}
+	return v, v.IsValid()
+}
+
+func (w *writer) value(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
+	if t.Elem != nil {
+		w.list(t, v, sel)
+		return
+	}
+	def := w.d.Schema().Types[t.NamedType]
+	if def.Kind == ast.Scalar || def.Kind == ast.Enum {
+		w.scalar(t, v)
+		return
+	}
+	v, ok := indirect(v)
+	if !ok {
+		w.null(t)
+		return
+	}
+	if v.Kind() == reflect.Struct { // a list element held by value, e.g. a Citation
+		if !v.CanAddr() {
+			p := reflect.New(v.Type())
+			p.Elem().Set(v)
+			v = p.Elem()
+		}
+		v = v.Addr()
+	}
+	w.object(def, v, sel)
+}
+
+// list writes a slice; a nil one is [] in a non-null position (gqlgen's marshalN...
+// functions do not test for nil) and null in a nullable one.
+func (w *writer) list(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
+	v, ok := indirect(v)
+	if ok && v.Kind() != reflect.Slice {
+		panic(redo{"not a list: " + v.Type().String()})
+	}
+	if !ok || v.IsNil() {
+		if !t.NonNull {
+			w.buf.Write(null)
+			return
+		}
+	}
+	w.buf.WriteByte('[')
+	for i := 0; ok && i < v.Len(); i++ {
+		if i > 0 {
+			w.buf.Write(comma)
+		}
+		w.value(t.Elem, v.Index(i), sel)
+	}
+	w.buf.WriteByte(']')
+}
+
+// scalar writes a scalar or enum as gqlgen's marshalers do: a type's own MarshalGQL
+// (Date, the enums), else graphql.MarshalString, MarshalBoolean, MarshalInt64 (as
+// MarshalInt writes it), MarshalMap and MarshalFloatContext.
+func (w *writer) scalar(t *ast.Type, v reflect.Value) {
+	v, ok := indirect(v)
+	if !ok {
+		w.null(t)
+		return
+	}
+	if v.Type().Implements(marshalerType) {
+		v.Interface().(graphql.Marshaler).MarshalGQL(&w.buf)
+		return
+	}
+	var m interface{ MarshalGQL(io.Writer) }
+	switch v.Kind() {
+	case reflect.String:
+		m = graphql.MarshalString(v.String())
+	case reflect.Bool:
+		m = graphql.MarshalBoolean(v.Bool())
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		m = graphql.MarshalInt64(v.Int())
+	case reflect.Map: // JSON
+		if v.IsNil() {
+			w.null(t)
+			return
+		}
+		m = graphql.MarshalMap(v.Interface().(map[string]any))
+	case reflect.Float64:
+		if err := graphql.MarshalFloatContext(v.Float()).MarshalGQLContext(w.ctx, &w.buf); err != nil {
+			panic(redo{err.Error()})
+		}
+		return
+	default:
+		panic(redo{"no marshaler for " + v.Type().String()})
+	}
+	m.MarshalGQL(&w.buf)
+}
+
+// object writes the object v (a pointer to its Go struct) as the type def, or as the
+// concrete type v is when def is an interface.
+func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionSet) {
+	name := def.Name
+	if def.Kind != ast.Object {
+		name = v.Type().Elem().Name() // graph's entity types are named as the schema's
+		if !w.possible(def, name) {
+			panic(redo{name + " does not implement " + def.Name})
+		}
+	}
+	if v.Kind() != reflect.Pointer {
+		panic(redo{"not an object: " + v.Type().String()})
+	}
+	if v.Type() != directTypes[name] { // e.g. a PersonEdge's node that is no Person: gqlgen's null
+		panic(redo{v.Type().String() + " is not a " + name})
+	}
+	fields := graphql.CollectFields(w.oc, sel, w.d.impls[name])
+	w.buf.Write(openObject)
+	for i, f := range fields {
+		w.key(i, f.Alias)
+		if f.Name == "__typename" {
+			graphql.MarshalString(name).MarshalGQL(&w.buf)
+			continue
+		}
+		acc, ok := w.d.bindings[name+"."+f.Name]
+		if !ok {
+			panic(redo{"no binding for " + name + "." + f.Name})
+		}
+		w.value(acc.typ, acc.get(v, f.Alias), f.Selections)
+	}
+	w.buf.Write(closeObject)
+}
+
+func (w *writer) possible(def *ast.Definition, name string) bool {
+	for _, t := range w.d.Schema().GetPossibleTypes(def) {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
+}

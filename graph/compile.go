@@ -73,6 +73,8 @@ func (c *compiler) root(f Selection) (rootPlan, string, error) {
 		return c.search(f)
 	case "mentions":
 		return c.mentions(f)
+	case "claims":
+		return c.claims(f)
 	case "holders":
 		return c.holders(f)
 	case "neighborhood":

@@ -49,7 +49,7 @@ func (r *Results) Get(alias string) (any, error) {
 // Roots lists the root fields Read answers; the others (status, __typename) are not
 // reads of the graph.
 var Roots = map[string]bool{
-	"entity": true, "search": true, "mentions": true, "holders": true, "people": true, "organizations": true,
+	"entity": true, "search": true, "mentions": true, "claims": true, "holders": true, "people": true, "organizations": true,
 	"positions": true, "events": true, "verdicts": true, "sources": true, "statements": true, "places": true,
 	"neighborhood": true, "expandStats": true, "paths": true, "accountability": true, "timeline": true,
 }

@@ -81,14 +81,16 @@ func checkColumns(set ast.SelectionSet, rows string, columns []graph.Column) str
 		steps = strings.Split(rows, ".")
 	}
 	for _, c := range columns {
-		up, path := splitUp(c.Path)
-		if up > len(steps) {
-			return fmt.Sprintf("column %q: path %q climbs %d steps above the rows path %q, which has %d", c.Name, c.Path, up, rows, len(steps))
-		}
-		above := strings.Join(steps[:len(steps)-up], ".")
-		under, _ := findPath(set, above)
-		if _, ok := findPath(under, path); !ok && path != indexPath {
-			return fmt.Sprintf("column %q: path %q is not in the selection under %q", c.Name, path, above)
+		for _, p := range columnPaths(c.Path) {
+			up, path := splitUp(p)
+			if up > len(steps) {
+				return fmt.Sprintf("column %q: path %q climbs %d steps above the rows path %q, which has %d", c.Name, p, up, rows, len(steps))
+			}
+			above := strings.Join(steps[:len(steps)-up], ".")
+			under, _ := findPath(set, above)
+			if _, ok := findPath(under, path); !ok && path != indexPath {
+				return fmt.Sprintf("column %q: path %q is not in the selection under %q", c.Name, path, above)
+			}
 		}
 	}
 	return ""

@@ -144,20 +144,31 @@ function latest(ts: PostAtTime[], asOf: string | null | undefined): HTMLElement 
 
 const latestLabel = (t: HeldAtTime) => t.dating === 'ATTESTED' && t.attested ? `Latest attested (${t.attested})` : 'Latest dated';
 
+/**
+ * A heading per basis, in words. Members and post holders are split by what the sources say
+ * of the time (heldThen): held then, or the sources cannot say, under a heading that says so.
+ */
 const bases: Record<string, string> = {
-  DIRECT: 'Directly responsible', MEMBER: 'Members of a responsible body', COMMAND: 'In command (posts held)',
-  INSTITUTIONAL: 'Institutions above',
+  DIRECT: 'Directly responsible', INSTITUTIONAL: 'Institutions above the responsible ones',
+  MEMBER: 'Members of a responsible body', COMMAND: 'Held a post in a responsible body or above it',
+  'MEMBER YES': 'Members of a responsible body at the time',
+  'COMMAND YES': 'In command at the time: held a post in a responsible body or above it',
+  'MEMBER UNKNOWN': 'Members of a responsible body, at the time or not: the sources do not say',
+  'COMMAND UNKNOWN': 'Held a post in a responsible body or above it, at the time or not: the sources do not say',
 };
 
 export function accountabilityPanel(r: AccountabilityReport, show: (p: Path) => void): Parts {
   const groups = new Map<string, typeof r.entries>();
-  for (const e of r.entries) groups.set(e.basis, [...(groups.get(e.basis) ?? []), e]);
+  for (const e of r.entries) {
+    const basis = e.heldThen ? `${e.basis} ${e.heldThen.held}` : e.basis;
+    groups.set(basis, [...(groups.get(basis) ?? []), e]);
+  }
   return [
     h('h2', {}, `Accountability: ${r.subject.name}`),
     h('p', { class: 'muted' }, r.asOf ? `Posts: as held in ${r.asOf}.` : 'Posts: the latest the sources date, not a claim about today.'),
     r.entries.length ? null : h('p', {}, 'No one is linked to it on any basis.'),
     ...[...groups].map(([basis, entries]) => h('section', { class: 'basis' },
-      h('h3', {}, `${bases[basis] ?? basis} (${entries.length})`),
+      h('h3', {}, `${bases[basis] ?? bases[basis.split(' ')[0]] ?? basis} (${entries.length})`),
       h('ul', {}, entries.map((e) => h('li', {},
         h('div', {}, h('button', { type: 'button', class: 'link', onclick: () => show(e.path), title: 'Draw and mark the path' }, e.entity.name),
           e.role ? ` — ${role(e.role)} ` : ' ', confidenceBadge(e.confidence)),

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -105,5 +106,11 @@ func TestClaimsByOrganizationTable(t *testing.T) {
 	}
 	if !slices.Equal(rows, want) {
 		t.Errorf("rows:\n%q\nwant\n%q", rows, want)
+	}
+	// the organization by its name or alias: the same table
+	for _, name := range []string{"NCRI", "National%20Council%20of%20Resistance%20of%20Iran"} {
+		if got := a.table("/saved/claims-by-organization.json?organization=" + name); !slices.EqualFunc(got.Rows, tb.Rows, func(x, y []any) bool { return fmt.Sprint(x) == fmt.Sprint(y) }) {
+			t.Errorf("organization=%s: %d rows, not the NCRI's %d", name, len(got.Rows), len(tb.Rows))
+		}
 	}
 }

@@ -54,7 +54,8 @@ export function claimants(list: Citation[]): string {
 }
 
 /** A role code in words: CARRIED_OUT reads "carried out". */
-const role = (r: string) => words(r);
+/** A role code in words (CARRIED_OUT reads "carried out"); a post's name, as it is written. */
+const role = (r: string) => (/^[A-Z_]+$/.test(r) ? words(r) : r);
 
 function citation(c: Citation): HTMLElement {
   const s = c.source;
@@ -144,6 +145,12 @@ function latest(ts: PostAtTime[], asOf: string | null | undefined): HTMLElement 
 
 const latestLabel = (t: HeldAtTime) => t.dating === 'ATTESTED' && t.attested ? `Latest attested (${t.attested})` : 'Latest dated';
 
+/** What a path passes through between its ends: two entries for the same person differ by it. */
+function via(p: Path): HTMLElement | null {
+  const between = p.steps.slice(0, -1).map((s) => s.to.name);
+  return between.length ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Via'), between.join(' → ')) : null;
+}
+
 /**
  * A heading per basis, in words. Members and post holders are split by what the sources say
  * of the time (heldThen): held then, or the sources cannot say, under a heading that says so.
@@ -173,6 +180,7 @@ export function accountabilityPanel(r: AccountabilityReport, show: (p: Path) => 
         h('div', {}, h('button', { type: 'button', class: 'link', onclick: () => show(e.path), title: 'Draw and mark the path' }, e.entity.name),
           e.role ? ` — ${role(e.role)} ` : ' ', confidenceBadge(e.confidence)),
         h('div', { class: 'claimants' }, claimants(e.citations)),
+        via(e.path),
         e.heldThen?.held === 'UNKNOWN' ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Time'), e.heldThen.note) : null,
         posts('Then', e.postsThen), latest(e.postsNow, r.asOf),
         h('details', {}, h('summary', {}, `path of ${e.path.length} step(s), ${e.citations.length} citation(s)`), steps(e.path))))))),

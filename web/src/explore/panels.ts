@@ -209,7 +209,9 @@ export type Suggest = (text: string) => Promise<{ id: string; name: string; kind
  * A saved query's form: each variable labelled in words, its default shown, an entity
  * variable (an ID) picked by typing a name and choosing among the search's answers.
  */
-export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest): Parts {
+export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest,
+  nameOf: (id: string) => Promise<string | null>): Parts {
+  const named = new Map<string, string>(); // a default entity's name, shown in its field, to its id
   const inputs = (q.variables ?? []).map((v, i) => {
     const def = v.default === undefined || v.default === null ? '' : String(v.default);
     const label = v.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -229,14 +231,23 @@ export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>
         }, 200);
       });
     }
+    const hint = def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null;
+    if (entity && def.includes(':')) {
+      // the default entity by its name, not its internal id
+      void nameOf(def).catch(() => null).then((name) => {
+        if (!name) return;
+        named.set(`${v.name}=${name}`, def);
+        if (input.value === def) input.value = name;
+        hint?.replaceChildren(`Default: ${name} (left empty, the query runs with it)`);
+      });
+    }
     return h('label', {}, h('span', { class: 'name' }, label[0].toUpperCase() + label.slice(1), v.required ? ' (required)' : ''),
-      input, list,
-      def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null);
+      input, list, hint);
   });
   const form = h('form', { class: 'saved-form' }, ...inputs, h('button', { type: 'submit' }, 'Run')) as HTMLFormElement;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    run(Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)])));
+    run(Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, named.get(`${k}=${String(v)}`) ?? String(v)])));
   });
   return [h('h2', {}, q.title), q.description ? h('p', { class: 'muted' }, q.description) : null, form, h('div', { id: 'saved-result' })];
 }

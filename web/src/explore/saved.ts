@@ -28,6 +28,7 @@ export async function setupSaved(page: Page): Promise<void> {
         show($('saved-result'), panels.savedTable(table, api.savedURL(q.name, vars, '.csv')));
         page.announce(`${q.title}: ${table.rows.length} row(s).`);
       }
-    }, async (text) => (await api.search(text)).hits.map((hit) => ({ id: hit.entity.id, name: hit.entity.name, kind: hit.kind }))));
+    }, async (text) => (await api.search(text)).hits.map((hit) => ({ id: hit.entity.id, name: hit.entity.name, kind: hit.kind })),
+    async (id) => (await api.entity(id))?.name ?? null));
   });
 }

@@ -83,6 +83,8 @@ for (const [size, viewport] of Object.entries(sizes)) {
   test(`accountability says whom the sources cannot place at the time, and via what (${size})`, async () => {
     const w = await session.open('/explore?ids=event:assadi-bomb-plot&selected=event:assadi-bomb-plot', viewport);
     const { page } = w;
+    await page.locator('#panel h2', { hasText: 'Failed bomb attack plot' }).waitFor();
+    assert.match(await page.textContent('#panel'), /Kindattack plot/, 'its kind in words, not ATTACK_PLOT');
     await page.locator('#panel button', { hasText: 'Accountability' }).click();
     await page.locator('#panel h2', { hasText: 'Accountability: Failed bomb attack plot' }).waitFor();
     const headings = await page.$$eval('#panel section.basis > h3', (hs) => hs.map((x) => x.textContent));

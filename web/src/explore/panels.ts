@@ -53,6 +53,9 @@ export function claimants(list: Citation[]): string {
   return from.length ? `according to ${from.join(', ')}` : 'no citation';
 }
 
+/** An organization's, event's or source's kind in words: ATTACK_PLOT reads "attack plot". */
+const kindWords = (k: string | null | undefined) => (k ? words(k) : null);
+
 /** A role code in words: CARRIED_OUT reads "carried out". */
 /** A role code in words (CARRIED_OUT reads "carried out"); a post's name, as it is written. */
 const role = (r: string) => (/^[A-Z_]+$/.test(r) ? words(r) : r);
@@ -82,7 +85,7 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
     e.description ? h('p', { class: 'description' }, e.description) : null,
     e.retraction ? h('p', { class: 'retracted' }, 'Retracted: ', e.retraction) : null,
     e.text ? h('blockquote', {}, e.text) : null,
-    field('Kind', e.orgKind ?? e.eventKind ?? e.sourceKind), field('Dates', dates(e.from, e.to)), field('Date', e.date ?? e.published),
+    field('Kind', kindWords(e.orgKind ?? e.eventKind ?? e.sourceKind)), field('Dates', dates(e.from, e.to)), field('Date', e.date ?? e.published),
     field('Victims', e.victims), field('Country', e.country), field('Publisher', e.publisher), field('Stake', e.stake),
     webURL(e.url) ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'URL'), h('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.url)) : null,
     h('div', { class: 'actions' },

@@ -269,7 +269,8 @@ function picture(view: GraphView, state: ViewState): Picture | null {
   const title = state.path ? `Paths from ${name(state.path[0])} to ${name(state.path[1])}`
     : names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
   const edges = view.cy.edges(':visible').map((e) => view.edges.get(e.id())).filter((e): e is GraphEdge => !!e);
-  const sources = [...new Set(edges.flatMap((e) => e.citations.map((c) => c.source.publisher || c.source.title)))].sort();
+  // a source by its title and publisher (a publisher alone, "Not stated: …", credits nothing)
+  const sources = [...new Set(edges.flatMap((e) => e.citations.map((c) => [c.source.title, c.source.publisher].filter(Boolean).join(' — '))))].sort();
   const filters = [state.asOf ? `As true in ${monthWords(state.asOf)}${state.hideUndated ? '; undated facts left out' : '; undated facts marked ◯'}` : 'At any date',
     state.minConfidence ? `${state.minConfidence.toLowerCase()} or stronger` : null,
     state.hiddenKinds.length ? `not shown: ${state.hiddenKinds.map((k) => kinds[k].label).join(', ')}` : null,

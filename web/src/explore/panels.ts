@@ -100,8 +100,8 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
 
 export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
   return [
-    h('h2', {}, e.type.replaceAll('_', ' ').toLowerCase()),
-    h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${e.type}→ `, h('strong', {}, name(e.target))),
+    h('h2', {}, words(e.type)),
+    h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${words(e.type)}→ `, h('strong', {}, name(e.target))),
     h('div', { class: 'meta' }, confidenceBadge(e.confidence)),
     field('Role', e.role ? role(e.role) : null), field('Dates', dates(e.from, e.to) ?? 'undated: the sources give no date'),
     e.inference ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred, not stated: '), e.inference) : null,
@@ -111,7 +111,7 @@ export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
 
 function steps(p: Path): HTMLElement {
   return h('ol', { class: 'steps' }, p.steps.map((s) => h('li', {},
-    h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${s.edge.type}→ ` : ` ←${s.edge.type}— `,
+    h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${words(s.edge.type)}→ ` : ` ←${words(s.edge.type)}— `,
       h('strong', {}, s.to.name), ' ', confidenceBadge(s.edge.confidence),
       s.edge.mention ? h('span', { class: 'mention' }, ' mention: talk, not a chain of command') : '',
       s.edge.inference ? h('span', { class: 'inference', title: s.edge.inference }, ' inferred, not stated') : '',

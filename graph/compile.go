@@ -76,6 +76,7 @@ var rootCompilers = map[string]func(*compiler, Selection) (rootPlan, string, err
 	"places":         (*compiler).connection,
 	"search":         (*compiler).search,
 	"mentions":       (*compiler).mentions,
+	"claims":         (*compiler).claims,
 	"holders":        (*compiler).holders,
 	"neighborhood":   (*compiler).neighborhood,
 	"expandStats":    (*compiler).expandStats,

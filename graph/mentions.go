@@ -46,17 +46,45 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 		plan.decode = func(any) (any, error) { return []*Mention{}, nil }
 		return plan, "", nil
 	}
+	m := c.newVar("m")
+	proj, decode, err := c.mentionProjection(m, f)
+	if err != nil {
+		return plan, "", err
+	}
+	ls, types := strings.Join(labels(), "|"), relTypeNames()
+	// Lucene's best, three for each mention asked (citations repeating a statement or
+	// each other are dropped below), statements first; a citation of a RETRACTED entity or
+	// relationship is as withdrawn as what it supports
+	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('mention_texts', %s, {limit: %s}) YIELD node AS %s, score
+WHERE coalesce(%s.confidence, '') <> 'RETRACTED' AND (%s:Statement OR NOT EXISTS { MATCH (x:%s {id: %s.about}) WHERE x.confidence = 'RETRACTED' }
+  AND NOT EXISTS { MATCH ()-[r:%s {id: %s.about}]->() WHERE r.confidence = 'RETRACTED' })
+WITH %s, score ORDER BY CASE WHEN %s:Statement THEN 0 ELSE 1 END, score DESC, %s.id
+RETURN collect({score: score, quote: coalesce(%s.text, %s.quote), %s})`,
+		c.param(lucene), c.param(min(first*3, MaxFirst)), m, m, m, ls, m, types, m, m, m, m, m, m, proj)
+	plan.decode = func(v any) (any, error) {
+		rows, _ := v.([]any)
+		out := make([]*Mention, 0, len(rows))
+		for _, row := range rows {
+			out = addMention(out, decode(row))
+		}
+		return out[:min(first, len(out))], nil
+	}
+	return plan, cypher, nil
+}
+
+// mentionProjection projects the mention (statement or citation) bound to m as the
+// fields of f ask for it, after its score and quote, and returns how to decode each row.
+func (c *compiler) mentionProjection(m string, f Selection) (string, func(any) *Mention, error) {
 	var fields []Selection
 	if f.Sub != nil {
 		fields = f.Sub("Mention")
 	}
-	m := c.newVar("m")
 	var parts []string
 
 	stmtSub, _ := mergeSub(fields, "statement")
 	stmtProj, stmtPlan, err := c.node(m, []EntityKind{KindStatement}, stmtSub, f.Alias+".statement")
 	if err != nil {
-		return plan, "", err
+		return "", nil, err
 	}
 	parts = append(parts, fmt.Sprintf("statement: CASE WHEN %s:Statement THEN %s END", m, stmtProj))
 
@@ -68,7 +96,7 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 	// citations can be all of them
 	citeBody, citePlan, err := c.citation(m, "("+m+")", citeFields, f.Alias+".citation")
 	if err != nil {
-		return plan, "", err
+		return "", nil, err
 	}
 	parts = append(parts, fmt.Sprintf("citation: CASE WHEN %s:Citation THEN head(COLLECT { %s }) END", m, citeBody))
 
@@ -94,54 +122,41 @@ func (c *compiler) mentions(f Selection) (rootPlan, string, error) {
 		func(x string) string { return "MATCH (" + x + ")-[r:STATED]->(" + m + ")" },
 		func(y string) string { return "MATCH (" + m + ")-[:CLAIMED_BY]->(" + y + ") RETURN" })
 	if err != nil {
-		return plan, "", err
+		return "", nil, err
 	}
-	// a citation's about is the id of an entity or of a relationship: looked up by label
-	// or by type, each an index seek
+	// a citation's about is the id of an entity or of a relationship (its start, then its
+	// end): looked up by label or by type, each an index seek
 	ls, types := strings.Join(labels(), "|"), relTypeNames()
 	aboutPlan, err := entities("about",
 		func(x string) string { return "MATCH (" + m + ")-[r:ABOUT]->(" + x + ")" },
 		func(y string) string {
-			return fmt.Sprintf("MATCH (%s:%s {id: %s.about}) RETURN UNION MATCH (:%s)-[:%s {id: %s.about}]-(%s) RETURN", y, ls, m, ls, types, m, y)
+			s, e := c.newVar("s"), c.newVar("e")
+			return fmt.Sprintf("MATCH (%s:%s {id: %s.about}) RETURN UNION MATCH (%s:%s)-[:%s {id: %s.about}]->(%s:%s) UNWIND [%s, %s] AS %s WITH %s RETURN",
+				y, ls, m, s, ls, types, m, e, ls, s, e, y, y)
 		})
 	if err != nil {
-		return plan, "", err
+		return "", nil, err
 	}
 	parts = append(parts, fmt.Sprintf("relationship: head(COLLECT { MATCH ()-[r:%s {id: %s.about}]->() RETURN type(r) })", types, m))
 
-	// Lucene's best, three for each mention asked (citations repeating a statement or
-	// each other are dropped below), statements first; a citation of a RETRACTED entity or
-	// relationship is as withdrawn as what it supports
-	cypher := fmt.Sprintf(`CALL db.index.fulltext.queryNodes('mention_texts', %s, {limit: %s}) YIELD node AS %s, score
-WHERE coalesce(%s.confidence, '') <> 'RETRACTED' AND (%s:Statement OR NOT EXISTS { MATCH (x:%s {id: %s.about}) WHERE x.confidence = 'RETRACTED' }
-  AND NOT EXISTS { MATCH ()-[r:%s {id: %s.about}]->() WHERE r.confidence = 'RETRACTED' })
-WITH %s, score ORDER BY CASE WHEN %s:Statement THEN 0 ELSE 1 END, score DESC, %s.id
-RETURN collect({score: score, quote: coalesce(%s.text, %s.quote), %s})`,
-		c.param(lucene), c.param(min(first*3, MaxFirst)), m, m, m, ls, m, types, m, m, m, m, m, m, strings.Join(parts, ",\n  "))
-	plan.decode = func(v any) (any, error) {
-		rows, _ := v.([]any)
-		out := make([]*Mention, 0, len(rows))
-		for _, row := range rows {
-			r, _ := row.(map[string]any)
-			mn := &Mention{Quote: str(r["quote"])}
-			mn.Score, _ = r["score"].(float64)
-			if r["statement"] != nil {
-				mn.Statement, _ = stmtPlan.decode(r["statement"]).(*Statement)
-			}
-			if r["citation"] != nil {
-				cite := citePlan.decode([]any{r["citation"]})[0]
-				mn.Citation = &cite
-			}
-			mn.SaidBy = decodeEntities(saidPlan, r["saidBy"])
-			mn.About = decodeEntities(aboutPlan, r["about"])
-			if t := RelType(str(r["relationship"])); t != "" {
-				mn.Relationship = &t
-			}
-			out = addMention(out, mn)
+	return strings.Join(parts, ",\n  "), func(row any) *Mention {
+		r, _ := row.(map[string]any)
+		mn := &Mention{Quote: str(r["quote"])}
+		mn.Score, _ = r["score"].(float64)
+		if r["statement"] != nil {
+			mn.Statement, _ = stmtPlan.decode(r["statement"]).(*Statement)
 		}
-		return out[:min(first, len(out))], nil
-	}
-	return plan, cypher, nil
+		if r["citation"] != nil {
+			cite := citePlan.decode([]any{r["citation"]})[0]
+			mn.Citation = &cite
+		}
+		mn.SaidBy = decodeEntities(saidPlan, r["saidBy"])
+		mn.About = decodeEntities(aboutPlan, r["about"])
+		if t := RelType(str(r["relationship"])); t != "" {
+			mn.Relationship = &t
+		}
+		return mn
+	}, nil
 }
 
 // addMention appends mn unless it says again what an earlier mention says: a citation

@@ -27,6 +27,8 @@ func Queries() fs.FS { return embedded(queries, "queries") }
 //	# rows: holders                     (dot path to the list of rows)
 //	# column: Person = person.name      (one per column, in order)
 //	# citations: Sources = citations    (a column gathering the citations at a path)
+//	# column: Date = date | undated     (the text of a cell the path leaves empty)
+//	# column: Confidence = citation.confidence, statement.confidence  (several paths: the values at each)
 //
 // and the rest is the GraphQL document. Errors name the file and line.
 func LoadQueries(fsys fs.FS) ([]*graph.SavedQuery, error) {

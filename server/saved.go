@@ -2,21 +2,12 @@ package server
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/accgraph/accgraph/csvout"
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/schema"
 )
@@ -90,14 +81,16 @@ func checkColumns(set ast.SelectionSet, rows string, columns []graph.Column) str
 		steps = strings.Split(rows, ".")
 	}
 	for _, c := range columns {
-		up, path := splitUp(c.Path)
-		if up > len(steps) {
-			return fmt.Sprintf("column %q: path %q climbs %d steps above the rows path %q, which has %d", c.Name, c.Path, up, rows, len(steps))
-		}
-		above := strings.Join(steps[:len(steps)-up], ".")
-		under, _ := findPath(set, above)
-		if _, ok := findPath(under, path); !ok && path != indexPath {
-			return fmt.Sprintf("column %q: path %q is not in the selection under %q", c.Name, path, above)
+		for _, p := range columnPaths(c.Path) {
+			up, path := splitUp(p)
+			if up > len(steps) {
+				return fmt.Sprintf("column %q: path %q climbs %d steps above the rows path %q, which has %d", c.Name, p, up, rows, len(steps))
+			}
+			above := strings.Join(steps[:len(steps)-up], ".")
+			under, _ := findPath(set, above)
+			if _, ok := findPath(under, path); !ok && path != indexPath {
+				return fmt.Sprintf("column %q: path %q is not in the selection under %q", c.Name, path, above)
+			}
 		}
 	}
 	return ""
@@ -134,244 +127,6 @@ func findPath(set ast.SelectionSet, path string) (ast.SelectionSet, bool) {
 		}
 	}
 	return nil, false
-}
-
-// RunSavedQuery runs a saved query with vars (its defaults fill the rest; an ID variable
-// may be given a name) through the same executor, limits and one-statement read as
-// /graphql, and flattens the answer.
-func (s *Server) RunSavedQuery(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (*SavedResult, error) {
-	data, err := s.SavedQueryData(ctx, q, vars)
-	s.Metrics.SavedQueryRun(q.Name, outcome(err))
-	if err != nil {
-		return nil, err
-	}
-	return flatten(q, data), nil
-}
-
-// SavedQueryData runs a saved query and returns its answer's data, decoded from JSON.
-func (s *Server) SavedQueryData(ctx context.Context, q *graph.SavedQuery, vars map[string]any) (any, error) {
-	s.setup()
-	ctx, err := startSavedRun(ctx, q.Name)
-	if err != nil {
-		return nil, err
-	}
-	if vars, err = s.resolveNames(ctx, q, vars); err != nil {
-		return nil, err
-	}
-	data, err := s.execute(ctx, q.Document, vars)
-	if err != nil && graph.ErrorCode(err) == graph.EINTERNAL {
-		return nil, fmt.Errorf("saved query %s: %w", q.Name, err)
-	}
-	return data, err
-}
-
-// execute runs a query document through the executor and decodes its data.
-func (s *Server) execute(ctx context.Context, doc string, vars map[string]any) (any, error) {
-	s.setup()
-	params := &graphql.RawParams{Query: doc, Variables: vars}
-	ctx = graphql.StartOperationTrace(ctx)
-	rc, errs := s.exec.CreateOperationContext(ctx, params)
-	if len(errs) > 0 {
-		return nil, graphErr(errs[0])
-	}
-	handler, ctx := s.exec.DispatchOperation(ctx, rc)
-	resp := handler(ctx)
-	if len(resp.Errors) > 0 {
-		return nil, graphErr(resp.Errors[0])
-	}
-	var data any
-	if err := json.Unmarshal(resp.Data, &data); err != nil {
-		return nil, &graph.Error{Code: graph.EINTERNAL, Err: err}
-	}
-	return data, nil
-}
-
-// graphErr turns an executor error into the error it reports: a resolver's error (its
-// *graph.Error, or an internal one) unwrapped from the presented one, else a parse,
-// validation or limit error of the document, which is the caller's (EINVALID, with its path).
-func graphErr(e *gqlerror.Error) error {
-	var ge *graph.Error
-	switch {
-	case errors.As(e, &ge) && ge.Code != graph.EINVALID:
-		return e
-	case ge == nil && e.Err != nil:
-		return &graph.Error{Code: graph.EINTERNAL, Err: e}
-	}
-	msg := e.Message
-	if len(e.Path) > 0 {
-		msg = e.Path.String() + ": " + msg
-	}
-	return &graph.Error{Code: graph.EINVALID, Message: msg, Err: e}
-}
-
-// handleSavedList answers GET /saved: the saved queries, their variables and URLs.
-func (s *Server) handleSavedList(w http.ResponseWriter, r *http.Request) {
-	list, err := s.DB.SavedQueries(r.Context(), r.URL.Query().Get("tag"))
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	out := make([]map[string]any, 0, len(list))
-	for _, q := range list {
-		out = append(out, map[string]any{"name": q.Name, "version": q.Version, "title": q.Title,
-			"description": q.Description, "tags": q.Tags, "variables": q.Variables,
-			"url": savedURL(q.Name, ""), "json": savedURL(q.Name, ".json"), "csv": savedURL(q.Name, ".csv")})
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func savedURL(name, suffix string) string { return "/saved/" + name + suffix }
-
-// handleSavedRun answers GET /saved/{name}[.json|.csv]?var=value&version=N&bom=0: the
-// table as JSON (typed values) or as RFC 4180 CSV (UTF-8 with a byte-order mark unless
-// bom=0, so that Excel reads it as UTF-8; a header row; one physical line per record;
-// formulas neutralised).
-func (s *Server) handleSavedRun(w http.ResponseWriter, r *http.Request) {
-	name, asCSV := strings.CutSuffix(r.PathValue("name"), ".csv")
-	if !asCSV {
-		name = strings.TrimSuffix(name, ".json")
-	}
-	query := r.URL.Query()
-	version := 0
-	if v := query.Get("version"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			s.writeError(w, r, graph.Errorf(graph.EINVALID, "version must be a positive integer, got %q", v))
-			return
-		}
-		version = n
-	}
-	q, err := s.DB.SavedQueryVersion(r.Context(), name, version)
-	if err != nil {
-		if graph.ErrorCode(err) == graph.ENOTFOUND {
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": graph.ErrorMessage(err), "code": gqlCode(graph.ENOTFOUND), "list": "/saved"})
-			return
-		}
-		s.writeError(w, r, err)
-		return
-	}
-	bom := true
-	if b := query.Get("bom"); b != "" {
-		if bom, err = strconv.ParseBool(b); err != nil {
-			s.writeError(w, r, graph.Errorf(graph.EINVALID, "bom must be 1 or 0, got %q", b))
-			return
-		}
-	}
-	query.Del("bom")
-	vars, err := SavedQueryVariables(q, query)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	res, err := s.RunSavedQuery(r.Context(), q, vars)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if !asCSV {
-		writeJSON(w, http.StatusOK, res.JSON())
-		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, q.Name))
-	if bom {
-		_, _ = io.WriteString(w, utf8BOM)
-	}
-	cw := csvout.NewWriter(w)
-	_ = cw.Write(res.Columns)
-	_ = cw.WriteAll(oneLine(res.Rows))
-}
-
-// utf8BOM starts a CSV so that Excel reads it as UTF-8 (“ ” ’ and Persian intact);
-// other readers take it as the encoding's signature.
-const utf8BOM = "\uFEFF"
-
-// oneLine puts each record on one physical line: a line break inside a cell (a
-// statement's paragraphs) becomes a space.
-func oneLine(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = make([]string, len(r))
-		for j, c := range r {
-			if strings.ContainsAny(c, "\r\n") {
-				c = strings.Join(strings.Fields(c), " ")
-			}
-			out[i][j] = c
-		}
-	}
-	return out
-}
-
-// SavedQueryVariables types string values (a query string, a command line) by the saved
-// query's variables: a missing required variable, a wrong type or an unknown name is
-// EINVALID naming it. "version" is not a variable: it picks the version.
-func SavedQueryVariables(q *graph.SavedQuery, query map[string][]string) (map[string]any, error) {
-	byName := map[string]graph.Variable{}
-	for _, v := range q.Variables {
-		byName[v.Name] = v
-	}
-	vars := map[string]any{}
-	names := make([]string, 0, len(query))
-	for k := range query {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		if k == "version" {
-			continue
-		}
-		def, ok := byName[k]
-		if !ok {
-			return nil, graph.Errorf(graph.EINVALID, "unknown variable %q: %s takes %s", k, q.Name, variableList(q))
-		}
-		raw := query[k][0]
-		base := strings.Trim(def.Type, "[]!")
-		var v any = raw
-		switch {
-		case strings.HasPrefix(def.Type, "["):
-			var list []any
-			for _, item := range strings.Split(raw, ",") {
-				list = append(list, strings.TrimSpace(item))
-			}
-			v = list
-		case base == "Int":
-			n, err := strconv.Atoi(raw)
-			if err != nil {
-				return nil, graph.Errorf(graph.EINVALID, "variable %s: want an Int, got %q", k, raw)
-			}
-			v = n
-		case base == "Float":
-			f, err := strconv.ParseFloat(raw, 64)
-			if err != nil {
-				return nil, graph.Errorf(graph.EINVALID, "variable %s: want a Float, got %q", k, raw)
-			}
-			v = f
-		case base == "Boolean":
-			b, err := strconv.ParseBool(raw)
-			if err != nil {
-				return nil, graph.Errorf(graph.EINVALID, "variable %s: want a Boolean, got %q", k, raw)
-			}
-			v = b
-		}
-		vars[k] = v
-	}
-	for _, v := range q.Variables {
-		if _, given := vars[v.Name]; !given && v.Required {
-			return nil, graph.Errorf(graph.EINVALID, "missing required variable %s (%s)", v.Name, v.Type)
-		}
-	}
-	return vars, nil
-}
-
-func variableList(q *graph.SavedQuery) string {
-	if len(q.Variables) == 0 {
-		return "no variables"
-	}
-	var names []string
-	for _, v := range q.Variables {
-		names = append(names, v.Name+" ("+v.Type+")")
-	}
-	return strings.Join(names, ", ")
 }
 
 // runSavedQueryJSON is runSavedQuery for GraphQL: the table as a JSON object.

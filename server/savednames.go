@@ -90,7 +90,11 @@ func (s *Server) resolveName(ctx context.Context, def graph.Variable, text strin
 		}
 	}
 	if len(hits) == 0 {
-		return "", graph.Errorf(graph.ENOTFOUND, "variable %s: nothing matches %q; give a name or an id", def.Name, text)
+		what := "nothing"
+		if kind != "" { // "Iran" is a place: no person matches it
+			what = "no " + strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
+		}
+		return "", graph.Errorf(graph.ENOTFOUND, "variable %s: %s matches %q; give a name or an id", def.Name, what, text)
 	}
 	var list []string
 	for i, h := range hits {

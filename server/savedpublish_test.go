@@ -123,7 +123,9 @@ func TestSavedQueriesArePublishable(t *testing.T) {
 	}
 	for url, want := range map[string]string{
 		"/saved/who-held-post?position=Minister":                         `400 matches 2 entities; give the name or id of one: Minister of Justice of Iran (position:iran-minister-of-justice), Minister of Foreign Affairs of Iran (position:iran-minister-of-foreign-affairs)`,
-		"/saved/who-held-post?position=Zebra%20Keeper":                   "404 variable position: nothing matches",
+		"/saved/who-held-post?position=Zebra%20Keeper":                   `404 variable position: no position matches \"Zebra Keeper\"; give a name or an id`,
+		"/saved/person-timeline.csv?person=Iran":                         `404 variable person: no person matches \"Iran\"`,
+		"/saved/claims-by-organization.csv?organization=Iran":            `400 variable organization: \"Iran\" matches 10 entities; give the name or id of one: People’s Mojahedin`,
 		"/saved/who-held-post?position=position:nowhere":                 `404 variable position: no entity`,
 		"/saved/who-held-post.csv?bom=maybe":                             "400 bom must be 1 or 0",
 		"/saved/who-held-post?position=":                                 "400 variable position is empty: give a name or an id",

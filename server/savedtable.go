@@ -116,16 +116,9 @@ func flatten(q *graph.SavedQuery, data any) *SavedResult {
 		texts := make([]string, len(q.Columns))
 		values := make([]any, len(q.Columns))
 		for i, c := range q.Columns {
-			up, path := splitUp(c.Path)
 			var found []any
-			switch at := len(f.objs) - 1 - up; {
-			case at < 0:
-			case path == indexPath:
-				if f.idx[at] > 0 && f.objs[at] != nil {
-					found = []any{float64(f.idx[at])}
-				}
-			default:
-				found = collect(f.objs[at], path)
+			for _, p := range columnPaths(c.Path) {
+				found = append(found, f.find(p)...)
 			}
 			texts[i], values[i] = cell(found, c.Citations)
 			if values[i] == nil && c.Empty != "" {
@@ -141,6 +134,26 @@ func flatten(q *graph.SavedQuery, data any) *SavedResult {
 		out.Values = append(out.Values, values)
 	}
 	return out
+}
+
+// columnPaths splits a column's path: several, comma-separated, give the values found at
+// each in turn (a statement's confidence or a citation's, whichever the row has).
+func columnPaths(path string) []string { return rowPaths(path) }
+
+// find is every value at a column path (../ climbing up the rows path, # the position).
+func (f frame) find(path string) []any {
+	up, path := splitUp(path)
+	switch at := len(f.objs) - 1 - up; {
+	case at < 0:
+		return nil
+	case path == indexPath:
+		if f.idx[at] > 0 && f.objs[at] != nil {
+			return []any{float64(f.idx[at])}
+		}
+		return nil
+	default:
+		return collect(f.objs[at], path)
+	}
 }
 
 // cell renders the values found for a column as text and as a typed value.

@@ -268,12 +268,15 @@ export type Event = Entity & {
   /** Where each alias comes from: a citation, or an editorial note saying what it is. */
   aliasSources: Array<AliasSource>;
   aliases: Array<Scalars['String']['output']>;
+  authority: Array<Scalars['String']['output']>;
+  authorityId: Array<Scalars['String']['output']>;
   citations: Array<Citation>;
   confidence: Confidence;
   description?: Maybe<Scalars['String']['output']>;
   from?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   kind: EventKind;
+  listingDate: Array<Scalars['String']['output']>;
   mentionedIn: Array<Relation>;
   name: Scalars['String']['output'];
   partOf: Array<PartOf>;
@@ -281,10 +284,21 @@ export type Event = Entity & {
   parts: Array<PartOf>;
   /** Where it happened (OCCURRED_IN). */
   places: Array<Relation>;
+  /** A SANCTION's facts from FollowTheMoney, as the source wrote them: the program ("SDN", "UKRAINE-EO13660"), who listed it, when, and its status; empty for any other event. */
+  program: Array<Scalars['String']['output']>;
+  programId: Array<Scalars['String']['output']>;
+  programUrl: Array<Scalars['String']['output']>;
+  provisions: Array<Scalars['String']['output']>;
+  /** What it is linked to (RELATED_TO): an address (role addressEntity), an FtM UnknownLink or other link (role its schema). */
+  related: Array<Relation>;
+  /** What is linked to it (RELATED_TO, incoming): whose address this is, a passport's holder's passport. */
+  relatedFrom: Array<Relation>;
   /** Who is said to be responsible (RESPONSIBLE_FOR, incoming), with their role. */
   responsible: Array<Responsibility>;
   retraction?: Maybe<Scalars['String']['output']>;
+  status: Array<Scalars['String']['output']>;
   to?: Maybe<Scalars['Date']['output']>;
+  unscId: Array<Scalars['String']['output']>;
   /** Verdicts that concern this event (CONCERNS, incoming). */
   verdicts: Array<Relation>;
   /** The number of people killed or executed that the sources give. */
@@ -325,6 +339,22 @@ export type EventPartsArgs = {
 
 
 export type EventPlacesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type EventRelatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type EventRelatedFromArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -380,14 +410,24 @@ export type EventWhere = {
   NOT?: InputMaybe<EventWhere>;
   OR?: InputMaybe<Array<EventWhere>>;
   alias?: InputMaybe<StringFilter>;
+  authority?: InputMaybe<StringFilter>;
+  authorityId?: InputMaybe<StringFilter>;
   confidence?: InputMaybe<ConfidenceFilter>;
   description?: InputMaybe<StringFilter>;
   id?: InputMaybe<IdFilter>;
   kind?: InputMaybe<EventKindFilter>;
+  listingDate?: InputMaybe<StringFilter>;
   name?: InputMaybe<StringFilter>;
   participants?: InputMaybe<RelationFilter>;
   places?: InputMaybe<RelationFilter>;
+  /** A sanction's facts: any of its values matches. */
+  program?: InputMaybe<StringFilter>;
+  programId?: InputMaybe<StringFilter>;
+  programUrl?: InputMaybe<StringFilter>;
+  provisions?: InputMaybe<StringFilter>;
   responsible?: InputMaybe<RelationFilter>;
+  status?: InputMaybe<StringFilter>;
+  unscId?: InputMaybe<StringFilter>;
   verdicts?: InputMaybe<RelationFilter>;
   victims?: InputMaybe<IntFilter>;
   /** Events whose dates overlap this range. */
@@ -399,6 +439,15 @@ export type ExpandStat = {
   direction: EdgeDirection;
   kind: EntityKind;
   relType: RelType;
+};
+
+export type FloatFilter = {
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type GraphEdge = {
@@ -679,14 +728,26 @@ export type Organization = Entity & {
   mentionedIn: Array<Relation>;
   name: Scalars['String']['output'];
   notes: Array<Scalars['String']['output']>;
+  /** Who owns it (OWNS, incoming), with their share. */
+  owners: Array<Ownership>;
+  /** What it owns (OWNS), with the share. */
+  owns: Array<Ownership>;
   /** Organizations it is part of (PART_OF, outgoing). */
   partOf: Array<PartOf>;
   participations: Array<Participation>;
   /** Organizations within it (PART_OF, incoming). */
   parts: Array<PartOf>;
+  /** Payments it made (PAID). */
+  paymentsMade: Array<Payment>;
+  /** Payments it received (PAID, incoming). */
+  paymentsReceived: Array<Payment>;
   /** Posts in this organization (POSITION_IN). */
   positions: Array<Relation>;
   registrationNumber: Array<Scalars['String']['output']>;
+  /** What it is linked to (RELATED_TO): an address (role addressEntity), an FtM UnknownLink or other link (role its schema). */
+  related: Array<Relation>;
+  /** What is linked to it (RELATED_TO, incoming): whose address this is, a passport's holder's passport. */
+  relatedFrom: Array<Relation>;
   responsibilities: Array<Responsibility>;
   retraction?: Maybe<Scalars['String']['output']>;
   statements: Array<Relation>;
@@ -725,6 +786,22 @@ export type OrganizationMentionedInArgs = {
 };
 
 
+export type OrganizationOwnersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type OrganizationOwnsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
 export type OrganizationPartOfArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -749,7 +826,39 @@ export type OrganizationPartsArgs = {
 };
 
 
+export type OrganizationPaymentsMadeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type OrganizationPaymentsReceivedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
 export type OrganizationPositionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type OrganizationRelatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type OrganizationRelatedFromArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -816,15 +925,47 @@ export type OrganizationWhere = {
   members?: InputMaybe<RelationFilter>;
   name?: InputMaybe<StringFilter>;
   notes?: InputMaybe<StringFilter>;
+  owners?: InputMaybe<RelationFilter>;
+  owns?: InputMaybe<RelationFilter>;
   partOf?: InputMaybe<RelationFilter>;
   parts?: InputMaybe<RelationFilter>;
+  paymentsMade?: InputMaybe<RelationFilter>;
+  paymentsReceived?: InputMaybe<RelationFilter>;
   positions?: InputMaybe<RelationFilter>;
   registrationNumber?: InputMaybe<StringFilter>;
+  related?: InputMaybe<RelationFilter>;
+  relatedFrom?: InputMaybe<RelationFilter>;
   responsibilities?: InputMaybe<RelationFilter>;
   taxNumber?: InputMaybe<StringFilter>;
   topics?: InputMaybe<StringFilter>;
   verdicts?: InputMaybe<RelationFilter>;
   wikidataId?: InputMaybe<StringFilter>;
+};
+
+/** Person or Organization -OWNS-> Organization, Thing or Place (FollowTheMoney Ownership), with the share held, every value as the source wrote it (a percentage "51", "50-75%"). */
+export type Ownership = {
+  asset: Entity;
+  attested?: Maybe<Scalars['Date']['output']>;
+  citations: Array<Citation>;
+  confidence: Confidence;
+  endedBy?: Maybe<Scalars['Date']['output']>;
+  from?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Set when the source implies the link but does not state it: how it is read. Null when stated. */
+  inference?: Maybe<Scalars['String']['output']>;
+  owner: Entity;
+  ownershipType: Array<Scalars['String']['output']>;
+  percentage: Array<Scalars['String']['output']>;
+  retraction?: Maybe<Scalars['String']['output']>;
+  /** FtM role: what the owner is ("beneficial owner", "shareholder"). */
+  role?: Maybe<Scalars['String']['output']>;
+  sharesCount: Array<Scalars['String']['output']>;
+  sharesCurrency: Array<Scalars['String']['output']>;
+  sharesType: Array<Scalars['String']['output']>;
+  sharesValue: Array<Scalars['String']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+  /** False when the sources give no end: it holds still, as far as they say. */
+  toKnown: Scalars['Boolean']['output'];
 };
 
 /** Relay connection page info. Cursors are opaque. */
@@ -882,16 +1023,50 @@ export type PathStep = {
   to: Entity;
 };
 
+/** Person or Organization -PAID-> Person or Organization (FollowTheMoney Payment), with the amount as the source wrote it; from and to are its date (or dates). */
+export type Payment = {
+  amount: Array<Scalars['String']['output']>;
+  /** The amount in euros, when the source converts it. */
+  amountEur: Array<Scalars['String']['output']>;
+  /** The amount in US dollars, when the source converts it. */
+  amountUsd: Array<Scalars['String']['output']>;
+  attested?: Maybe<Scalars['Date']['output']>;
+  beneficiary: Entity;
+  citations: Array<Citation>;
+  confidence: Confidence;
+  currency: Array<Scalars['String']['output']>;
+  endedBy?: Maybe<Scalars['Date']['output']>;
+  from?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Set when the source implies the link but does not state it: how it is read. Null when stated. */
+  inference?: Maybe<Scalars['String']['output']>;
+  payer: Entity;
+  retraction?: Maybe<Scalars['String']['output']>;
+  /** The payment's purpose. */
+  role?: Maybe<Scalars['String']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+  /** False when the sources give no end. */
+  toKnown: Scalars['Boolean']['output'];
+};
+
 export type Person = Entity & {
   /** Where each alias comes from: a citation, or an editorial note saying what it is. */
   aliasSources: Array<AliasSource>;
   aliases: Array<Scalars['String']['output']>;
+  /** Whose associate this person is (ASSOCIATE_OF, incoming). */
+  associateOf: Array<Relation>;
+  /** Associates (ASSOCIATE_OF), role the relationship. */
+  associates: Array<Relation>;
   /** FollowTheMoney facts, as the source wrote them (dates partial, countries ISO codes). */
   birthDate: Array<Scalars['String']['output']>;
   citations: Array<Citation>;
   confidence: Confidence;
   deathDate: Array<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Relatives (FAMILY_OF), role the relationship as the source words it ("brother"). */
+  family: Array<Relation>;
+  /** Whose relative this person is (FAMILY_OF, incoming). */
+  familyOf: Array<Relation>;
   gender: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   idNumber: Array<Scalars['String']['output']>;
@@ -902,11 +1077,21 @@ export type Person = Entity & {
   name: Scalars['String']['output'];
   nationality: Array<Scalars['String']['output']>;
   notes: Array<Scalars['String']['output']>;
+  /** What it owns (OWNS), with the share. */
+  owns: Array<Ownership>;
   /** Events taken part in without responsibility: witness, victim, defendant, commenter (PARTICIPATED_IN). */
   participations: Array<Participation>;
   passportNumber: Array<Scalars['String']['output']>;
+  /** Payments it made (PAID). */
+  paymentsMade: Array<Payment>;
+  /** Payments it received (PAID, incoming). */
+  paymentsReceived: Array<Payment>;
   /** Positions as the source words them (FtM position). */
   positionTitles: Array<Scalars['String']['output']>;
+  /** What it is linked to (RELATED_TO): an address (role addressEntity), an FtM UnknownLink or other link (role its schema). */
+  related: Array<Relation>;
+  /** What is linked to it (RELATED_TO, incoming): whose address this is, a passport's holder's passport. */
+  relatedFrom: Array<Relation>;
   /** Events this person is said to be responsible for (RESPONSIBLE_FOR). */
   responsibilities: Array<Responsibility>;
   retraction?: Maybe<Scalars['String']['output']>;
@@ -920,6 +1105,38 @@ export type Person = Entity & {
   /** Verdicts against this person (AGAINST), as the court decided. */
   verdicts: Array<VerdictParty>;
   wikidataId: Array<Scalars['String']['output']>;
+};
+
+
+export type PersonAssociateOfArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonAssociatesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonFamilyArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonFamilyOfArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -939,7 +1156,47 @@ export type PersonMentionedInArgs = {
 };
 
 
+export type PersonOwnsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
 export type PersonParticipationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonPaymentsMadeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonPaymentsReceivedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonRelatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PersonRelatedFromArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -994,11 +1251,15 @@ export type PersonWhere = {
   NOT?: InputMaybe<PersonWhere>;
   OR?: InputMaybe<Array<PersonWhere>>;
   alias?: InputMaybe<StringFilter>;
+  associateOf?: InputMaybe<RelationFilter>;
+  associates?: InputMaybe<RelationFilter>;
   /** Any of its values matches. */
   birthDate?: InputMaybe<StringFilter>;
   confidence?: InputMaybe<ConfidenceFilter>;
   deathDate?: InputMaybe<StringFilter>;
   description?: InputMaybe<StringFilter>;
+  family?: InputMaybe<RelationFilter>;
+  familyOf?: InputMaybe<RelationFilter>;
   gender?: InputMaybe<StringFilter>;
   id?: InputMaybe<IdFilter>;
   idNumber?: InputMaybe<StringFilter>;
@@ -1006,9 +1267,14 @@ export type PersonWhere = {
   name?: InputMaybe<StringFilter>;
   nationality?: InputMaybe<StringFilter>;
   notes?: InputMaybe<StringFilter>;
+  owns?: InputMaybe<RelationFilter>;
   participations?: InputMaybe<RelationFilter>;
   passportNumber?: InputMaybe<StringFilter>;
+  paymentsMade?: InputMaybe<RelationFilter>;
+  paymentsReceived?: InputMaybe<RelationFilter>;
   positionTitles?: InputMaybe<StringFilter>;
+  related?: InputMaybe<RelationFilter>;
+  relatedFrom?: InputMaybe<RelationFilter>;
   responsibilities?: InputMaybe<RelationFilter>;
   statements?: InputMaybe<RelationFilter>;
   taxNumber?: InputMaybe<StringFilter>;
@@ -1034,6 +1300,12 @@ export type Place = Entity & {
   id: Scalars['ID']['output'];
   locatedIn: Array<Relation>;
   name: Scalars['String']['output'];
+  /** Who owns it (OWNS, incoming), with their share. */
+  owners: Array<Ownership>;
+  /** What it is linked to (RELATED_TO): an address (role addressEntity), an FtM UnknownLink or other link (role its schema). */
+  related: Array<Relation>;
+  /** What is linked to it (RELATED_TO, incoming): whose address this is, a passport's holder's passport. */
+  relatedFrom: Array<Relation>;
   retraction?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1055,6 +1327,30 @@ export type PlaceEventsArgs = {
 
 
 export type PlaceLocatedInArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PlaceOwnersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PlaceRelatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+export type PlaceRelatedFromArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1083,6 +1379,7 @@ export type PlaceWhere = {
   id?: InputMaybe<IdFilter>;
   locatedIn?: InputMaybe<RelationFilter>;
   name?: InputMaybe<StringFilter>;
+  relatedFrom?: InputMaybe<RelationFilter>;
 };
 
 export type Position = Entity & {
@@ -1176,6 +1473,11 @@ export type Query = {
   accountability?: Maybe<AccountabilityReport>;
   /** Every change since a time (RFC 3339), by one key's name when given. Admins. */
   changes: Array<Change>;
+  /**
+   * What an entity asserts: the statements it made and every citation whose claimant it is (one for each fact the
+   * citation supports: an entity, or a relationship between the two entities in about), statements first; RETRACTED ones are left out.
+   */
+  claims?: Maybe<Array<Mention>>;
   /** The entity with this id, of any kind; null when there is none. An entity imported from FollowTheMoney is also found by "ftm:" and its FtM id, exactly as in the file. */
   entity?: Maybe<Entity>;
   events?: Maybe<EventConnection>;
@@ -1208,6 +1510,9 @@ export type Query = {
    * Every word counts but stop words (of, the, in, and...); case, accents, punctuation and apostrophes do not.
    * An exact name or alias comes first, then names holding every word, then those matching with typos or as
    * prefixes; the entity that is the name comes before a statement, event or post named after it.
+   * An identifier (idNumber, passportNumber, taxNumber, registrationNumber, innCode, wikidataId), typed with
+   * or without its spaces, dashes and dots, in any case, or an FtM id (exactly, or in lower case) finds its
+   * entity before every name.
    */
   search?: Maybe<Array<SearchHit>>;
   sources?: Maybe<SourceConnection>;
@@ -1232,6 +1537,12 @@ export type QueryAccountabilityArgs = {
 export type QueryChangesArgs = {
   by?: InputMaybe<Scalars['String']['input']>;
   since: Scalars['String']['input'];
+};
+
+
+export type QueryClaimsArgs = {
+  by: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1436,12 +1747,23 @@ export type RelationFilter = {
 };
 
 export type RelationWhere = {
+  amount?: InputMaybe<FloatFilter>;
+  amountEur?: InputMaybe<FloatFilter>;
+  amountUsd?: InputMaybe<FloatFilter>;
   /** Keep relationships known to hold then. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
   confidence?: InputMaybe<ConfidenceFilter>;
+  currency?: InputMaybe<StringFilter>;
   /** The entity at the other end. */
   node?: InputMaybe<EntityWhere>;
+  ownershipType?: InputMaybe<StringFilter>;
+  /** An ownership's or a payment's facts (owns, owners, paymentsMade, paymentsReceived): any of its values matches. The numeric ones read a value as a number without spaces, thousands commas and a percent sign ("51%" is 51); one that is no number ("50-75") matches none. */
+  percentage?: InputMaybe<FloatFilter>;
   role?: InputMaybe<StringFilter>;
+  sharesCount?: InputMaybe<FloatFilter>;
+  sharesCurrency?: InputMaybe<StringFilter>;
+  sharesType?: InputMaybe<StringFilter>;
+  sharesValue?: InputMaybe<FloatFilter>;
 };
 
 /** Person or Organization -RESPONSIBLE_FOR-> Event, with what they are said to have done. */
@@ -1524,9 +1846,9 @@ export type SavedVariable = {
 export type SearchHit = {
   entity: Entity;
   kind: EntityKind;
-  /** The name or alias that matched best. */
+  /** The name or alias that matched best, or the identifier (as the source wrote it) or FtM id. */
   matched: Scalars['String']['output'];
-  /** How well it matched: 3 and over an exact name or alias, 2 every word, 1 with typos or prefixes; higher within those for a name with fewer other words. */
+  /** How well it matched: 4 and over an identifier or FtM id, 3 an exact name or alias, 2 every word, 1 with typos or prefixes; higher within those for a name with fewer other words. */
   score: Scalars['Float']['output'];
 };
 
@@ -1720,9 +2042,42 @@ export type Thing = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Who owns it (OWNS, incoming), with their share. */
+  owners: Array<Ownership>;
+  /** What it is linked to (RELATED_TO): an address (role addressEntity), an FtM UnknownLink or other link (role its schema). */
+  related: Array<Relation>;
+  /** What is linked to it (RELATED_TO, incoming): whose address this is, a passport's holder's passport. */
+  relatedFrom: Array<Relation>;
   retraction?: Maybe<Scalars['String']['output']>;
   /** Its FollowTheMoney schema: Vessel, BankAccount, Passport... */
   schema: Scalars['String']['output'];
+};
+
+
+/** An entity imported from FollowTheMoney that has no kind of its own here: a vessel, an aircraft, a bank account, a passport, a document. */
+export type ThingOwnersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+/** An entity imported from FollowTheMoney that has no kind of its own here: a vessel, an aircraft, a bank account, a passport, a document. */
+export type ThingRelatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
+/** An entity imported from FollowTheMoney that has no kind of its own here: a vessel, an aircraft, a bank account, a passport, a document. */
+export type ThingRelatedFromArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 export type TimelineEntry = {

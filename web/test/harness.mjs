@@ -1,12 +1,14 @@
 // What the browser tests share: a real accgraph server over its own seeded, embedded Neo4j,
 // and Debian's Chromium driven by playwright-core, watched so that any request leaving
 // 127.0.0.1 and any console error fail the test.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -108,3 +110,51 @@ export async function watchedPage(browser, viewport = { width: 1400, height: 900
 }
 
 export const screenshot = (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+
+/**
+ * One server and one browser for a test file, started before its tests and stopped after
+ * (ACCGRAPH_E2E_URL points the tests at a server already running, while developing, and
+ * ACCGRAPH_E2E_NEO4J_URI at its Neo4j). open(path, viewport) opens a watched page there.
+ */
+export function explorerSession() {
+  const s = {
+    server: null,
+    browser: null,
+    async open(path, viewport) {
+      const w = await watchedPage(s.browser, viewport);
+      await w.page.goto(s.server.url + path);
+      return w;
+    },
+  };
+  before(async () => {
+    s.server = process.env.ACCGRAPH_E2E_URL
+      ? { url: process.env.ACCGRAPH_E2E_URL, neo4jURI: process.env.ACCGRAPH_E2E_NEO4J_URI, stop: async () => {} }
+      : await startServer();
+    s.browser = await launchBrowser();
+  }, { timeout: 330_000 });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+  });
+  return s;
+}
+
+export function assertClean(w) {
+  assert.deepEqual(w.problems(), [], 'no request left 127.0.0.1 and the console logged no error');
+}
+
+// the graph is a canvas: these read cytoscape's model and click where it drew an element
+export const shownIds = (page, selector) => page.evaluate((s) => window.explorer.cy.$(s).map((e) => e.id()).sort(), selector);
+export async function point(page, id) {
+  return page.evaluate((id) => {
+    const el = window.explorer.cy.getElementById(id);
+    const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+    const box = window.explorer.cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+}
+/** Waits until the elements of selector include present and none of absent, and the page is idle. */
+export const waitShown = (page, selector, present, absent = []) => page.waitForFunction(([s, yes, no]) => {
+  const ids = new Set(window.explorer.cy.$(s).map((e) => e.id()));
+  return yes.every((i) => ids.has(i)) && no.every((i) => !ids.has(i)) && document.getElementById('status').dataset.busy === 'false';
+}, [selector, present, absent]);

@@ -3,9 +3,10 @@
 // confidence key, and a credit line naming the sources), and GraphML of the entities and
 // relationships shown (filters applied), with their confidence and citations, for Gephi,
 // yEd or Cytoscape desktop.
-import type { Confidence, Kind } from './api';
-import { download } from './dom';
-import { glyphs, kinds, lines, moreRing } from './style';
+import type { Confidence, GraphEdge, Kind } from './api';
+import { $, download } from './dom';
+import { type ViewState, monthWords } from './state';
+import { confidences, glyphs, kinds, lines, moreRing } from './style';
 import type { GraphView } from './view';
 
 /** What an exported image says besides the drawing. */
@@ -261,4 +262,51 @@ export function graphML(view: GraphView): string {
 
 export function exportGraphML(view: GraphView): void {
   download('accgraph.graphml', new Blob([graphML(view)], { type: 'application/graphml+xml' }));
+}
+
+/** What an export of the view carries beside the drawing; null when nothing is drawn. */
+function picture(view: GraphView, state: ViewState): Picture | null {
+  const nodes = view.cy.nodes(':visible');
+  if (nodes.empty()) return null;
+  const name = (id: string) => view.nodes.get(id)?.label ?? id;
+  const names = nodes.map((n) => String(n.data('label')));
+  const title = state.path ? `Paths from ${name(state.path[0])} to ${name(state.path[1])}`
+    : names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  const edges = view.cy.edges(':visible').map((e) => view.edges.get(e.id())).filter((e): e is GraphEdge => !!e);
+  // a source by its title and publisher (a publisher alone, "Not stated: …", credits nothing)
+  const sources = [...new Set(edges.flatMap((e) => e.citations.map((c) => [c.source.title, c.source.publisher].filter(Boolean).join(' — '))))].sort();
+  const filters = [state.asOf ? `As true in ${monthWords(state.asOf)}${state.hideUndated ? '; undated facts left out' : '; undated facts marked ◯'}` : 'At any date',
+    state.minConfidence ? `${state.minConfidence.toLowerCase()} or stronger` : null,
+    state.hiddenKinds.length ? `not shown: ${state.hiddenKinds.map((k) => kinds[k].label).join(', ')}` : null,
+    state.hiddenRels.length ? `relationships not shown: ${state.hiddenRels.join(', ')}` : null].filter(Boolean).join(' · ');
+  return {
+    title, filters,
+    kinds: [...new Set(nodes.map((n) => n.data('kind') as Kind))],
+    confidences: confidences.filter((c) => edges.some((e) => e.confidence === c)),
+    undated: view.cy.edges('.undated:visible').nonempty(),
+    expandable: nodes.some((n) => !!n.data('expandable')),
+    sources,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * Wires the PNG, SVG and GraphML buttons: an image goes with what it needs (its title, date,
+ * legend and sources), and an empty view says there is nothing to export.
+ */
+export function setupExports(view: GraphView, state: () => ViewState, page: {
+  run: <T>(what: string, task: () => Promise<T>) => Promise<T | undefined>; fail: (message: string) => void; announce: (text: string) => void;
+}): void {
+  const exporting = (format: 'PNG' | 'SVG') => {
+    const p = picture(view, state());
+    if (!p) {
+      page.fail(`Nothing to export: the view is empty. Search for an entity to draw it, then export the ${format}.`);
+      page.announce('Nothing to export: the view is empty.');
+      return;
+    }
+    void page.run(`Exporting the ${format}`, () => (format === 'PNG' ? exportPNG(view, p) : exportSVG(view, p)));
+  };
+  $('export-png').addEventListener('click', () => exporting('PNG'));
+  $('export-svg').addEventListener('click', () => exporting('SVG'));
+  $('export-graphml').addEventListener('click', () => exportGraphML(view));
 }

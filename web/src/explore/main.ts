@@ -2,18 +2,18 @@
 // paths, read accountability reports, run saved queries, export. The URL holds the view.
 import * as api from './api';
 import { $, h, show } from './dom';
-import { exportGraphML, exportPNG, exportSVG, type Picture } from './export';
+import { setPanel, setupDrawers } from './drawers';
+import { setupExports } from './export';
 import * as panels from './panels';
-import { type ViewState, latestDate, readState, writeState } from './state';
+import { setupSaved } from './saved';
+import { type ViewState, firstYear, latestDate, monthIndex, monthOf, monthWords, readState, writeState } from './state';
 import { confidences, glyphs, kinds, lines, moreRing, relTypes } from './style';
+import { setupSearch } from './search';
 import { drawnTable } from './table';
 import { type DrawnPath, GraphView } from './view';
 
 /** An expansion bringing more relationships than this is shown before it is made. */
 const bigExpansion = 25;
-/** The time slider runs by month from January of this year to now. */
-const firstYear = 1950;
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const view = new GraphView($('graph'));
 // for scripting the page from the console (and for the end-to-end tests)
@@ -105,72 +105,7 @@ function welcome(): void {
 
 // ---- search
 
-let searchTimer: number | undefined;
-let searchSeq = 0;
-$('search').addEventListener('input', () => {
-  clearTimeout(searchTimer);
-  searchTimer = window.setTimeout(doSearch, 200);
-});
-// arrows move through the results, Enter picks the one marked (or the first), Escape closes
-$('search').addEventListener('keydown', (ev) => {
-  const items = [...$('results').querySelectorAll<HTMLElement>('li[data-id], li[data-mention]')];
-  const at = items.findIndex((li) => li.classList.contains('active'));
-  if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-    ev.preventDefault();
-    if (!items.length) return;
-    const next = ev.key === 'ArrowDown' ? (at + 1) % items.length : (at <= 0 ? items.length : at) - 1;
-    items.forEach((li, i) => li.classList.toggle('active', i === next));
-    items[next].scrollIntoView({ block: 'nearest' });
-  }
-  if (ev.key === 'Enter' && items.length) items[Math.max(at, 0)].click();
-  if (ev.key === 'Escape') $('results').hidden = true;
-});
-document.addEventListener('click', (ev) => {
-  if (!(ev.target as HTMLElement).closest('.search')) $('results').hidden = true;
-});
-
-async function doSearch(): Promise<void> {
-  const text = ($('search') as HTMLInputElement).value.trim();
-  const seq = ++searchSeq;
-  if (text.length < 2) { $('results').hidden = true; return; }
-  const found = await run('Searching', () => api.search(text));
-  if (!found || seq !== searchSeq) return; // a later keystroke won
-  const { hits, mentions } = found;
-  show($('results'),
-    hits.map((hit) => h('li', { role: 'option', 'data-id': hit.entity.id, onclick: () => pick([hit.entity.id]) },
-      h('span', { class: 'glyph', style: `color:${kinds[hit.kind].color}` }, '●'),
-      h('span', { class: 'hit-name' }, hit.entity.name), h('span', { class: 'badge' }, kinds[hit.kind].label),
-      hit.matched !== hit.entity.name ? h('span', { class: 'matched' }, `matched “${hit.matched}”`) : null)),
-    !hits.length ? h('li', { class: 'muted' }, `No name matches “${text}”.`) : null,
-    mentions.length ? h('li', { class: 'section', role: 'presentation' }, 'Mentioned in') : null,
-    mentions.map((m, i) => {
-      // a statement opens itself; a citation the entities its fact is about
-      const ids = m.statement ? [m.statement.id] : m.about.map((a) => a.id);
-      return h('li', { role: 'option', class: 'mention', 'data-mention': String(i), onclick: () => pick(ids) },
-        h('span', { class: 'quote' }, ...excerpt(m.quote, text)),
-        h('span', { class: 'said' }, m.saidBy.length ? `— ${m.saidBy.map((e) => e.name).join(', ')}` : '',
-          m.statement ? ` (statement “${m.statement.name}”)` : m.citation ? `, in “${m.citation.source.title}”` : '',
-          m.about.length && !m.statement ? ` · about ${m.about.map((a) => a.name).join(' and ')}` : ''));
-    }));
-  $('results').hidden = false;
-}
-
-/** The part of a quote around the first word searched for, the words marked. */
-function excerpt(quote: string, text: string): (string | HTMLElement)[] {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
-  const lower = quote.toLowerCase();
-  const at = Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0), quote.length);
-  const start = at === quote.length || at < 60 ? 0 : quote.lastIndexOf(' ', at - 50) + 1;
-  const end = Math.min(quote.length, start + 160);
-  const part = quote.slice(start, end);
-  const out: (string | HTMLElement)[] = start > 0 ? ['…'] : [];
-  const re = words.length ? new RegExp(`(${words.join('|')})`, 'giu') : null; // words are letters and digits only
-  for (const piece of re ? part.split(re) : [part]) {
-    out.push(re && words.includes(piece.toLowerCase()) ? h('mark', {}, piece) : piece);
-  }
-  if (end < quote.length) out.push('…');
-  return out;
-}
+setupSearch((text) => run('Searching', () => api.search(text)), (ids) => void pick(ids));
 
 async function pick(ids: string[]): Promise<void> {
   $('results').hidden = true;
@@ -395,11 +330,6 @@ function buildControls(): void {
   });
 }
 
-const monthOf = (i: number) => `${firstYear + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-const monthIndex = (d: string) => (Number(d.slice(0, 4)) - firstYear) * 12 + (d.length >= 7 ? Number(d.slice(5, 7)) - 1 : 0);
-/** "1988-07" reads "July 1988"; "1988" reads "1988". */
-const monthWords = (d: string) => (d.length >= 7 ? `${monthNames[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}` : d.slice(0, 4));
-
 function filtersChanged(): void {
   state.hiddenKinds = [...document.querySelectorAll<HTMLInputElement>('#kinds input:not(:checked)')].map((b) => b.value as api.Kind);
   state.hiddenRels = [...document.querySelectorAll<HTMLInputElement>('#rels input:not(:checked)')].map((b) => b.value);
@@ -422,71 +352,13 @@ function setDate(asOf: string | null): void {
 
 // ---- saved queries
 
-async function loadSaved(): Promise<void> {
-  const list = await run('Listing saved queries', api.savedQueries);
-  if (!list) return;
-  const select = $('saved') as HTMLSelectElement;
-  select.append(...list.map((q) => h('option', { value: q.name }, q.title)));
-  select.addEventListener('change', () => {
-    const q = list.find((x) => x.name === select.value);
-    select.value = '';
-    if (!q) return;
-    takePanel();
-    setPanel(true);
-    show(panel, panels.savedPanel(q, async (vars) => {
-      $('error').hidden = true; // an old error does not stay above a later result
-      show($('saved-result'));
-      const table = await run(`Running ${q.title}`, () => api.runSaved(q.name, vars));
-      if (table) {
-        show($('saved-result'), panels.savedTable(table, api.savedURL(q.name, vars, '.csv')));
-        announce(`${q.title}: ${table.rows.length} row(s).`);
-      }
-    }, async (text) => (await api.search(text)).hits.map((hit) => ({ id: hit.entity.id, name: hit.entity.name, kind: hit.kind }))));
-  });
-}
+void setupSaved({ run, announce, open: () => { takePanel(); setPanel(true); return panel; } });
 
 // ---- exports: the image carries its title, date, legend and sources
 
-function picture(): Picture | null {
-  const nodes = view.cy.nodes(':visible');
-  if (nodes.empty()) return null;
-  const name = (id: string) => view.nodes.get(id)?.label ?? id;
-  const names = nodes.map((n) => String(n.data('label')));
-  const title = state.path ? `Paths from ${name(state.path[0])} to ${name(state.path[1])}`
-    : names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-  const edges = view.cy.edges(':visible').map((e) => view.edges.get(e.id())).filter((e): e is api.GraphEdge => !!e);
-  const sources = [...new Set(edges.flatMap((e) => e.citations.map((c) => c.source.publisher || c.source.title)))].sort();
-  const filters = [state.asOf ? `As true in ${monthWords(state.asOf)}${state.hideUndated ? '; undated facts left out' : '; undated facts marked ◯'}` : 'At any date',
-    state.minConfidence ? `${state.minConfidence.toLowerCase()} or stronger` : null,
-    state.hiddenKinds.length ? `not shown: ${state.hiddenKinds.map((k) => kinds[k].label).join(', ')}` : null,
-    state.hiddenRels.length ? `relationships not shown: ${state.hiddenRels.join(', ')}` : null].filter(Boolean).join(' · ');
-  return {
-    title, filters,
-    kinds: [...new Set(nodes.map((n) => n.data('kind') as api.Kind))],
-    confidences: confidences.filter((c) => edges.some((e) => e.confidence === c)),
-    undated: view.cy.edges('.undated:visible').nonempty(),
-    expandable: nodes.some((n) => !!n.data('expandable')),
-    sources,
-    date: new Date().toISOString().slice(0, 10),
-  };
-}
+setupExports(view, () => state, { run, fail, announce });
 
-/** Exports with what the image needs, or says there is nothing to export. */
-function exporting(format: 'PNG' | 'SVG'): void {
-  const p = picture();
-  if (!p) {
-    fail(`Nothing to export: the view is empty. Search for an entity to draw it, then export the ${format}.`);
-    announce('Nothing to export: the view is empty.');
-    return;
-  }
-  void run(`Exporting the ${format}`, () => (format === 'PNG' ? exportPNG(view, p) : exportSVG(view, p)));
-}
-
-$('export-png').addEventListener('click', () => exporting('PNG'));
-$('export-svg').addEventListener('click', () => exporting('SVG'));
-$('export-graphml').addEventListener('click', () => exportGraphML(view));
-
-// ---- the table of what is drawn, the drawers
+// ---- the table of what is drawn, the drawers (drawers.ts)
 
 function refreshTable(): void {
   if ($('table-view').hidden) return;
@@ -506,20 +378,7 @@ $('toggle-table').addEventListener('click', () => {
   if (open) $('table-view').focus();
 });
 
-/** Opens the side panel (a drawer on a phone), wide for paths, reports and tables. */
-function setPanel(wide: boolean): void {
-  panel.classList.toggle('wide', wide);
-  document.body.classList.add('panel-open');
-  $('toggle-panel').setAttribute('aria-expanded', 'true');
-}
-$('toggle-panel').addEventListener('click', () => {
-  const open = document.body.classList.toggle('panel-open');
-  $('toggle-panel').setAttribute('aria-expanded', String(open));
-});
-$('toggle-controls').addEventListener('click', () => {
-  const open = document.body.classList.toggle('controls-open');
-  $('toggle-controls').setAttribute('aria-expanded', String(open));
-});
+setupDrawers();
 
 window.addEventListener('popstate', () => {
   state = readState(location.search);
@@ -528,5 +387,4 @@ window.addEventListener('popstate', () => {
 });
 
 buildControls();
-void loadSaved();
 void restore();

@@ -53,8 +53,12 @@ export function claimants(list: Citation[]): string {
   return from.length ? `according to ${from.join(', ')}` : 'no citation';
 }
 
+/** An organization's, event's or source's kind in words: ATTACK_PLOT reads "attack plot". */
+const kindWords = (k: string | null | undefined) => (k ? words(k) : null);
+
 /** A role code in words: CARRIED_OUT reads "carried out". */
-const role = (r: string) => words(r);
+/** A role code in words (CARRIED_OUT reads "carried out"); a post's name, as it is written. */
+const role = (r: string) => (/^[A-Z_]+$/.test(r) ? words(r) : r);
 
 function citation(c: Citation): HTMLElement {
   const s = c.source;
@@ -81,7 +85,7 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
     e.description ? h('p', { class: 'description' }, e.description) : null,
     e.retraction ? h('p', { class: 'retracted' }, 'Retracted: ', e.retraction) : null,
     e.text ? h('blockquote', {}, e.text) : null,
-    field('Kind', e.orgKind ?? e.eventKind ?? e.sourceKind), field('Dates', dates(e.from, e.to)), field('Date', e.date ?? e.published),
+    field('Kind', kindWords(e.orgKind ?? e.eventKind ?? e.sourceKind)), field('Dates', dates(e.from, e.to)), field('Date', e.date ?? e.published),
     field('Victims', e.victims), field('Country', e.country), field('Publisher', e.publisher), field('Stake', e.stake),
     webURL(e.url) ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'URL'), h('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.url)) : null,
     h('div', { class: 'actions' },
@@ -96,8 +100,8 @@ export function entityPanel(e: EntityDetails, kind: string, act: EntityActions):
 
 export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
   return [
-    h('h2', {}, e.type.replaceAll('_', ' ').toLowerCase()),
-    h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${e.type}→ `, h('strong', {}, name(e.target))),
+    h('h2', {}, words(e.type)),
+    h('p', { class: 'edge-ends' }, h('strong', {}, name(e.source)), ` —${words(e.type)}→ `, h('strong', {}, name(e.target))),
     h('div', { class: 'meta' }, confidenceBadge(e.confidence)),
     field('Role', e.role ? role(e.role) : null), field('Dates', dates(e.from, e.to) ?? 'undated: the sources give no date'),
     e.inference ? h('p', { class: 'inference' }, h('strong', {}, 'Inferred, not stated: '), e.inference) : null,
@@ -107,7 +111,7 @@ export function edgePanel(e: GraphEdge, name: (id: string) => string): Parts {
 
 function steps(p: Path): HTMLElement {
   return h('ol', { class: 'steps' }, p.steps.map((s) => h('li', {},
-    h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${s.edge.type}→ ` : ` ←${s.edge.type}— `,
+    h('div', {}, h('strong', {}, s.from.name), s.direction === 'FORWARD' ? ` —${words(s.edge.type)}→ ` : ` ←${words(s.edge.type)}— `,
       h('strong', {}, s.to.name), ' ', confidenceBadge(s.edge.confidence),
       s.edge.mention ? h('span', { class: 'mention' }, ' mention: talk, not a chain of command') : '',
       s.edge.inference ? h('span', { class: 'inference', title: s.edge.inference }, ' inferred, not stated') : '',
@@ -144,24 +148,42 @@ function latest(ts: PostAtTime[], asOf: string | null | undefined): HTMLElement 
 
 const latestLabel = (t: HeldAtTime) => t.dating === 'ATTESTED' && t.attested ? `Latest attested (${t.attested})` : 'Latest dated';
 
+/** What a path passes through between its ends: two entries for the same person differ by it. */
+function via(p: Path): HTMLElement | null {
+  const between = p.steps.slice(0, -1).map((s) => s.to.name);
+  return between.length ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Via'), between.join(' → ')) : null;
+}
+
+/**
+ * A heading per basis, in words. Members and post holders are split by what the sources say
+ * of the time (heldThen): held then, or the sources cannot say, under a heading that says so.
+ */
 const bases: Record<string, string> = {
-  DIRECT: 'Directly responsible', MEMBER: 'Members of a responsible body', COMMAND: 'In command (posts held)',
-  INSTITUTIONAL: 'Institutions above',
+  DIRECT: 'Directly responsible', INSTITUTIONAL: 'Institutions above the responsible ones',
+  MEMBER: 'Members of a responsible body', COMMAND: 'Held a post in a responsible body or above it',
+  'MEMBER YES': 'Members of a responsible body at the time',
+  'COMMAND YES': 'In command at the time: held a post in a responsible body or above it',
+  'MEMBER UNKNOWN': 'Members of a responsible body, at the time or not: the sources do not say',
+  'COMMAND UNKNOWN': 'Held a post in a responsible body or above it, at the time or not: the sources do not say',
 };
 
 export function accountabilityPanel(r: AccountabilityReport, show: (p: Path) => void): Parts {
   const groups = new Map<string, typeof r.entries>();
-  for (const e of r.entries) groups.set(e.basis, [...(groups.get(e.basis) ?? []), e]);
+  for (const e of r.entries) {
+    const basis = e.heldThen ? `${e.basis} ${e.heldThen.held}` : e.basis;
+    groups.set(basis, [...(groups.get(basis) ?? []), e]);
+  }
   return [
     h('h2', {}, `Accountability: ${r.subject.name}`),
     h('p', { class: 'muted' }, r.asOf ? `Posts: as held in ${r.asOf}.` : 'Posts: the latest the sources date, not a claim about today.'),
     r.entries.length ? null : h('p', {}, 'No one is linked to it on any basis.'),
     ...[...groups].map(([basis, entries]) => h('section', { class: 'basis' },
-      h('h3', {}, `${bases[basis] ?? basis} (${entries.length})`),
+      h('h3', {}, `${bases[basis] ?? bases[basis.split(' ')[0]] ?? basis} (${entries.length})`),
       h('ul', {}, entries.map((e) => h('li', {},
         h('div', {}, h('button', { type: 'button', class: 'link', onclick: () => show(e.path), title: 'Draw and mark the path' }, e.entity.name),
           e.role ? ` — ${role(e.role)} ` : ' ', confidenceBadge(e.confidence)),
         h('div', { class: 'claimants' }, claimants(e.citations)),
+        via(e.path),
         e.heldThen?.held === 'UNKNOWN' ? h('div', { class: 'field' }, h('span', { class: 'name' }, 'Time'), e.heldThen.note) : null,
         posts('Then', e.postsThen), latest(e.postsNow, r.asOf),
         h('details', {}, h('summary', {}, `path of ${e.path.length} step(s), ${e.citations.length} citation(s)`), steps(e.path))))))),
@@ -190,7 +212,9 @@ export type Suggest = (text: string) => Promise<{ id: string; name: string; kind
  * A saved query's form: each variable labelled in words, its default shown, an entity
  * variable (an ID) picked by typing a name and choosing among the search's answers.
  */
-export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest): Parts {
+export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>) => void, suggest: Suggest,
+  nameOf: (id: string) => Promise<string | null>): Parts {
+  const named = new Map<string, string>(); // a default entity's name, shown in its field, to its id
   const inputs = (q.variables ?? []).map((v, i) => {
     const def = v.default === undefined || v.default === null ? '' : String(v.default);
     const label = v.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -210,14 +234,23 @@ export function savedPanel(q: SavedQueryInfo, run: (vars: Record<string, string>
         }, 200);
       });
     }
+    const hint = def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null;
+    if (entity && def.includes(':')) {
+      // the default entity by its name, not its internal id
+      void nameOf(def).catch(() => null).then((name) => {
+        if (!name) return;
+        named.set(`${v.name}=${name}`, def);
+        if (input.value === def) input.value = name;
+        hint?.replaceChildren(`Default: ${name} (left empty, the query runs with it)`);
+      });
+    }
     return h('label', {}, h('span', { class: 'name' }, label[0].toUpperCase() + label.slice(1), v.required ? ' (required)' : ''),
-      input, list,
-      def ? h('span', { class: 'muted hint' }, `Default: ${def} (left empty, the query runs with it)`) : null);
+      input, list, hint);
   });
   const form = h('form', { class: 'saved-form' }, ...inputs, h('button', { type: 'submit' }, 'Run')) as HTMLFormElement;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    run(Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)])));
+    run(Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, named.get(`${k}=${String(v)}`) ?? String(v)])));
   });
   return [h('h2', {}, q.title), q.description ? h('p', { class: 'muted' }, q.description) : null, form, h('div', { id: 'saved-result' })];
 }

@@ -82,3 +82,12 @@ export function latestDate(dates: (string | null | undefined)[]): string | null 
   const d = known[known.length - 1];
   return d ? (d.length === 4 ? `${d}-12` : d) : null;
 }
+
+/** The time slider runs by month from January of this year to now. */
+export const firstYear = 1950;
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The slider's month i as "1988-07", and the other way. */
+export const monthOf = (i: number) => `${firstYear + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+export const monthIndex = (d: string) => (Number(d.slice(0, 4)) - firstYear) * 12 + (d.length >= 7 ? Number(d.slice(5, 7)) - 1 : 0);
+/** "1988-07" reads "July 1988"; "1988" reads "1988". */
+export const monthWords = (d: string) => (d.length >= 7 ? `${monthNames[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}` : d.slice(0, 4));

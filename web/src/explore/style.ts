@@ -40,6 +40,9 @@ export const glyphs: Record<Kind, string> = {
 export const pathColors = ['#e67e22', '#d81b60', '#00897b', '#5e35b1', '#7cb342', '#6d4c41', '#1e88e5', '#f4b400', '#00acc1', '#c2185b'];
 export const pathColor = (i: number) => pathColors[i % pathColors.length];
 
+/** The outline of the selected entity: no kind's colour. */
+export const selectedOutline = '#1d2733';
+
 /** The ring around an entity with neighbours not drawn yet. */
 export const moreRing = '#f1c40f';
 
@@ -83,9 +86,10 @@ export function stylesheet(): StylesheetJson {
     s.push({ selector: `edge[confidence = "${conf}"]`, style: { 'line-style': l.style, width: l.width } });
   }
   s.push(
-    // selection and hover mark the entity without changing its kind's colour, and show the full label
-    { selector: 'node:selected', style: { 'overlay-color': '#1d2733', 'overlay-opacity': 0.18, 'overlay-padding': 6,
-      'background-color': 'data(color)' } },
+    // selection marks the entity with a dark outline, keeping its kind's colour and shape (a grey
+    // overlay read as the Statement's colour) and its ring, and shows the full label
+    { selector: 'node:selected', style: { 'overlay-opacity': 0, 'background-color': 'data(color)',
+      'outline-width': 3, 'outline-color': selectedOutline, 'outline-offset': 2, 'outline-opacity': 1 } },
     { selector: 'node:selected, node.hover', style: { label: 'data(label)', 'text-max-width': '220px', 'z-index': 20,
       'font-size': 12, 'text-background-opacity': 0.95, 'min-zoomed-font-size': 0 } },
     { selector: 'edge:selected, edge.hover', style: { 'line-color': '#1d2733', 'target-arrow-color': '#1d2733',

@@ -88,19 +88,42 @@ function forgetHeaders(): void {
     const key = localStorage.key(i);
     if (key === null || !key.startsWith('accgraph:')) continue;
     if (key.endsWith(':headers')) { localStorage.removeItem(key); continue; }
-    if (!key.endsWith(':tabState')) continue;
+    if (!/:(tabState|queries|favorites)$/.test(key)) continue;
     try {
-      const state = JSON.parse(localStorage.getItem(key) ?? 'null') as { tabs?: { headers?: unknown }[] } | null;
-      for (const tab of state?.tabs ?? []) delete tab.headers;
-      localStorage.setItem(key, JSON.stringify(state));
+      localStorage.setItem(key, withoutHeaders(localStorage.getItem(key) ?? 'null'));
     } catch { localStorage.removeItem(key); }
   }
 }
 forgetHeaders();
 
+/** A stored tab state or history (queries, favorites) with every copy of the headers left out. */
+function withoutHeaders(value: string): string {
+  const state = JSON.parse(value) as { tabs?: { headers?: unknown }[]; queries?: { headers?: unknown }[]; favorites?: { headers?: unknown }[] } | null;
+  for (const item of [...(state?.tabs ?? []), ...(state?.queries ?? []), ...(state?.favorites ?? [])]) delete item.headers;
+  return JSON.stringify(state);
+}
+
+/** GraphiQL's storage, except that what it keeps of tabs and the history never holds headers (its history plugin copies them). */
+function headerlessStorage(base: Storage): Storage {
+  return {
+    get length() { return base.length; },
+    clear: () => base.clear(),
+    key: (i: number) => base.key(i),
+    getItem: (k: string) => base.getItem(k),
+    removeItem: (k: string) => base.removeItem(k),
+    setItem: (k: string, v: string) => {
+      let kept = v;
+      if (/(tabState|queries|favorites)$/.test(k)) {
+        try { kept = withoutHeaders(v); } catch { /* not JSON: kept as it is */ }
+      }
+      base.setItem(k, kept);
+    },
+  };
+}
+
 function GraphiQLWithSaved(props: Record<string, unknown>): unknown {
   const plugins = (props.plugins as unknown[] | undefined) ?? [];
-  return el(Real, { ...props, plugins: [...plugins, savedPlugin],
+  return el(Real, { ...props, plugins: [...plugins, savedPlugin], storage: headerlessStorage((props.storage as Storage | undefined) ?? localStorage),
     shouldPersistHeaders: false, headers: undefined, onEditHeaders: undefined });
 }
 // keep GraphiQL's statics (createFetcher, React, GraphQL, Toolbar, …) reachable as before

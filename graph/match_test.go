@@ -6,20 +6,12 @@ import (
 	"testing"
 
 	"github.com/accgraph/accgraph/graph"
-	"github.com/accgraph/accgraph/graph/graphtest"
-	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/seed/seedtest"
 )
 
 func seededDB(t *testing.T) *graph.DB {
 	t.Helper()
-	db := graphtest.MustOpenDB(t)
-	ds, err := seed.Load(seed.Data())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
+	db := seedtest.DB(t)
 	return db
 }
 

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -11,8 +10,7 @@ import (
 	"testing"
 
 	"github.com/accgraph/accgraph/graph"
-	"github.com/accgraph/accgraph/graph/graphtest"
-	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/seed/seedtest"
 	"github.com/accgraph/accgraph/server"
 )
 
@@ -27,14 +25,7 @@ type api struct {
 
 func seededAPI(t testing.TB) *api {
 	t.Helper()
-	db := graphtest.MustOpenDB(t)
-	ds, err := seed.Load(seed.Data())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
+	db := seedtest.DB(t)
 	return &api{t: t, db: db, h: (&server.Server{DB: db, Introspection: true, Logger: quiet}).Handler()}
 }
 

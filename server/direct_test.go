@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +11,7 @@ import (
 	"github.com/accgraph/accgraph/bench/sidebyside"
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/seed"
+	"github.com/accgraph/accgraph/seed/seedtest"
 	"github.com/accgraph/accgraph/server"
 )
 
@@ -24,14 +24,7 @@ type paths struct {
 
 func seededPaths(t *testing.T) *paths {
 	t.Helper()
-	db := graphtest.MustOpenDB(t)
-	ds, err := seed.Load(seed.Data())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
+	db := seedtest.DB(t)
 	// a loaded machine must not time one path's read out and not the other's
 	db.SetTimeout(time.Minute)
 	p := &paths{t: t, direct: &server.Server{DB: db, Logger: quiet, RatePerIP: 1e6},

@@ -1,7 +1,6 @@
 package sidebyside
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -46,26 +45,12 @@ type CypherHTTP struct {
 }
 
 func (c *CypherHTTP) Ask(ctx context.Context, q *Question, p Params) (any, error) {
-	body, err := json.Marshal(q.VarsFor(p, false))
+	status, raw, err := postJSON(ctx, c.Client, c.URL+"/"+q.ID, q.VarsFor(p, false))
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, "POST", c.URL+"/"+q.ID, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.Client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s %s: HTTP %d: %.200s", q.ID, c.URL, resp.StatusCode, raw)
+	if status != http.StatusOK {
+		return nil, fmt.Errorf("%s %s: HTTP %d: %.200s", q.ID, c.URL, status, raw)
 	}
 	var answer struct{ Data any }
 	if err := json.Unmarshal(raw, &answer); err != nil {

@@ -47,21 +47,7 @@ func (g *GraphQL) Ask(ctx context.Context, q *Question, p Params) (any, error) {
 	if g.Peer {
 		doc = q.Peer
 	}
-	body, err := json.Marshal(map[string]any{"query": doc, "variables": q.VarsFor(p, g.Peer)})
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", g.URL, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := g.Client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	status, raw, err := postJSON(ctx, g.Client, g.URL, map[string]any{"query": doc, "variables": q.VarsFor(p, g.Peer)})
 	if err != nil {
 		return nil, err
 	}
@@ -70,13 +56,13 @@ func (g *GraphQL) Ask(ctx context.Context, q *Question, p Params) (any, error) {
 		Errors []struct{ Message string }
 	}
 	if err := json.Unmarshal(raw, &answer); err != nil {
-		return nil, fmt.Errorf("%s %s: HTTP %d, not JSON: %.200s", q.ID, g.URL, resp.StatusCode, raw)
+		return nil, fmt.Errorf("%s %s: HTTP %d, not JSON: %.200s", q.ID, g.URL, status, raw)
 	}
 	if len(answer.Errors) > 0 {
-		return nil, fmt.Errorf("%s %s: HTTP %d: %s", q.ID, g.URL, resp.StatusCode, answer.Errors[0].Message)
+		return nil, fmt.Errorf("%s %s: HTTP %d: %s", q.ID, g.URL, status, answer.Errors[0].Message)
 	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s %s: HTTP %d", q.ID, g.URL, resp.StatusCode)
+	if status != http.StatusOK {
+		return nil, fmt.Errorf("%s %s: HTTP %d", q.ID, g.URL, status)
 	}
 	return answer.Data, nil
 }
@@ -115,4 +101,24 @@ func asJSON(v any) (any, error) {
 	}
 	var out any
 	return out, json.Unmarshal(b, &out)
+}
+
+// postJSON posts body as JSON to url and reads the whole answer, as every asker does.
+func postJSON(ctx context.Context, client *http.Client, url string, body any) (int, []byte, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return 0, nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(data))
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, raw, err
 }

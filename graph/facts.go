@@ -70,15 +70,23 @@ func (f Facts) store(props map[string]any, names []string) {
 		}
 		props[n] = v
 		if slices.Contains(IdentifierFacts, n) {
-			for _, s := range v {
-				if k := identifier(s); k != "" && !slices.Contains(ids, k) {
-					ids = append(ids, k)
-				}
-			}
+			ids = append(ids, v...)
 		}
 	}
-	if len(ids) > 0 {
-		props["identifiers"] = ids
+	storeIdentifiers(props, ids)
+}
+
+// storeIdentifiers keeps values, as identifier makes them and each once, in the list
+// property identifiers (none when no value has a letter or digit).
+func storeIdentifiers(props map[string]any, values []string) {
+	var keys []string
+	for _, s := range values {
+		if k := identifier(s); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > 0 {
+		props["identifiers"] = keys
 	}
 }
 

@@ -58,6 +58,12 @@ var migrations = []migration{
 		identifiersBackfill(),
 		fulltextIndex("entity_identifiers", "n:Person|Organization", "n.identifiers", "keyword"),
 	}},
+	// a Thing's own numbers (a passport's, a vessel's IMO number) are identifiers too; a
+	// Thing imported before gets them when it is imported again (they are in its FtM JSON)
+	{10, "identifiers of things in the identifier index", []string{
+		"DROP INDEX entity_identifiers IF EXISTS",
+		fulltextIndex("entity_identifiers", "n:Person|Organization|Thing", "n.identifiers", "keyword"),
+	}},
 }
 
 // fulltextIndex creates a full-text index consistent at commit, so that a search right

@@ -7,11 +7,13 @@ import (
 )
 
 // Search by identifier. Besides names, search finds an entity by an identifier of its
-// (IdentifierFacts: a passport, tax or registration number, an INN, a Wikidata id),
-// typed with or without its spaces and dashes, in any case: the text as identifier
-// makes it, looked up in the entity_identifiers index; and by its FtM id, exactly as in
-// the file or in lower case, through the id constraints. Such a hit comes before every
-// name (tierIdentifier), and shows the identifier as matched.
+// (IdentifierFacts: a passport, tax or registration number, an INN, a Wikidata id; a
+// Thing's numbers), typed with or without its spaces and dashes, in any case: the text
+// as identifier makes it, looked up in the entity_identifiers index; by the number of a
+// passport or identification it holds (the Thing's holders); and by its FtM id, exactly
+// as in the file or in lower case, through the id constraints. Such a hit comes before
+// every name (tierIdentifier), and shows the identifier as matched; one matched exactly
+// as typed before one in another case or with other separators.
 
 // tierIdentifier is the tier of an entity found by an identifier or its FtM id.
 const tierIdentifier = 4
@@ -33,8 +35,20 @@ func (c *compiler) identifierParts(n string, kinds []EntityKind, text string) []
 	for i, f := range IdentifierFacts {
 		values[i] = fmt.Sprintf("coalesce(%s.%s, [])", n, f)
 	}
+	lucene := c.param(luceneIdentifiers([]string{text}))
 	parts := []string{fmt.Sprintf(`CALL db.index.fulltext.queryNodes('entity_identifiers', %s, {limit: %d}) YIELD node AS %s
-%s RETURN %s, 0.0 AS score, %s AS ident`, c.param(luceneIdentifiers([]string{text})), identifierHits, n, keep, n, strings.Join(values, " + "))}
+%s RETURN %s, 0.0 AS score, %s + coalesce(%s.numbers, []) AS ident`, lucene, identifierHits, n, keep, n, strings.Join(values, " + "), n)}
+	// the holders of a passport or identification with the number (through the id
+	// constraints: a holder imported after its passport is found too)
+	d := c.newVar("d")
+	for _, k := range []EntityKind{KindPerson, KindOrganization} {
+		if oneOf(k, kinds) {
+			parts = append(parts, fmt.Sprintf(`CALL db.index.fulltext.queryNodes('entity_identifiers', %s, {limit: %d}) YIELD node AS %s
+WITH %s WHERE %s:Thing AND %s.confidence <> 'RETRACTED' AND %s.holders IS NOT NULL
+MATCH (%s:%s) WHERE %s.id IN %s.holders AND %s.confidence <> 'RETRACTED'
+RETURN %s, 0.0 AS score, %s.numbers AS ident`, lucene, identifierHits, d, d, d, d, d, n, k.Label(), n, d, n, n, d))
+		}
+	}
 	typed := strings.TrimSpace(text)
 	if strings.IndexFunc(typed, unicode.IsSpace) >= 0 {
 		return parts // FtM ids have no spaces
@@ -58,12 +72,18 @@ func (c *compiler) identifierParts(n string, kinds []EntityKind, text string) []
 // identifierHit ranks an entity found by an identifier: matched is the value of ident
 // that the text makes (an identifier as the source wrote it, or the FtM id).
 func identifierHit(e Entity, text string, ident []string) rankedHit {
-	r := rankedHit{entity: e, tier: tierIdentifier, quality: 1, coverage: 1, matched: strings.TrimSpace(text)}
+	typed := strings.TrimSpace(text)
+	r := rankedHit{entity: e, tier: tierIdentifier, quality: 1, coverage: 1, matched: typed}
 	for _, v := range ident {
-		if identifier(v) == identifier(text) {
-			r.matched = v
-			break
+		if v == typed {
+			return r // as typed: before one in another case or with other separators
 		}
+		if identifier(v) == identifier(text) && r.matched == typed {
+			r.matched = v
+		}
+	}
+	if r.matched != typed {
+		r.quality = 0.9
 	}
 	return r
 }

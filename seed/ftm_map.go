@@ -261,7 +261,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 	case kind == graph.KindPlace:
 		g.entities = append(g.entities, &graph.Place{Base: base, Country: strings.ToUpper(first(e, "country"))})
 	default:
-		g.entities = append(g.entities, &graph.Thing{Base: base, Schema: e.Schema})
+		g.entities = append(g.entities, &graph.Thing{Base: base, Schema: e.Schema, Numbers: ftmNumbers(e), Holders: ftmHolders(e)})
 	}
 	for _, p := range ftmModel.entityProps(e.Schema) {
 		for _, target := range e.Properties[p] {

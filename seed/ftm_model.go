@@ -105,7 +105,10 @@ func (m ftmModelDef) captionProps(schema string) []string {
 }
 
 // entityProps are the entity-valued properties of schema, in order.
-func (m ftmModelDef) entityProps(schema string) []string {
+func (m ftmModelDef) entityProps(schema string) []string { return m.propsOfType(schema, "entity") }
+
+// propsOfType are the properties of schema, its own and inherited, of an FtM type, in order.
+func (m ftmModelDef) propsOfType(schema, typ string) []string {
 	var out []string
 	var walk func(string)
 	seen := map[string]bool{}
@@ -116,7 +119,7 @@ func (m ftmModelDef) entityProps(schema string) []string {
 		}
 		seen[name] = true
 		for prop, def := range s.Properties {
-			if def.Type == "entity" && !slices.Contains(out, prop) {
+			if def.Type == typ && !slices.Contains(out, prop) {
 				out = append(out, prop)
 			}
 		}

@@ -109,8 +109,8 @@ func (c *compiler) relationArgs(r, m string, args map[string]any, path string) (
 func (rp *relPlan) decode(v any) any {
 	items, _ := v.([]any)
 	proto := reflect.TypeOf(rp.spec.shape.build(EdgeBase{}, nil, nil))
-	out := reflect.MakeSlice(reflect.SliceOf(proto), 0, len(items))
-	for _, it := range items {
+	out := reflect.MakeSlice(reflect.SliceOf(proto), len(items), len(items))
+	for i, it := range items {
 		props, _ := it.(map[string]any)
 		base := readEdge(props, rp.spec.typ)
 		if rp.citations != nil {
@@ -123,7 +123,7 @@ func (rp *relPlan) decode(v any) any {
 		if rp.end != nil {
 			end = rp.end.decode(props["__end"])
 		}
-		out = reflect.Append(out, reflect.ValueOf(rp.spec.shape.build(base, start, end)))
+		out.Index(i).Set(reflect.ValueOf(rp.spec.shape.build(base, start, end))) // reflect.Append allocates a header per call
 	}
 	return out.Interface()
 }

@@ -25,10 +25,19 @@ type redo struct{ why string }
 // fragments, @skip/@include and variables are gqlgen's), in selection order, scalars and
 // enums through their gqlgen marshalers.
 type writer struct {
-	d   *directSchema
-	ctx context.Context
-	oc  *graphql.OperationContext
-	buf bytes.Buffer
+	d      *directSchema
+	ctx    context.Context
+	oc     *graphql.OperationContext
+	buf    bytes.Buffer
+	fields map[fieldsKey][]graphql.CollectedField
+}
+
+// fieldsKey names one selection set (by its first element and length, as gqlgen's own
+// CollectFields cache does) collected for one object type.
+type fieldsKey struct {
+	first *ast.Selection
+	n     int
+	typ   string
 }
 
 var (
@@ -217,7 +226,7 @@ func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionS
 	if v.Type() != directTypes[name] { // e.g. a PersonEdge's node that is no Person: gqlgen's null
 		panic(redo{v.Type().String() + " is not a " + name})
 	}
-	fields := graphql.CollectFields(w.oc, sel, w.d.impls[name])
+	fields := w.collect(sel, name)
 	w.buf.Write(openObject)
 	for i, f := range fields {
 		w.key(i, f.Alias)
@@ -232,6 +241,25 @@ func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionS
 		w.value(acc.typ, acc.get(v, f.Alias), f.Selections)
 	}
 	w.buf.Write(closeObject)
+}
+
+// collect is graphql.CollectFields for an object of type name, once per selection set
+// and type in a request: gqlgen caches it too, but builds (and allocates) its key on
+// every call, once per object written.
+func (w *writer) collect(sel ast.SelectionSet, name string) []graphql.CollectedField {
+	if len(sel) == 0 {
+		return graphql.CollectFields(w.oc, sel, w.d.impls[name])
+	}
+	k := fieldsKey{&sel[0], len(sel), name}
+	fields, ok := w.fields[k]
+	if !ok {
+		if w.fields == nil {
+			w.fields = map[fieldsKey][]graphql.CollectedField{}
+		}
+		fields = graphql.CollectFields(w.oc, sel, w.d.impls[name])
+		w.fields[k] = fields
+	}
+	return fields
 }
 
 func (w *writer) possible(def *ast.Definition, name string) bool {

@@ -109,8 +109,8 @@ func (c *compiler) relationArgs(r, m string, args map[string]any, path string) (
 func (rp *relPlan) decode(v any) any {
 	items, _ := v.([]any)
 	proto := reflect.TypeOf(rp.spec.shape.build(EdgeBase{}, nil, nil))
-	out := reflect.MakeSlice(reflect.SliceOf(proto), 0, len(items))
-	for _, it := range items {
+	out := reflect.MakeSlice(reflect.SliceOf(proto), len(items), len(items))
+	for i, it := range items {
 		props, _ := it.(map[string]any)
 		base := readEdge(props, rp.spec.typ)
 		if rp.citations != nil {
@@ -123,18 +123,40 @@ func (rp *relPlan) decode(v any) any {
 		if rp.end != nil {
 			end = rp.end.decode(props["__end"])
 		}
-		out = reflect.Append(out, reflect.ValueOf(rp.spec.shape.build(base, start, end)))
+		out.Index(i).Set(reflect.ValueOf(rp.spec.shape.build(base, start, end))) // reflect.Append allocates a header per call
 	}
 	return out.Interface()
 }
 
+// readEdge reads the edge's stored properties; it walks the few a read projects rather
+// than looking up each the edge may have (a property not projected reads as absent).
 func readEdge(props map[string]any, typ RelType) EdgeBase {
-	return EdgeBase{
-		ID: str(props["id"]), Type: typ, Role: str(props["role"]), Outcome: str(props["outcome"]),
-		Sentence: str(props["sentence"]), Confidence: Confidence(str(props["confidence"])),
-		Retraction: str(props["retraction"]), Inference: optional(props["inference"]),
-		When:     Interval{From: readDate(props["from"]), To: readDate(props["to"])},
-		Attested: readDate(props["attested"]), EndedBy: readDate(props["endedBy"]),
-		Facts: readFacts(props, LinkFacts),
+	e := EdgeBase{Type: typ, Facts: readFacts(props, LinkFacts)}
+	for k, v := range props {
+		switch k {
+		case "id":
+			e.ID = str(v)
+		case "role":
+			e.Role = str(v)
+		case "outcome":
+			e.Outcome = str(v)
+		case "sentence":
+			e.Sentence = str(v)
+		case "confidence":
+			e.Confidence = Confidence(str(v))
+		case "retraction":
+			e.Retraction = str(v)
+		case "inference":
+			e.Inference = optional(v)
+		case "from":
+			e.When.From = readDate(v)
+		case "to":
+			e.When.To = readDate(v)
+		case "attested":
+			e.Attested = readDate(v)
+		case "endedBy":
+			e.EndedBy = readDate(v)
+		}
 	}
+	return e
 }

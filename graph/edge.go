@@ -118,7 +118,7 @@ func asVerdict(e Entity) *Verdict           { v, _ := e.(*Verdict); return v }
 // optional is a stored string property that may be absent, as GraphQL's null.
 func optional(v any) *string {
 	if s := str(v); s != "" {
-		return &s
+		return new(s) // allocated only when present (&s would move s to the heap always)
 	}
 	return nil
 }

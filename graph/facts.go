@@ -105,15 +105,28 @@ WHERE size(keys) > 0
 SET n.identifiers = keys`
 }
 
+// readFacts reads the facts names of the properties props, walking whichever of the two
+// is shorter: a read projects only the properties its fields ask for, often two or three.
 func readFacts(props map[string]any, names []string) Facts {
 	var f Facts
-	for _, n := range names {
-		if v := strs(props[n]); len(v) > 0 {
+	add := func(n string, v any) {
+		if v := strs(v); len(v) > 0 {
 			if f == nil {
 				f = Facts{}
 			}
 			f[n] = v
 		}
+	}
+	if len(props) < len(names) {
+		for n, v := range props {
+			if slices.Contains(names, n) {
+				add(n, v)
+			}
+		}
+		return f
+	}
+	for _, n := range names {
+		add(n, props[n])
 	}
 	return f
 }

@@ -25,10 +25,26 @@ type redo struct{ why string }
 // fragments, @skip/@include and variables are gqlgen's), in selection order, scalars and
 // enums through their gqlgen marshalers.
 type writer struct {
-	d   *directSchema
-	ctx context.Context
-	oc  *graphql.OperationContext
-	buf bytes.Buffer
+	d    *directSchema
+	ctx  context.Context
+	oc   *graphql.OperationContext
+	buf  bytes.Buffer
+	sets map[setKey]*collected
+}
+
+// setKey names one selection set (by its first element and length, as gqlgen's own
+// CollectFields cache does) collected for one object type.
+type setKey struct {
+	first *ast.Selection
+	n     int
+	typ   string
+}
+
+// collected is a selection set's fields on one object type, each with its accessor (nil
+// for __typename and for a field without a binding).
+type collected struct {
+	fields []graphql.CollectedField
+	accs   []*accessor
 }
 
 var (
@@ -217,21 +233,48 @@ func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionS
 	if v.Type() != directTypes[name] { // e.g. a PersonEdge's node that is no Person: gqlgen's null
 		panic(redo{v.Type().String() + " is not a " + name})
 	}
-	fields := graphql.CollectFields(w.oc, sel, w.d.impls[name])
+	set := w.collect(sel, name)
 	w.buf.Write(openObject)
-	for i, f := range fields {
+	for i, f := range set.fields {
 		w.key(i, f.Alias)
 		if f.Name == "__typename" {
 			graphql.MarshalString(name).MarshalGQL(&w.buf)
 			continue
 		}
-		acc, ok := w.d.bindings[name+"."+f.Name]
-		if !ok {
+		acc := set.accs[i]
+		if acc == nil {
 			panic(redo{"no binding for " + name + "." + f.Name})
 		}
 		w.value(acc.typ, acc.get(v, f.Alias), f.Selections)
 	}
 	w.buf.Write(closeObject)
+}
+
+// collect is graphql.CollectFields for an object of type name, with each field's
+// accessor, once per selection set and type in a request: gqlgen caches the fields too,
+// but builds (and allocates) its key on every call, once per object written.
+func (w *writer) collect(sel ast.SelectionSet, name string) *collected {
+	var k setKey
+	if len(sel) > 0 {
+		k = setKey{&sel[0], len(sel), name}
+		if set, ok := w.sets[k]; ok {
+			return set
+		}
+	}
+	set := &collected{fields: graphql.CollectFields(w.oc, sel, w.d.impls[name])}
+	set.accs = make([]*accessor, len(set.fields))
+	for i, f := range set.fields {
+		if acc, ok := w.d.bindings[name+"."+f.Name]; ok {
+			set.accs[i] = &acc
+		}
+	}
+	if len(sel) > 0 {
+		if w.sets == nil {
+			w.sets = map[setKey]*collected{}
+		}
+		w.sets[k] = set
+	}
+	return set
 }
 
 func (w *writer) possible(def *ast.Definition, name string) bool {

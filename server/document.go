@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -25,24 +26,44 @@ const (
 )
 
 // documentLimits refuses, before parsing for execution, a document over MaxTokens,
-// MaxSelections or the introspection limits, and values nested over MaxInputDepth.
-type documentLimits struct{}
+// MaxSelections or the introspection limits, and values nested over MaxInputDepth. The
+// documents it accepted are remembered by their text (as gqlgen's query cache remembers
+// their parse), so a document asked again is not parsed again only to be counted.
+type documentLimits struct {
+	accepted *lru.LRU[struct{}]
+}
+
+func newDocumentLimits() documentLimits {
+	return documentLimits{accepted: lru.New[struct{}](1000)}
+}
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationParameterMutator
-} = documentLimits{}
+} = newDocumentLimits()
 
 func (documentLimits) ExtensionName() string                   { return "DocumentLimits" }
 func (documentLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
-func (documentLimits) MutateOperationParameters(_ context.Context, p *graphql.RawParams) *gqlerror.Error {
+func (l documentLimits) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
 	for name, v := range p.Variables {
 		if depth(v, 0) > MaxInputDepth {
 			return gqlError(graph.EINPUTDEPTHLIMIT, "variable $%s is nested more than %d levels deep", name, MaxInputDepth)
 		}
 	}
-	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: p.Query}, MaxTokens)
+	if _, ok := l.accepted.Get(ctx, p.Query); ok {
+		return nil
+	}
+	if err := l.check(p.Query); err != nil {
+		return err
+	}
+	l.accepted.Add(ctx, p.Query, struct{}{})
+	return nil
+}
+
+// check applies the limits on the document's text and shape.
+func (documentLimits) check(query string) *gqlerror.Error {
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: query}, MaxTokens)
 	if err != nil {
 		if strings.Contains(err.Error(), "token limit") {
 			return gqlError(graph.EQUERYTOOLARGE, "the query has more than %d tokens", MaxTokens)

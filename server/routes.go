@@ -95,7 +95,7 @@ type executorSettings interface {
 // configure applies the limits, caches and the one-statement read to an executor.
 func (s *Server) configure(x executorSettings) {
 	x.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	x.Use(documentLimits{})
+	x.Use(newDocumentLimits())
 	if s.Introspection {
 		x.Use(extension.Introspection{})
 	} else {

@@ -18,12 +18,36 @@ var notSlug = regexp.MustCompile(`[^a-z0-9]+`)
 // exact FtM id stays in the FtM JSON of what it names, and entity(id: "ftm:<FtM id>")
 // finds it.
 func FtMID(prefix, id string) string {
+	if slug, ok := strings.CutPrefix(id, ftmExportPrefix(prefix)); ok && accSlug.MatchString(slug) {
+		return prefix + ":" + slug // an id accgraph gave, written out by ExportFtMID
+	}
 	s := strings.Trim(notSlug.ReplaceAllString(strings.ToLower(id), "-"), "-")
 	if s != id {
 		h := sha256.Sum256([]byte(id))
 		s = strings.Trim(s+"-"+hex.EncodeToString(h[:5]), "-")
 	}
 	return prefix + ":ftm-" + s
+}
+
+// accSlug is the part after the prefix of an id accgraph gives (`person:ebrahim-raisi`),
+// in the characters an FtM id may have and starting and ending with one of its letters.
+var accSlug = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$`)
+
+// ftmExportPrefix begins the FtM id ExportFtMID writes for an id under prefix: FtM ids
+// may not hold ':' or '_' (followthemoney's entity type refuses them).
+func ftmExportPrefix(prefix string) string {
+	return "accgraph." + strings.ReplaceAll(prefix, "_", "-") + "."
+}
+
+// ExportFtMID is the FtM id an accgraph id is exported as (`person:ebrahim-raisi` →
+// `accgraph.person.ebrahim-raisi`), which FtMID maps back to it on import; false for an
+// id that cannot be written so.
+func ExportFtMID(id string) (string, bool) {
+	prefix, slug, ok := strings.Cut(id, ":")
+	if !ok || !accSlug.MatchString(slug) || strings.Trim(prefix, "abcdefghijklmnopqrstuvwxyz_") != "" || prefix == "" {
+		return "", false
+	}
+	return ftmExportPrefix(prefix) + slug, true
 }
 
 // ftmKinds are the kinds an imported FtM entity can be.

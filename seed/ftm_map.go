@@ -226,10 +226,18 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		if spec.role != "" {
 			role = orDefault(first(e, spec.role), spec.def)
 		}
-		if spec.typ == graph.RelAgainst {
-			link(spec.typ, e.ID, from, to, "", when).Outcome = role
+		typ := spec.typ
+		if roles := e.Properties["role"]; e.Schema == "UnknownLink" && len(roles) > 0 && accgraphType(roles[0]) {
+			// an accgraph relationship FtM has no schema for, as exportFtM writes it: its type, then its role
+			typ, role = graph.RelType(roles[0]), ""
+			if len(roles) > 1 {
+				role = roles[1]
+			}
+		}
+		if typ == graph.RelAgainst {
+			link(typ, e.ID, from, to, "", when).Outcome = role
 		} else {
-			link(spec.typ, e.ID, from, to, role, when)
+			link(typ, e.ID, from, to, role, when)
 		}
 		return g
 	}
@@ -281,6 +289,13 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		}
 	}
 	return g
+}
+
+// accgraphType reports whether an UnknownLink's role names a relationship type of
+// accgraph's own (not one an FtM schema maps to).
+func accgraphType(role string) bool {
+	t := graph.RelType(role)
+	return t.IsValid() && !slices.Contains(graph.FtMRelTypes, t)
 }
 
 // cite cites e once per dataset it is in: the dataset's Source (added to the group the

@@ -193,9 +193,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 			aliases = append(aliases, n)
 		}
 	}
-	quote := name
+	quote := "" // a property's value is no quote: the entity is cited by its locator
 	if e.Schema == "Sanction" {
-		quote = first(e, "reason") // a listing without a reason has no words to quote
+		quote = first(e, "reason") // the words the list publishes
 	}
 	claimant := ""
 	if authority := first(e, "authority"); e.Schema == "Sanction" && authority != "" {
@@ -205,7 +205,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 			m.made[claimant], m.batch[claimant] = graph.KindOrganization, graph.KindOrganization
 			g.fresh = append(g.fresh, claimant)
 			g.entities = append(g.entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
-				Citations: m.cite(g, e, authority, "")}, OrgKind: "GOVERNMENT"})
+				Citations: m.cite(g, e, "", "")}, OrgKind: "GOVERNMENT"})
 		}
 	}
 	cites := m.cite(g, e, quote, claimant)

@@ -346,12 +346,12 @@ func TestFtMCitationsQuoteNothingInvented(t *testing.T) {
 	owner := data["owner"].(map[string]any)
 	none := "[map[locator:FtM entity NK-Owner quote:<nil>]]"
 	for name, w := range map[string][2]string{
-		"person":      {str(owner["citations"]), none},
-		"ownership":   {str(owner["owns"]), "[map[citations:[map[locator:FtM entity own-1 quote:<nil>]] role:<nil>]]"},
-		"family":      {str(owner["family"]), "[map[citations:[map[locator:FtM entity fam-1 quote:<nil>]]]]"},
-		"passport":    {str(owner["relatedFrom"]), "[map[citations:[map[locator:FtM entity pass-1 quote:<nil>]] role:holder]]"},
-		"payment":     {str(data["company"].(map[string]any)["paymentsMade"]), "[map[citations:[map[locator:FtM entity pay-1 quote:<nil>]]]]"},
-		"sanctions":   {str(data["listed"].(map[string]any)["participations"]), "[map[event:map[citations:[map[locator:FtM entity l-s2 quote:<nil>]] program:[SDN]]] map[event:map[citations:[map[locator:FtM entity l-s1 quote:Financing.]] program:[UKRAINE-EO13660]]]]"},
+		"person":    {str(owner["citations"]), none},
+		"ownership": {str(owner["owns"]), "[map[citations:[map[locator:FtM entity own-1 quote:<nil>]] role:<nil>]]"},
+		"family":    {str(owner["family"]), "[map[citations:[map[locator:FtM entity fam-1 quote:<nil>]]]]"},
+		"passport":  {str(owner["relatedFrom"]), "[map[citations:[map[locator:FtM entity pass-1 quote:<nil>]] role:holder]]"},
+		"payment":   {str(data["company"].(map[string]any)["paymentsMade"]), "[map[citations:[map[locator:FtM entity pay-1 quote:<nil>]]]]"},
+		"sanctions": {str(data["listed"].(map[string]any)["participations"]), "[map[event:map[citations:[map[locator:FtM entity l-s2 quote:<nil>]] program:[SDN]]] map[event:map[citations:[map[locator:FtM entity l-s1 quote:Financing.]] program:[UKRAINE-EO13660]]]]"},
 	} {
 		if w[0] != w[1] {
 			t.Errorf("%s = %s\nwant %s", name, w[0], w[1])

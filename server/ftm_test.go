@@ -358,3 +358,33 @@ func TestFtMCitationsQuoteNothingInvented(t *testing.T) {
 		}
 	}
 }
+
+// TestFtMIDsAreTakenByEveryRoot: every argument that takes an entity id takes
+// "ftm:<FtM id>" as entity(id:) does; an FtM id nothing was imported with is not found.
+func TestFtMIDsAreTakenByEveryRoot(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	if _, problems, err := (&seed.Importer{DB: db, By: "test"}).FtM(context.Background(), "cluster.jsonl", strings.NewReader(ftmCluster)); err != nil || len(problems) > 0 {
+		t.Fatalf("import: %v %v", err, problems)
+	}
+	a := &api{t: t, db: db, h: (&server.Server{DB: db, Logger: quiet}).Handler()}
+	owner, co := seed.AccgraphID("Person", "NK-Owner"), seed.AccgraphID("Company", "co-1")
+	data := a.ok(`{
+	  paths(from: "ftm:rel-1", to: "ftm:co-1") `+pathFields+`
+	  neighborhood(id: "ftm:NK-Owner", relTypes: [OWNS]) { nodes { id } }
+	  expandStats(id: "ftm:NK-Owner") { count }
+	  timeline(id: "ftm:NK-Owner", undated: true) { date }
+	}`, nil)
+	if got, w := pathsOf(data["paths"]), []string{seed.AccgraphID("Person", "rel-1") + " <- " + owner + " -> " + co}; !slices.Equal(got, w) {
+		t.Errorf("paths by FtM ids = %q, want %q", got, w)
+	}
+	if g := fmt.Sprint(data["neighborhood"]); !strings.Contains(g, co) || !strings.Contains(g, owner) {
+		t.Errorf("neighborhood by FtM id = %s", g)
+	}
+	if len(data["expandStats"].([]any)) == 0 {
+		t.Errorf("expandStats by FtM id = %v", data["expandStats"])
+	}
+	r := a.query(`{ paths(from: "ftm:nobody", to: "ftm:co-1") { length } }`, nil)
+	if code(r) != "NOT_FOUND" {
+		t.Errorf("paths from an unknown FtM id = %s, want NOT_FOUND", r.raw)
+	}
+}

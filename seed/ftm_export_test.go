@@ -107,3 +107,25 @@ func TestFtMExportOfTheCuratedGraph(t *testing.T) {
 		t.Errorf("the relationships changed:\n%s", diffLines(relsBefore, relsAfter))
 	}
 }
+
+// TestFtMSanctionOfAnEarlierFileIsNamedPlainly: a sanction whose entity came in an
+// earlier file is not named after the raw id as if it were a name.
+func TestFtMSanctionOfAnEarlierFileIsNamedPlainly(t *testing.T) {
+	ctx := context.Background()
+	db := graphtest.MustOpenDB(t)
+	im := &seed.Importer{DB: db, By: "test"}
+	for name, file := range map[string]string{
+		"1-entities.jsonl": `{"id": "fe-owner-1", "schema": "Person", "datasets": ["x"], "properties": {"name": ["Fe Owner"]}}` + "\n",
+	} {
+		if _, problems, err := im.FtM(ctx, name, strings.NewReader(file)); err != nil || len(problems) > 0 {
+			t.Fatalf("%s: %v %v", name, err, problems)
+		}
+	}
+	if _, problems, err := im.FtM(ctx, "2-sanctions.jsonl", strings.NewReader(`{"id": "fe-s1", "schema": "Sanction", "datasets": ["x"], "properties": {"entity": ["fe-owner-1"]}}`+"\n")); err != nil || len(problems) > 0 {
+		t.Fatalf("sanctions: %v %v", err, problems)
+	}
+	rows := graphtest.Exec(t, `MATCH (s:Event {kind: 'SANCTION'}) RETURN s.name`, nil)
+	if len(rows) != 1 || rows[0].Values[0] != "Sanction listing of the entity with FtM id fe-owner-1" {
+		t.Errorf("the sanction's name = %v", rows)
+	}
+}

@@ -259,7 +259,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		date, _ := graph.ParseDate(dateOnly(orDefault(first(e, "closeDate"), first(e, "fileDate"))))
 		g.entities = append(g.entities, &graph.Verdict{Base: base, Date: date})
 	case e.Schema == "Sanction":
-		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.seen[first(e, "entity")].caption, first(e, "entity"))
+		target := first(e, "entity")
+		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " +
+			orDefault(m.seen[target].caption, "the entity with FtM id "+target) // one of an earlier file: its name is not read back
 		if when.From.IsZero() {
 			when.From, _ = graph.ParseDate(dateOnly(first(e, "listingDate")))
 		}

@@ -32,6 +32,15 @@ type Citation struct {
 	Claimant   Entity
 }
 
+// QuoteText is the quote, nil when the citation has none (a record without words of
+// its own is cited by its locator alone): GraphQL's Citation.quote.
+func (c *Citation) QuoteText() *string {
+	if c.Quote == "" {
+		return nil
+	}
+	return &c.Quote
+}
+
 // Validate checks one citation in isolation; the dataset checks that its ids resolve.
 func (c *Citation) Validate(field string, p *Problems) {
 	if c.Source == "" {

@@ -34,6 +34,14 @@ func (o *Ownership) SharesCurrency() []string { return o.Facts.get("sharesCurren
 func (o *Ownership) SharesType() []string     { return o.Facts.get("sharesType") }
 func (o *Ownership) OwnershipType() []string  { return o.Facts.get("ownershipType") }
 
+// Role is what the owner is as the source says it (FtM's role), nil when it does not say.
+func (o *Ownership) Role() *string {
+	if o.EdgeBase.Role == "" {
+		return nil
+	}
+	return &o.EdgeBase.Role
+}
+
 func (p *Payment) Amount() []string    { return p.Facts.get("amount") }
 func (p *Payment) AmountUsd() []string { return p.Facts.get("amountUsd") }
 func (p *Payment) AmountEur() []string { return p.Facts.get("amountEur") }

@@ -61,6 +61,10 @@ var Roots = func() map[string]bool {
 // returns an error only when the statement failed as a whole (Neo4j down, timeout);
 // a root field with bad arguments gets its own error in Results.
 func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
+	roots, err := db.resolveFtMArgs(ctx, roots)
+	if err != nil {
+		return nil, err
+	}
 	st := compile(roots)
 	if len(st.plans) == 0 {
 		return st.res, nil

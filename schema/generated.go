@@ -106,7 +106,7 @@ type ComplexityRoot struct {
 		Claimant   func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Locator    func(childComplexity int) int
-		Quote      func(childComplexity int) int
+		QuoteText  func(childComplexity int) int
 		SourceNode func(childComplexity int) int
 		Stance     func(childComplexity int) int
 	}
@@ -1115,11 +1115,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Citation.Locator(childComplexity), true
 	case "Citation.quote":
-		if e.ComplexityRoot.Citation.Quote == nil {
+		if e.ComplexityRoot.Citation.QuoteText == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Citation.Quote(childComplexity), true
+		return e.ComplexityRoot.Citation.QuoteText(childComplexity), true
 	case "Citation.source":
 		if e.ComplexityRoot.Citation.SourceNode == nil {
 			break
@@ -10142,18 +10142,18 @@ func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.C
 			return ec.fieldContext_Citation_quote(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Quote, nil
+			return obj.QuoteText(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Citation", field, true, false, "String")
 }
 
 func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql.CollectedField, obj *graph.Citation) (ret graphql.Marshaler) {
@@ -14464,18 +14464,18 @@ func (ec *executionContext) _Ownership_role(ctx context.Context, field graphql.C
 			return ec.fieldContext_Ownership_role(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
+			return obj.Role(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Ownership_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Ownership", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Ownership", field, true, false, "String")
 }
 
 func (ec *executionContext) _Ownership_percentage(ctx context.Context, field graphql.CollectedField, obj *graph.Ownership) (ret graphql.Marshaler) {

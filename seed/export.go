@@ -26,6 +26,13 @@ type walker func(ctx context.Context, node func(graph.ExportNode) error, edge fu
 // cypher, a directory (nodes.csv and edges.csv) for csv. With ids, only the part around
 // those entities (graph.DB.ExportSubgraph).
 func Export(ctx context.Context, db *graph.DB, format, out string, ids []string) error {
+	_, err := ExportReport(ctx, db, format, out, ids)
+	return err
+}
+
+// ExportReport is Export, and says what the export left out and why, one line per reason
+// (a format that writes the whole graph leaves nothing out).
+func ExportReport(ctx context.Context, db *graph.DB, format, out string, ids []string) ([]string, error) {
 	walk := walker(db.Export)
 	if ids != nil {
 		walk = func(ctx context.Context, node func(graph.ExportNode) error, edge func(graph.ExportEdge) error) error {
@@ -34,31 +41,32 @@ func Export(ctx context.Context, db *graph.DB, format, out string, ids []string)
 	}
 	switch format {
 	case "csv":
-		return exportCSV(ctx, walk, out)
+		return nil, exportCSV(ctx, walk, out)
 	case "jsonl", "ftm", "graphml", "cypher":
 	default:
-		return graph.Errorf(graph.EINVALID, "unknown export format %q: want one of %s", format, strings.Join(ExportFormats, ", "))
+		return nil, graph.Errorf(graph.EINVALID, "unknown export format %q: want one of %s", format, strings.Join(ExportFormats, ", "))
 	}
 	f, err := os.Create(out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
+	var left []string
 	switch format {
 	case "jsonl":
 		err = exportJSONL(ctx, walk, f)
 	case "graphml":
 		err = exportGraphML(ctx, walk, f)
 	case "ftm":
-		err = exportFtM(ctx, walk, f)
+		left, err = exportFtM(ctx, walk, f)
 	default:
 		node, edge := graph.CypherWriter(f)
 		err = walk(ctx, node, edge)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return f.Close()
+	return left, f.Close()
 }
 
 // jsonlRecord is one line of the JSON lines format: a node or a relationship. Dates keep

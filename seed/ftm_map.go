@@ -193,9 +193,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 			aliases = append(aliases, n)
 		}
 	}
-	quote := name
+	quote := "" // a property's value is no quote: the entity is cited by its locator
 	if e.Schema == "Sanction" {
-		quote = first(e, "reason") // a listing without a reason has no words to quote
+		quote = first(e, "reason") // the words the list publishes
 	}
 	claimant := ""
 	if authority := first(e, "authority"); e.Schema == "Sanction" && authority != "" {
@@ -205,7 +205,7 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 			m.made[claimant], m.batch[claimant] = graph.KindOrganization, graph.KindOrganization
 			g.fresh = append(g.fresh, claimant)
 			g.entities = append(g.entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
-				Citations: m.cite(g, e, authority, "")}, OrgKind: "GOVERNMENT"})
+				Citations: m.cite(g, e, "", "")}, OrgKind: "GOVERNMENT"})
 		}
 	}
 	cites := m.cite(g, e, quote, claimant)
@@ -226,10 +226,18 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		if spec.role != "" {
 			role = orDefault(first(e, spec.role), spec.def)
 		}
-		if spec.typ == graph.RelAgainst {
-			link(spec.typ, e.ID, from, to, "", when).Outcome = role
+		typ := spec.typ
+		if roles := e.Properties["role"]; e.Schema == "UnknownLink" && len(roles) > 0 && accgraphType(roles[0]) {
+			// an accgraph relationship FtM has no schema for, as exportFtM writes it: its type, then its role
+			typ, role = graph.RelType(roles[0]), ""
+			if len(roles) > 1 {
+				role = roles[1]
+			}
+		}
+		if typ == graph.RelAgainst {
+			link(typ, e.ID, from, to, "", when).Outcome = role
 		} else {
-			link(spec.typ, e.ID, from, to, role, when)
+			link(typ, e.ID, from, to, role, when)
 		}
 		return g
 	}
@@ -251,7 +259,9 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		date, _ := graph.ParseDate(dateOnly(orDefault(first(e, "closeDate"), first(e, "fileDate"))))
 		g.entities = append(g.entities, &graph.Verdict{Base: base, Date: date})
 	case e.Schema == "Sanction":
-		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " + orDefault(m.seen[first(e, "entity")].caption, first(e, "entity"))
+		target := first(e, "entity")
+		base.Name = orDefault(first(e, "program"), "Sanction") + " listing of " +
+			orDefault(m.seen[target].caption, "the entity with FtM id "+target) // one of an earlier file: its name is not read back
 		if when.From.IsZero() {
 			when.From, _ = graph.ParseDate(dateOnly(first(e, "listingDate")))
 		}
@@ -281,6 +291,13 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		}
 	}
 	return g
+}
+
+// accgraphType reports whether an UnknownLink's role names a relationship type of
+// accgraph's own (not one an FtM schema maps to).
+func accgraphType(role string) bool {
+	t := graph.RelType(role)
+	return t.IsValid() && !slices.Contains(graph.FtMRelTypes, t)
 }
 
 // cite cites e once per dataset it is in: the dataset's Source (added to the group the

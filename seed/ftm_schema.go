@@ -38,7 +38,7 @@ var ftmRels = map[string]ftmRelSpec{
 	"Employment":         {typ: graph.RelMemberOf, role: "role", def: "employee"},
 	"Directorship":       {typ: graph.RelMemberOf, role: "role", def: "director"},
 	"CourtCaseParty":     {typ: graph.RelAgainst, reverse: true, role: "role"},
-	"Ownership":          {typ: graph.RelOwns, role: "role", def: "owner"},
+	"Ownership":          {typ: graph.RelOwns, role: "role"},
 	"Family":             {typ: graph.RelFamilyOf, role: "relationship"},
 	"Associate":          {typ: graph.RelAssociateOf, role: "relationship"},
 	"Representation":     {typ: graph.RelRepresents, role: "role"},

@@ -42,7 +42,7 @@ var directTypes = func() map[string]reflect.Type {
 
 // fieldNames are schema/gqlgen.yml's fieldName overrides, by type and field.
 var fieldNames = map[string]string{
-	"Citation.source": "SourceNode", "Citation.claimedBy": "Claimant", "Organization.kind": "OrgKind",
+	"Citation.quote": "QuoteText", "Citation.source": "SourceNode", "Citation.claimedBy": "Claimant", "Organization.kind": "OrgKind",
 	"Event.kind": "EventKind", "Event.victims": "VictimCount", "Source.kind": "SourceKind", "Source.text": "Document",
 }
 

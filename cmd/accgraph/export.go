@@ -83,7 +83,8 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 			return graph.Errorf(graph.EINVALID, "the result of %s names no entity: its document must select id fields", saved)
 		}
 	}
-	if err := seed.Export(ctx, db, format, out, ids); err != nil {
+	left, err := seed.ExportReport(ctx, db, format, out, ids)
+	if err != nil {
 		return err
 	}
 	what := "the graph"
@@ -91,6 +92,9 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 		what = fmt.Sprintf("%d entities and what joins them", len(ids))
 	}
 	fmt.Fprintf(c.Stdout, "exported %s as %s to %s\n", what, format, out)
+	for _, l := range left {
+		fmt.Fprintln(c.Stdout, l)
+	}
 	return nil
 }
 

@@ -117,8 +117,11 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s (%d lines, %.0f entities/s)\n",
-		stats.Entities, stats.Links, name, stats.Lines, stats.Rate())
+	// the problems, not stats.Skipped: a DEL naming nothing imported is a problem too, so
+	// that this count is the one of the list above; the rate is over the whole import,
+	// its final phase (referents, retractions) included, which progress lines do not have
+	fmt.Fprintf(c.Stdout, "imported %d entities and %d relationships from %s: %d lines, %d not imported, in %.1fs (%.0f entities/s overall)\n",
+		stats.Entities, stats.Links, name, stats.Lines, len(problems), stats.Elapsed.Seconds(), stats.Rate())
 	return nil
 }
 

@@ -28,7 +28,7 @@ func TestImportFtMRejectsLinesNotFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := run("import", "ftm", file)
-	if err != nil || !strings.HasPrefix(out, "imported 1 entities and 0 relationships from "+file+" (3 lines, ") {
+	if err != nil || !strings.HasPrefix(out, "imported 1 entities and 0 relationships from "+file+": 3 lines, ") {
 		t.Errorf("import = %q, %v", out, err)
 	}
 	rejects, _ := os.ReadFile(file + ".rejects")

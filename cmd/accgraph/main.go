@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -111,7 +112,7 @@ func exitCode(err error, stderr io.Writer) int {
 		invalid *graph.ValidationError
 	)
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp), err.Error() == flag.ErrHelp.Error(): // -h: the flags' usage is printed (commands wrap ErrHelp as a usageError)
 		return 0
 	case errors.As(err, &exit):
 		return int(exit)

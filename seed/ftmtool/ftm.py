@@ -13,7 +13,7 @@ python3 ftm.py write       reads entities as JSON lines on stdin and writes them
 import json
 import sys
 
-from followthemoney import model
+from followthemoney import model, registry
 
 # a value each property type accepts, for the sample
 VALUES = {
@@ -109,6 +109,9 @@ def validate(path):
         for n, line in enumerate(f, 1):
             data = json.loads(line)
             schema = model.get(data.get("schema"))
+            if registry.entity.clean(data.get("id")) is None:
+                print(f"{path}:{n}: {data.get('id')!r} is not a valid entity id")
+                bad += 1
             if schema is None:
                 print(f"{path}:{n}: unknown schema {data.get('schema')!r}")
                 bad += 1

@@ -107,7 +107,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     const edge = 'member_of:ebrahim-raisi--1988-death-commissions';
     await page.evaluate(() => { window.explorer.cy.zoom(0.9); });
     assert.equal(await edgeLabel(edge), false, 'zoomed out, relationship labels are not drawn');
-    await page.evaluate(() => { window.explorer.cy.zoom(1.3); });
+    await page.evaluate(() => { window.explorer.cy.zoom(1.6); });
     assert.equal(await edgeLabel(edge), true, 'zoomed in, they are');
     await page.evaluate(() => { window.explorer.cy.zoom(0.9); });
     await page.evaluate((id) => { window.explorer.cy.getElementById(id).select(); }, edge);

@@ -114,3 +114,44 @@ test('GraphiQL on a phone: tools in a row, the query wrapped at full width above
   await screenshot(page, 'results-graphiql-phone');
   assertClean(w);
 });
+
+test('after three expansions relationship labels wait for a zoom in or a selection; entity labels stay apart (1440×900)', async () => {
+  const w = await session.open('/explore?ids=person:ebrahim-raisi', desktop);
+  const { page } = w;
+  await page.waitForFunction(() => window.explorer.cy.nodes().nonempty() && document.getElementById('status').dataset.busy === 'false');
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(async (first) => {
+      const cy = window.explorer.cy;
+      const id = first ? 'person:ebrahim-raisi' : cy.nodes().max((n) => n.data('degree') - n.connectedEdges().length).ele.id();
+      await window.explorer.view.expand(id);
+    }, i === 0);
+  }
+  await page.mouse.move(1, 1);
+  const drawn = () => page.evaluate(() => {
+    const cy = window.explorer.cy;
+    const labelled = cy.edges(':visible').filter((e) => parseFloat(e.style('font-size')) * cy.zoom() >= parseFloat(e.style('min-zoomed-font-size')));
+    const boxes = cy.nodes(':visible').map((n) => [n.id(), n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })]);
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, p] = boxes[i];
+        const [b, q] = boxes[j];
+        if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) overlaps.push(`${a} × ${b}`);
+      }
+    }
+    return { n: cy.nodes(':visible').length, zoom: cy.zoom(), labelled: labelled.map((e) => e.id()), overlaps };
+  });
+  await page.evaluate(() => { window.explorer.cy.elements().unselect(); });
+  const fitted = await drawn();
+  assert.ok(fitted.n >= 20, `a real neighbourhood: ${fitted.n} entities`);
+  assert.deepEqual(fitted.labelled, [], `fitted (zoom ${fitted.zoom.toFixed(2)}), no relationship label is drawn`);
+  assert.deepEqual(fitted.overlaps, [], 'no two entity labels overlap');
+  await screenshot(page, 'results-three-expansions');
+  // a selected entity's relationships say what they are
+  await page.evaluate(() => { window.explorer.cy.getElementById('person:ebrahim-raisi').select(); });
+  const selected = await drawn();
+  const own = await page.evaluate(() => window.explorer.cy.getElementById('person:ebrahim-raisi').connectedEdges(':visible').map((e) => e.id()).sort());
+  assert.deepEqual(selected.labelled.sort(), own, 'selected, Raisi’s relationships are labelled, and only they');
+  await screenshot(page, 'results-three-expansions-selected');
+  assertClean(w);
+});

@@ -57,8 +57,11 @@ export function shortLabel(text: string, max = 26): string {
 /** A relationship type in words: MEMBER_OF reads "member of". */
 export const words = (code: string) => code.replaceAll('_', ' ').toLowerCase();
 
-/** Edge labels show from this zoom on (and always on a selected relationship). */
-export const edgeLabelZoom = 1.2;
+/**
+ * Edge labels show from this zoom on, above the 1.4 a fitted view is kept to, so only when
+ * zoomed in by hand (and always on a selected relationship, a selected entity's, a path's).
+ */
+export const edgeLabelZoom = 1.5;
 
 export function stylesheet(): StylesheetJson {
   const s: StylesheetJson = [
@@ -92,6 +95,7 @@ export function stylesheet(): StylesheetJson {
       'outline-width': 3, 'outline-color': selectedOutline, 'outline-offset': 2, 'outline-opacity': 1 } },
     { selector: 'node:selected, node.hover', style: { label: 'data(label)', 'text-max-width': '220px', 'z-index': 20,
       'font-size': 12, 'text-background-opacity': 0.95, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.near', style: { 'min-zoomed-font-size': 0, 'font-size': 10 } },
     { selector: 'edge:selected, edge.hover', style: { 'line-color': '#1d2733', 'target-arrow-color': '#1d2733',
       'min-zoomed-font-size': 0, 'font-size': 11, 'z-index': 20 } },
     { selector: 'node.idle', style: { opacity: 0.4 } },

@@ -43,6 +43,8 @@ export class GraphView {
     }).observe(container);
     this.cy.on('mouseover', 'node, edge', (ev) => { ev.target.addClass('hover'); });
     this.cy.on('mouseout', 'node, edge', (ev) => { ev.target.removeClass('hover'); });
+    // a selected entity's relationships show their labels at any zoom
+    this.cy.on('select unselect', 'node', (ev) => { ev.target.connectedEdges().toggleClass('near', ev.target.selected()); });
     container.addEventListener('mouseleave', () => { this.cy.$('.hover').removeClass('hover'); });
   }
 

@@ -129,7 +129,9 @@ test('after three expansions relationship labels wait for a zoom in or a selecti
   await page.mouse.move(1, 1);
   const drawn = () => page.evaluate(() => {
     const cy = window.explorer.cy;
-    const labelled = cy.edges(':visible').filter((e) => parseFloat(e.style('font-size')) * cy.zoom() >= parseFloat(e.style('min-zoomed-font-size')));
+    // as cytoscape weighs it: by the zoom rounded up to a power of two
+    const zoom = 2 ** Math.ceil(Math.log2(cy.zoom() * devicePixelRatio));
+    const labelled = cy.edges(':visible').filter((e) => parseFloat(e.style('font-size')) * zoom >= parseFloat(e.style('min-zoomed-font-size')));
     const boxes = cy.nodes(':visible').map((n) => [n.id(), n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })]);
     const overlaps = [];
     for (let i = 0; i < boxes.length; i++) {

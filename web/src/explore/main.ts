@@ -249,10 +249,20 @@ async function findPaths(from: string, to: string, push: boolean): Promise<void>
   commit(push);
 }
 
+/** A new result (a report, a saved query) replaces the last one: its paths' marks, and the title an export takes from them. */
+function endPaths(): void {
+  state.path = null;
+  view.highlight([]);
+}
+
 async function showAccountability(id: string): Promise<void> {
   const current = takePanel();
   const report = await run('Building the accountability report', () => api.accountability(id, state.asOf));
   if (!report || !current()) return;
+  // the drawing shows what the report is about: its subject and the paths to those it names
+  endPaths();
+  view.focus([report.subject.id, ...report.entries.flatMap((e) => drawn(e.path).nodes)]);
+  commit();
   setPanel(true);
   show(panel, panels.accountabilityPanel(report, (p) => {
     void run('Drawing the path', async () => {
@@ -352,7 +362,7 @@ function setDate(asOf: string | null): void {
 
 // ---- saved queries
 
-void setupSaved({ run, announce, open: () => { takePanel(); setPanel(true); return panel; } });
+void setupSaved({ run, announce, open: () => { takePanel(); endPaths(); commit(); setPanel(true); return panel; } });
 
 // ---- exports: the image carries its title, date, legend and sources
 

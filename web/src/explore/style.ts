@@ -57,8 +57,12 @@ export function shortLabel(text: string, max = 26): string {
 /** A relationship type in words: MEMBER_OF reads "member of". */
 export const words = (code: string) => code.replaceAll('_', ' ').toLowerCase();
 
-/** Edge labels show from this zoom on (and always on a selected relationship). */
-export const edgeLabelZoom = 1.2;
+/**
+ * Edge labels show only past this zoom, above the 1.4 a fitted view is kept to, so only when
+ * zoomed in by hand (and always on a selected relationship, a selected entity's, a path's).
+ * Cytoscape weighs min-zoomed-font-size against the zoom rounded up to a power of two.
+ */
+export const edgeLabelZoom = 2;
 
 export function stylesheet(): StylesheetJson {
   const s: StylesheetJson = [
@@ -71,8 +75,8 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node[?expandable]', style: { 'border-width': 3, 'border-color': moreRing } },
     { selector: 'edge', style: {
       'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, label: 'data(words)',
-      // 10 px on screen, and only once zoomed in to edgeLabelZoom: below that, labels hide
-      'font-size': 10 / edgeLabelZoom, 'min-zoomed-font-size': 10, color: '#444', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
+      // about 10 px on screen, and only once zoomed in past edgeLabelZoom: below that, labels hide
+      'font-size': 9.8 / edgeLabelZoom, 'min-zoomed-font-size': 10, color: '#444', 'text-rotation': 'autorotate', 'line-color': '#8a8f98',
       'target-arrow-color': '#8a8f98', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' } },
     // under a date, a relationship the sources do not date: a hollow ring in its middle, faint
     // (its label says so too, lifted off the ring)
@@ -92,6 +96,7 @@ export function stylesheet(): StylesheetJson {
       'outline-width': 3, 'outline-color': selectedOutline, 'outline-offset': 2, 'outline-opacity': 1 } },
     { selector: 'node:selected, node.hover', style: { label: 'data(label)', 'text-max-width': '220px', 'z-index': 20,
       'font-size': 12, 'text-background-opacity': 0.95, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.near', style: { 'min-zoomed-font-size': 0, 'font-size': 10 } },
     { selector: 'edge:selected, edge.hover', style: { 'line-color': '#1d2733', 'target-arrow-color': '#1d2733',
       'min-zoomed-font-size': 0, 'font-size': 11, 'z-index': 20 } },
     { selector: 'node.idle', style: { opacity: 0.4 } },

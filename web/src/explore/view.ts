@@ -28,6 +28,8 @@ export class GraphView {
   private queue: Promise<unknown> = Promise.resolve();
   /** The entity being expanded: it keeps its place while the others make room for labels. */
   private pinned: string | null = null;
+  /** What the last result (an accountability report) is about: the view fits these while no path is marked. */
+  private focused: string[] = [];
   /** Called after each change of what is drawn or filtered. */
   onChange: () => void = () => {};
 
@@ -41,6 +43,8 @@ export class GraphView {
     }).observe(container);
     this.cy.on('mouseover', 'node, edge', (ev) => { ev.target.addClass('hover'); });
     this.cy.on('mouseout', 'node, edge', (ev) => { ev.target.removeClass('hover'); });
+    // a selected entity's relationships show their labels at any zoom
+    this.cy.on('select unselect', 'node', (ev) => { ev.target.connectedEdges().toggleClass('near', ev.target.selected()); });
     container.addEventListener('mouseleave', () => { this.cy.$('.hover').removeClass('hover'); });
   }
 
@@ -160,7 +164,10 @@ export class GraphView {
     if (added.length) this.layout(placed === 0, new Set(added.map((a) => String(a.data.id))));
     if (this.filters) this.filter(this.filters);
     else this.onChange();
-    if (added.length) this.fit();
+    if (added.length) {
+      this.focused = [];
+      this.fit();
+    }
   }
 
   private layout(all: boolean, fresh: Set<string>): void {
@@ -220,11 +227,16 @@ export class GraphView {
     }
   }
 
-  /** Fits the drawing (or the paths marked) to the room the panels leave; a handful of entities does not fill the screen. */
+  /**
+   * Fits the drawing (or the paths marked, or what the last result is about) to the room the
+   * panels leave; a handful of entities does not fill the screen.
+   */
   fit(): void {
     const cy = this.cy;
     const marked = cy.$('.path');
-    const what = marked.nonempty() ? marked : cy.elements(':visible');
+    const focused = new Set(this.focused);
+    const about = cy.nodes(':visible').filter((n) => focused.has(n.id()));
+    const what = marked.nonempty() ? marked : about.nonempty() ? about : cy.elements(':visible');
     if (what.empty()) return;
     cy.fit(what, 30);
     if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(what); }
@@ -276,6 +288,7 @@ export class GraphView {
   /** Marks paths, each in its colour (only the one focused, when given); nothing is faded when none are given. */
   highlight(paths: DrawnPath[], focus?: number): void {
     const cy = this.cy;
+    this.focused = [];
     cy.batch(() => {
       cy.elements().removeClass('path faded');
       if (!paths.length) return;
@@ -290,6 +303,13 @@ export class GraphView {
       });
       cy.elements().not('.path').addClass('faded');
     });
+    this.fit();
+  }
+
+  /** Unmarks any paths and fits the view to the entities ids (those of them drawn), until something else is drawn or marked. */
+  focus(ids: string[]): void {
+    this.highlight([]);
+    this.focused = ids;
     this.fit();
   }
 }

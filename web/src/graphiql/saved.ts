@@ -26,6 +26,17 @@ if (!document.querySelector('meta[name="viewport"]')) {
   document.head.append(meta);
 }
 
+// on a phone the query and variables wrap, as the result does, rather than run off the side
+type CodeMirrorHost = HTMLElement & { CodeMirror?: { getOption(k: string): unknown; setOption(k: string, v: unknown): void } };
+const phone = window.matchMedia('(max-width: 700px)');
+const wrapEditors = () => {
+  for (const host of document.querySelectorAll<CodeMirrorHost>('.graphiql-editor .CodeMirror')) {
+    if (host.CodeMirror && host.CodeMirror.getOption('lineWrapping') !== phone.matches) host.CodeMirror.setOption('lineWrapping', phone.matches);
+  }
+};
+new MutationObserver(wrapEditors).observe(document.documentElement, { childList: true, subtree: true });
+phone.addEventListener('change', wrapEditors);
+
 const w = window as unknown as { React: ReactLike; GraphiQL: GraphiQLComponent };
 const React = w.React;
 const Real = w.GraphiQL;

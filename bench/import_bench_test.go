@@ -71,34 +71,45 @@ type written struct {
 }
 
 // shape is a group of nodes with the same labels (or relationships of the same type)
-// and the same property keys: how many, and the bytes of their properties.
+// and the same property keys: how many, and the mean bytes of each key's values.
 type shape struct {
-	labels       string // ":Person:Entity", or a relationship's ":TYPE"
-	keys         []string
-	count, bytes int
+	labels string // ":Person:Entity", or a relationship's ":TYPE"
+	keys   []string
+	size   map[string]int
+	count  int
+	n      int // its place among the shapes, which makes its ids unique
 }
 
-const propBytes = `reduce(s = 0, k IN keys(x) | s + size(k) + CASE WHEN x[k] IS :: STRING THEN size(x[k])
-	WHEN x[k] IS :: LIST<STRING> THEN reduce(t = 0, v IN x[k] | t + size(v)) ELSE 8 END)`
+const valueBytes = `CASE WHEN x[k] IS :: STRING THEN size(x[k])
+	WHEN x[k] IS :: LIST<STRING> THEN reduce(t = 0, v IN x[k] | t + size(v)) ELSE 8 END`
 
 func countWritten(b *testing.B) written {
 	var w written
-	read := func(cypher string, shapes *[]shape, count, props, bytes *int) {
-		for _, r := range graphtest.Exec(b, cypher, nil) {
-			sh := shape{keys: strs(r.Values[1]), count: int(r.Values[2].(int64)), bytes: int(r.Values[3].(int64))}
-			for _, l := range strs(r.Values[0]) {
-				sh.labels += ":" + l
+	read := func(match string, shapes *[]shape, count, props, bytes *int) {
+		at := map[string]int{}
+		for _, r := range graphtest.Exec(b, match+" UNWIND keys(x) AS k WITH l, keys(x) AS ks, k, "+valueBytes+
+			" AS s RETURN l, ks, k, count(*), sum(s)", nil) {
+			keys := strs(r.Values[1])
+			id := fmt.Sprint(r.Values[0], keys)
+			i, ok := at[id]
+			if !ok {
+				i, at[id] = len(*shapes), len(*shapes)
+				sh := shape{keys: keys, size: map[string]int{}, count: int(r.Values[3].(int64)), n: i}
+				for _, l := range strs(r.Values[0]) {
+					sh.labels += ":" + l
+				}
+				*shapes = append(*shapes, sh)
+				*count += sh.count
+				*props += sh.count * len(keys)
 			}
-			*shapes = append(*shapes, sh)
-			*count += sh.count
-			*props += sh.count * len(sh.keys)
-			*bytes += sh.bytes
+			sh := &(*shapes)[i]
+			k, sum := r.Values[2].(string), int(r.Values[4].(int64))
+			sh.size[k] = sum / max(sh.count, 1)
+			*bytes += sum + sh.count*len(k)
 		}
 	}
-	read("MATCH (x) WHERE NOT x:SchemaMigration WITH labels(x) AS l, keys(x) AS k, "+propBytes+" AS s RETURN l, k, count(*), sum(s)",
-		&w.nodeShapes, &w.nodes, &w.nodeProps, &w.nodeBytes)
-	read("MATCH ()-[x]->() WITH [type(x)] AS l, keys(x) AS k, "+propBytes+" AS s RETURN l, k, count(*), sum(s)",
-		&w.relShapes, &w.rels, &w.relProps, &w.relBytes)
+	read("MATCH (x) WHERE NOT x:SchemaMigration WITH labels(x) AS l, x", &w.nodeShapes, &w.nodes, &w.nodeProps, &w.nodeBytes)
+	read("MATCH ()-[x]->() WITH [type(x)] AS l, x", &w.relShapes, &w.rels, &w.relProps, &w.relBytes)
 	return w
 }
 
@@ -193,18 +204,13 @@ func createFloor(b *testing.B, w written, batches int) float64 {
 	return float64(w.nodes+w.rels) / took.Seconds()
 }
 
-// floorProps are the j-th properties of a shape: its keys, each a distinct value, of
-// the shape's mean size.
+// floorProps are the j-th properties of a shape: its keys, each a distinct value of the
+// mean size of that key's.
 func floorProps(sh shape, j int) map[string]any {
-	per := sh.bytes / max(sh.count, 1)
-	for _, k := range sh.keys {
-		per -= len(k)
-	}
-	per /= max(len(sh.keys), 1)
 	p := map[string]any{}
 	for _, k := range sh.keys {
-		v := fmt.Sprintf("%s%s%d-", k, sh.labels, j) // ids unique by label
-		p[k] = v + strings.Repeat("x", max(per-len(v), 0))
+		v := fmt.Sprintf("%d.%d-", sh.n, j)
+		p[k] = v + strings.Repeat("x", max(sh.size[k]-len(v), 0))
 	}
 	return p
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"
 	"github.com/accgraph/accgraph/seed"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // BenchmarkImportFtM imports a generated FollowTheMoney file (ACCGRAPH_BENCH_FTM lines,
@@ -62,58 +63,159 @@ func emptyDB(b *testing.B) *graph.DB {
 }
 
 // written is what an import left in the graph: nodes and relationships, their property
-// counts and the bytes of their keys and values (8 for a value that is not text).
+// counts and the bytes of their keys and values (8 for a value that is not text), and
+// their shapes.
 type written struct {
 	nodes, nodeProps, nodeBytes, rels, relProps, relBytes int
+	nodeShapes, relShapes                                 []shape
 }
 
-const propBytes = `reduce(s = 0, k IN keys(x) | s + size(k) + CASE WHEN x[k] IS :: STRING THEN size(x[k])
-	WHEN x[k] IS :: LIST<STRING> THEN reduce(t = 0, v IN x[k] | t + size(v)) ELSE 8 END)`
+// shape is a group of nodes with the same labels (or relationships of the same type)
+// and the same property keys: how many, and the mean bytes of each key's values.
+type shape struct {
+	labels string // ":Person:Entity", or a relationship's ":TYPE"
+	keys   []string
+	size   map[string]int
+	count  int
+	n      int // its place among the shapes, which makes its ids unique
+}
+
+const valueBytes = `CASE WHEN k IS NULL THEN 0 WHEN x[k] IS :: STRING THEN size(x[k])
+	WHEN x[k] IS :: LIST<STRING> THEN reduce(t = 0, v IN x[k] | t + size(v)) ELSE 8 END`
 
 func countWritten(b *testing.B) written {
-	n := graphtest.Exec(b, "MATCH (x) WHERE NOT x:SchemaMigration RETURN count(x), sum(size(keys(x))), sum("+propBytes+")", nil)[0].Values
-	r := graphtest.Exec(b, "MATCH ()-[x]->() RETURN count(x), sum(size(keys(x))), sum("+propBytes+")", nil)[0].Values
-	i := func(v any) int { return int(v.(int64)) }
-	return written{i(n[0]), i(n[1]), i(n[2]), i(r[0]), i(r[1]), i(r[2])}
+	var w written
+	read := func(match string, shapes *[]shape, count, props, bytes *int) {
+		at := map[string]int{}
+		for _, r := range graphtest.Exec(b, match+" UNWIND CASE keys(x) WHEN [] THEN [null] ELSE keys(x) END AS k WITH l, keys(x) AS ks, k, "+valueBytes+
+			" AS s RETURN l, ks, k, count(*), sum(s)", nil) {
+			keys := strs(r.Values[1])
+			id := fmt.Sprint(r.Values[0], keys)
+			i, ok := at[id]
+			if !ok {
+				i, at[id] = len(*shapes), len(*shapes)
+				sh := shape{keys: keys, size: map[string]int{}, count: int(r.Values[3].(int64)), n: i}
+				for _, l := range strs(r.Values[0]) {
+					sh.labels += ":" + l
+				}
+				*shapes = append(*shapes, sh)
+				*count += sh.count
+				*props += sh.count * len(keys)
+			}
+			sh := &(*shapes)[i]
+			k, sum := "", int(r.Values[4].(int64))
+			if len(keys) > 0 { // a shape without properties is one row, its key null
+				k = r.Values[2].(string)
+				sh.size[k] = sum / max(sh.count, 1)
+			}
+			*bytes += sum + sh.count*len(k)
+		}
+	}
+	read("MATCH (x) WHERE NOT x:SchemaMigration WITH labels(x) AS l, x", &w.nodeShapes, &w.nodes, &w.nodeProps, &w.nodeBytes)
+	read("MATCH ()-[x]->() WITH [type(x)] AS l, x", &w.relShapes, &w.rels, &w.relProps, &w.relBytes)
+	return w
+}
+
+func strs(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
 }
 
 // createFloor is what this machine's Neo4j does with no accgraph in the way: it CREATEs
-// w's nodes and relationships, with as many properties of the same total size, in as
-// many transactions as the import's batches, one UNWIND statement each. Every node has a
-// unique id (a constraint, as every imported node has); every relationship goes from a
-// node of its statement to one hub (as an imported citation's go to its source), so no
-// statement looks anything up by id. It returns nodes+relationships per second.
+// w's nodes and relationships in as many transactions as the import's batches, one
+// UNWIND statement per shape each, under the schema the import writes to. Every node and
+// relationship has the labels (or type) and property keys of one the import wrote, with
+// distinct values of the same total size, so the floor maintains the same id constraints
+// and indexes, with as many entries, as the import (readers need them: an import cannot
+// skip them). Every relationship goes from a node of its statement to one hub (as an
+// imported citation's go to its source), so no statement looks anything up by id. It
+// returns nodes+relationships per second.
 func createFloor(b *testing.B, w written, batches int) float64 {
 	emptyDB(b)
-	graphtest.Exec(b, "CREATE CONSTRAINT floor_id IF NOT EXISTS FOR (n:Floor) REQUIRE n.id IS UNIQUE", nil)
-	defer graphtest.Exec(b, "DROP CONSTRAINT floor_id IF EXISTS", nil)
 	graphtest.Exec(b, "CREATE (:FloorHub)", nil)
-	props := func(count, bytes, of int) map[string]any {
-		p := map[string]any{}
-		of = max(of, 1)
-		per := max(count/of, 1)
-		for k := range per {
-			key := fmt.Sprintf("p%d", k)
-			p[key] = strings.Repeat("x", max(bytes/of/per-len(key), 0))
-		}
-		return p
+	cfg := graphtest.Config(b)
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		b.Fatal(err)
 	}
-	nodeProps := props(w.nodeProps, w.nodeBytes, w.nodes)
-	delete(nodeProps, "p0") // the id is one of them
-	relProps := props(w.relProps, w.relBytes, w.rels)
-	began := time.Now()
+	defer driver.Close(ctx)
+	var took time.Duration // in Neo4j: building the rows is not timed
 	for i := range batches {
-		from, to := i*w.nodes/batches, (i+1)*w.nodes/batches
-		rows := make([]map[string]any, 0, to-from)
-		for j := from; j < to; j++ {
-			rels := (j+1)*w.rels/w.nodes - j*w.rels/w.nodes
-			rows = append(rows, map[string]any{"id": fmt.Sprintf("floor-%d", j), "props": nodeProps, "rels": rels})
+		part := func(sh shape) []map[string]any {
+			var rows []map[string]any
+			for j := i * sh.count / batches; j < (i+1)*sh.count/batches; j++ {
+				rows = append(rows, map[string]any{"props": floorProps(sh, j)})
+			}
+			return rows
 		}
-		graphtest.Exec(b, `MATCH (h:FloorHub) UNWIND $rows AS row CREATE (n:Floor {id: row.id}) SET n += row.props
-			WITH h, n, row UNWIND range(1, row.rels) AS k CREATE (n)-[r:FLOOR]->(h) SET r = $relProps`,
-			map[string]any{"rows": rows, "relProps": relProps})
+		// the relationships start at the batch's nodes of the largest shape, spread evenly
+		hub := 0
+		for k, sh := range w.nodeShapes {
+			if sh.count > w.nodeShapes[hub].count {
+				hub = k
+			}
+		}
+		var stmts []string
+		var params []map[string]any
+		for k, sh := range w.nodeShapes {
+			rows := part(sh)
+			if len(rows) == 0 {
+				continue
+			}
+			cypher := "MATCH (h:FloorHub) UNWIND $rows AS row CREATE (n" + sh.labels + ") SET n = row.props"
+			if k == hub {
+				for r, rsh := range w.relShapes {
+					key := fmt.Sprintf("r%d", r)
+					for _, row := range rows {
+						row[key] = []map[string]any{}
+					}
+					rels := part(rsh)
+					for j, rel := range rels {
+						row := rows[j*len(rows)/len(rels)]
+						row[key] = append(row[key].([]map[string]any), rel["props"].(map[string]any))
+					}
+					cypher += " FOREACH (p IN row." + key + " | CREATE (n)-[x" + rsh.labels + "]->(h) SET x = p)"
+				}
+			}
+			stmts = append(stmts, cypher)
+			params = append(params, map[string]any{"rows": rows})
+		}
+		began := time.Now()
+		session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: "neo4j"})
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			for k, st := range stmts {
+				res, err := tx.Run(ctx, st, params[k])
+				if err == nil {
+					_, err = res.Consume(ctx)
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		})
+		session.Close(ctx)
+		took += time.Since(began)
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
-	return float64(w.nodes+w.rels) / time.Since(began).Seconds()
+	return float64(w.nodes+w.rels) / took.Seconds()
+}
+
+// floorProps are the j-th properties of a shape: its keys, each a distinct value of the
+// mean size of that key's.
+func floorProps(sh shape, j int) map[string]any {
+	p := map[string]any{}
+	for _, k := range sh.keys {
+		v := fmt.Sprintf("%d.%d-", sh.n, j)
+		p[k] = v + strings.Repeat("x", max(sh.size[k]-len(v), 0))
+	}
+	return p
 }
 
 // TestGenerateFtM writes BenchmarkImportFtM's file to ACCGRAPH_GEN_FTM (ACCGRAPH_BENCH_FTM

@@ -15,7 +15,7 @@ import (
 // exist) with the seed loader's rules, then writes it and its audit record in ONE
 // transaction: all of it, with the record, or nothing.
 func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error {
-	stmts, ids, err := db.prepare(ctx, d, false)
+	stmts, ids, err := db.prepare(ctx, d, nil)
 	if err != nil {
 		return err
 	}
@@ -24,34 +24,16 @@ func (db *DB) Apply(ctx context.Context, by, mutation string, d *Dataset) error 
 	})
 }
 
-// ApplyBulk is Apply for imports: the same validation against the graph and one
-// transaction, but the audit record lists the ids touched without their before and after
-// values, which would double the work of a large batch, and the facts not in the graph
-// yet are CREATEd, citations included, without looking for what they replace.
-func (db *DB) ApplyBulk(ctx context.Context, by, mutation string, d *Dataset) error {
-	stmts, ids, err := db.prepare(ctx, d, true)
-	if err != nil {
-		return err
-	}
-	stmts = append(stmts, statement{`CREATE (:Change {id: randomUUID(), at: datetime(), by: $by, mutation: $mutation,
-		ids: $ids, before: '(not recorded for bulk imports)', after: '(not recorded for bulk imports)'})`,
-		map[string]any{"by": by, "mutation": mutation, "ids": ids}})
-	if err := db.transaction(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		return db.runAll(ctx, tx, stmts)
-	}); err != nil {
-		return fmt.Errorf("%s: %w", mutation, db.wrap(err))
-	}
-	return nil
-}
-
 // prepare validates d against the graph and returns the statements that write it and
-// the ids it touches. Its reads of the graph run side by side; with bulk, one more finds
-// which of the facts d defines are in the graph already (the others are written fresh).
-func (db *DB) prepare(ctx context.Context, d *Dataset, bulk bool) ([]statement, []string, error) {
-	refs := referenced(d)
-	defined := make([]string, 0, len(d.Entities)+len(refs))
+// the ids it touches. Its reads of the graph run side by side, for what prior does not
+// say; with prior (a bulk write), one more finds which of the facts d defines are in the
+// graph already (the others are written fresh), unless prior says none is.
+func (db *DB) prepare(ctx context.Context, d *Dataset, prior *Prior) ([]statement, []string, error) {
+	defined := make([]string, 0, len(d.Entities))
+	inDataset := map[string]bool{}
 	for _, e := range d.Entities {
 		defined = append(defined, e.Common().ID)
+		inDataset[e.Common().ID] = true
 	}
 	facts := slices.Clone(defined)
 	for _, l := range d.Links {
@@ -59,18 +41,32 @@ func (db *DB) prepare(ctx context.Context, d *Dataset, bulk bool) ([]statement, 
 			facts = append(facts, l.ID)
 		}
 	}
-	var present map[string]EntityKind
+	known := prior
+	if known == nil {
+		known = &Prior{}
+	}
+	// what the dataset defines, or prior knows is in the graph, is not asked for
+	refs := slices.DeleteFunc(referenced(d), func(id string) bool {
+		_, ok := known.Kinds[id]
+		return ok || inDataset[id]
+	})
+	merged := refs
+	if !known.New {
+		merged = append(defined, refs...)
+	}
+	present := map[string]EntityKind{}
 	var g errgroup.Group
 	g.Go(func() (err error) { d.Existing, err = db.existingKinds(ctx, refs); return err })
 	g.Go(func() (err error) { d.Known, err = db.evidenceOf(ctx, refs); return err })
 	g.Go(func() (err error) { d.Texts, err = db.sourceTexts(ctx, refs); return err })
-	g.Go(func() (err error) { d.Merged, err = db.redirects(ctx, append(defined, refs...)); return err })
-	if bulk {
+	g.Go(func() (err error) { d.Merged, err = db.redirects(ctx, merged); return err })
+	if prior != nil && !prior.New {
 		g.Go(func() (err error) { present, err = db.existingFacts(ctx, facts); return err })
 	}
 	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
+	known.addTo(d)
 	if err := d.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +83,7 @@ func (db *DB) prepare(ctx context.Context, d *Dataset, bulk bool) ([]statement, 
 		ids = append(ids, l.ID)
 	}
 	var fresh map[string]bool
-	if bulk {
+	if prior != nil {
 		fresh = map[string]bool{}
 		for _, id := range facts {
 			if _, ok := present[id]; !ok {

@@ -2,7 +2,6 @@ package seed
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -18,13 +17,13 @@ import (
 type FtMMapper struct {
 	file  string
 	seen  map[string]ftmSeen          // FtM id → what is known of it
-	made  map[string]graph.EntityKind // accgraph id → kind: the sources and claimants written
+	made  map[string]graph.Entity     // accgraph id → the sources and claimants written, as written
 	batch map[string]graph.EntityKind // accgraph id → kind: what the lines of the batch being mapped point at
 }
 
 // NewFtMMapper maps the entities of file.
 func NewFtMMapper(file string) *FtMMapper {
-	return &FtMMapper{file: file, seen: map[string]ftmSeen{}, made: map[string]graph.EntityKind{}, batch: map[string]graph.EntityKind{}}
+	return &FtMMapper{file: file, seen: map[string]ftmSeen{}, made: map[string]graph.Entity{}, batch: map[string]graph.EntityKind{}}
 }
 
 // Remember records an entity's id and kind without mapping it: a resumed import skips
@@ -100,7 +99,10 @@ type group struct {
 // the seed loader's rules refuse is returned as a problem (with its field), and the rest
 // is written without it.
 func (m *FtMMapper) Map(entities []FtMEntity) (*graph.Dataset, []FtMProblem) {
-	m.batch = maps.Clone(m.made)
+	m.batch = map[string]graph.EntityKind{}
+	for id, e := range m.made {
+		m.batch[id] = e.Kind()
+	}
 	sorted := slices.Clone(entities)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	for _, e := range sorted {
@@ -166,6 +168,14 @@ func (m *FtMMapper) check(entities []graph.Entity, links []*graph.Link) string {
 	return strings.Join(reasons, "; ")
 }
 
+// prior is what the batch just mapped may take as known without asking the graph: the
+// entities it points at (written by an earlier batch, found in the graph or in the batch)
+// and the sources and claimants as the import wrote them. isNew: none of its facts is in
+// the graph. It holds until the next Map.
+func (m *FtMMapper) prior(isNew bool) graph.Prior {
+	return graph.Prior{Kinds: m.batch, Entities: m.made, New: isNew}
+}
+
 func (m *FtMMapper) reject(g *group, reason string) FtMProblem {
 	for _, id := range g.fresh {
 		delete(m.made, id)
@@ -202,10 +212,11 @@ func (m *FtMMapper) mapOne(e FtMEntity) *group {
 		claimant = ftmID("org", "authority-"+authority)
 		if _, ok := m.made[claimant]; !ok {
 			// derived from the sanction: an FtM export writes the sanction, which brings it back
-			m.made[claimant], m.batch[claimant] = graph.KindOrganization, graph.KindOrganization
+			org := &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
+				Citations: m.cite(g, e, "", "")}, OrgKind: "GOVERNMENT"}
+			m.made[claimant], m.batch[claimant] = org, graph.KindOrganization
 			g.fresh = append(g.fresh, claimant)
-			g.entities = append(g.entities, &graph.Organization{Base: graph.Base{ID: claimant, Name: authority,
-				Citations: m.cite(g, e, "", "")}, OrgKind: "GOVERNMENT"})
+			g.entities = append(g.entities, org)
 		}
 	}
 	cites := m.cite(g, e, quote, claimant)
@@ -314,12 +325,13 @@ func (m *FtMMapper) cite(g *group, e FtMEntity, quote, claimant string) []graph.
 	for _, ds := range datasets {
 		src := ftmID("source", ds)
 		if _, ok := m.made[src]; !ok {
-			m.made[src], m.batch[src] = graph.KindSource, graph.KindSource
-			g.fresh = append(g.fresh, src)
-			g.entities = append(g.entities, &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
+			source := &graph.Source{Base: graph.Base{ID: src, Name: "FtM dataset " + ds,
 				Description: "A published dataset: what it lists is what its publisher or the listing authority claims.",
 				Citations:   []graph.Citation{{Source: src, ClaimedBy: src, Quote: ds, Locator: "dataset name", Confidence: graph.Reported}}},
-				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET"})
+				Title: "FollowTheMoney dataset " + ds, Publisher: ds, SourceKind: "DATASET"}
+			m.made[src], m.batch[src] = source, graph.KindSource
+			g.fresh = append(g.fresh, src)
+			g.entities = append(g.entities, source)
 		}
 		out = append(out, graph.Citation{Source: src, ClaimedBy: orDefault(claimant, src), Quote: quote, Locator: locator,
 			Confidence: graph.Reported, Accessed: seen})

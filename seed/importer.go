@@ -63,6 +63,11 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		}
 	}
 	began := time.Now()
+	// into a graph without FtM data, what the import has not written is new
+	noFtM, err := im.DB.HoldsNoFtM(ctx)
+	if err != nil {
+		return ImportStats{}, nil, err
+	}
 	mapper := NewFtMMapper(file)
 	var (
 		stats    ImportStats
@@ -109,6 +114,19 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 			return errStrict
 		}
 		batch, inBatch = batch[:0], map[string]int{}
+		// prepared now, while the batch before is written: what that one writes is in
+		// what the mapper knows, and no fact of this batch is in it (a fragment of one
+		// waited for it in mergeWritten)
+		var bulk *graph.Bulk
+		if len(d.Entities) > 0 || len(d.Links) > 0 {
+			again := slices.ContainsFunc(ready, func(e FtMEntity) bool { return mapper.written(e.ID) })
+			if bulk, err = im.DB.PrepareBulk(ctx, im.By, "importFtM", d, mapper.prior(noFtM && !again)); err != nil {
+				if werr := w.wait(); werr != nil {
+					return werr
+				}
+				return err
+			}
+		}
 		for _, e := range ready {
 			if mapper.Knows(e.ID) || ftmKind(e.Schema) == "" {
 				mapper.wrote(e.ID)
@@ -120,8 +138,8 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 			safe = min(safe, e.Line-1)
 		}
 		if err := w.start(func() error {
-			if len(d.Entities) > 0 || len(d.Links) > 0 {
-				if err := im.DB.ApplyBulk(ctx, im.By, "importFtM", d); err != nil {
+			if bulk != nil {
+				if err := bulk.Write(ctx); err != nil {
 					return err
 				}
 			}
@@ -146,7 +164,7 @@ func (im *Importer) FtM(ctx context.Context, file string, r io.Reader) (ImportSt
 		return nil
 	}
 	var referents []FtMEntity
-	err := ParseFtM(r, func(e FtMEntity) error {
+	err = ParseFtM(r, func(e FtMEntity) error {
 		stats.Lines = e.Line
 		// DEL lines and referents are applied at the end, so a resumed import applies
 		// those it skips too (again: both are idempotent)

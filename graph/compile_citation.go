@@ -5,6 +5,7 @@ import (
 )
 
 type citationPlan struct {
+	keys     shape
 	source   *nodePlan
 	claimant *nodePlan
 }
@@ -31,14 +32,14 @@ func (c *compiler) citations(x string, fields []Selection, path string) (string,
 func (c *compiler) citation(cv, pattern string, cfields []Selection, path string) (string, *citationPlan, error) {
 	sv, ev := c.newVar("s"), c.newVar("e")
 	cp := &citationPlan{}
-	parts := []string{}
+	var parts []part
 	if s, ok := mergeSub(cfields, "source"); ok {
 		expr, np, err := c.node(sv, []EntityKind{KindSource}, s, path+".source")
 		if err != nil {
 			return "", nil, err
 		}
 		cp.source = np
-		parts = append(parts, "__source: "+expr)
+		parts = append(parts, part{"__source", expr})
 	}
 	claimant := ""
 	if s, ok := mergeSub(cfields, "claimedBy"); ok {
@@ -47,18 +48,20 @@ func (c *compiler) citation(cv, pattern string, cfields []Selection, path string
 			return "", nil, err
 		}
 		cp.claimant = np
-		parts = append(parts, "__claimant: "+expr)
+		parts = append(parts, part{"__claimant", expr})
 		claimant = fmt.Sprintf(" OPTIONAL MATCH (%s)-[:CLAIMED_BY]->(%s)", cv, ev)
 	}
+	proj, keys := projection(cv, cfields, nil, parts)
+	cp.keys = keys
 	return fmt.Sprintf("MATCH %s-[:FROM_SOURCE]->(%s:Source)%s RETURN %s AS citation",
-		pattern, sv, claimant, projection(cv, cfields, nil, parts)), cp, nil
+		pattern, sv, claimant, proj), cp, nil
 }
 
 func (cp *citationPlan) decode(v any) []Citation {
 	items, _ := v.([]any)
 	out := make([]Citation, 0, len(items))
 	for _, it := range items {
-		props, _ := it.(map[string]any)
+		props := cp.keys.props(it)
 		c := Citation{
 			ID: str(props["id"]), Quote: str(props["quote"]), Locator: str(props["locator"]),
 			Confidence: Confidence(str(props["confidence"])), Accessed: readDate(props["accessed"]),

@@ -8,9 +8,11 @@ import (
 // nodePlan decodes a projected node of one of several kinds.
 type nodePlan struct {
 	kinds map[EntityKind]*kindPlan
+	keys  shape // of the one projection every kind shares, if they share one
 }
 
 type kindPlan struct {
+	keys      shape
 	rels      []*relPlan
 	citations *citationPlan
 }
@@ -48,7 +50,7 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 			fields = sub(k.Label())
 		}
 		kp := &kindPlan{}
-		var parts []string
+		var parts []part
 		seen := map[string]bool{}
 		for _, f := range fields {
 			spec, isRel := relFields[k][f.Name]
@@ -65,20 +67,21 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 				}
 				rp.key, rp.alias = key, f.Alias
 				kp.rels = append(kp.rels, rp)
-				parts = append(parts, "`"+key+"`: "+expr)
+				parts = append(parts, part{key, expr})
 			case f.Name == "citations" && kp.citations == nil:
 				expr, cp, err := c.citations(v, fields, path+".citations")
 				if err != nil {
 					return "", nil, err
 				}
 				kp.citations = cp
-				parts = append(parts, "__citations: "+expr)
+				parts = append(parts, part{"__citations", expr})
 			}
 		}
 		plan.kinds[k] = kp
-		projections[k] = projection(v, fields, need, parts)
+		projections[k], kp.keys = projection(v, fields, need, parts)
 	}
 	if len(kinds) == 1 || allSame(projections) {
+		plan.keys = plan.kinds[kinds[0]].keys
 		return projections[kinds[0]], plan, nil
 	}
 	var b strings.Builder
@@ -114,16 +117,19 @@ func init() {
 	}
 }
 
-// projection is the map projection of x holding id, the stored properties fields read,
-// need, and the computed entries parts. Projecting only these, not .*, keeps large
-// properties (an imported entity's FtM JSON) and unasked ones out of every read.
-func projection(x string, fields []Selection, need, parts []string) string {
-	items := []string{".id"}
+// projection is what a compiled read returns for the node, relationship or citation in
+// x: id, the stored properties fields read, need, and the computed entries parts, as a
+// list of values in the order of its keys. Projecting only these, not .*, keeps large
+// properties (an imported entity's FtM JSON) and unasked ones out of every read; a list
+// rather than a map projection, because Neo4j builds and sends a list of values much
+// faster than a map of them (docs/design.md, step 16), and the keys are known here.
+func projection(x string, fields []Selection, need []string, parts []part) (string, shape) {
+	keys := shape{"id"}
 	seen := map[string]bool{"id": true}
 	add := func(prop string) {
 		if !seen[prop] {
 			seen[prop] = true
-			items = append(items, "."+prop)
+			keys = append(keys, prop)
 		}
 	}
 	for _, prop := range need {
@@ -134,7 +140,37 @@ func projection(x string, fields []Selection, need, parts []string) string {
 			add(prop)
 		}
 	}
-	return x + " {" + strings.Join(append(items, parts...), ", ") + "}"
+	items := make([]string, 0, len(keys)+len(parts))
+	for _, k := range keys {
+		items = append(items, x+"."+k)
+	}
+	for _, p := range parts {
+		keys = append(keys, p.key)
+		items = append(items, p.expr)
+	}
+	return "[" + strings.Join(items, ", ") + "]", keys
+}
+
+// part is a computed entry of a projection: a relation list, citations, an end node.
+type part struct{ key, expr string }
+
+// shape is the keys of a projection, in the order of its values.
+type shape []string
+
+// props reads a projected list back as the map its keys name (nil for null): the
+// decoders read stored properties by name, from reads of every kind.
+func (s shape) props(v any) map[string]any {
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	m := make(map[string]any, len(s))
+	for i, k := range s {
+		if i < len(list) {
+			m[k] = list[i]
+		}
+	}
+	return m
 }
 
 func allSame(m map[EntityKind]string) bool {
@@ -152,20 +188,26 @@ func allSame(m map[EntityKind]string) bool {
 // decode builds the entity a projection returned, with the relation lists and citations
 // the plan asked for.
 func (p *nodePlan) decode(v any) Entity {
-	props, ok := v.(map[string]any)
-	if !ok || p == nil {
-		return nil
+	list, ok := v.([]any)
+	if !ok || p == nil || len(list) == 0 {
+		return nil // a null node (OPTIONAL MATCH) projects a list of nulls: its id is null
 	}
-	id := str(props["id"])
-	kind, ok := kindOfID(id)
+	kind, ok := kindOfID(str(list[0]))
 	if !ok {
 		return nil
 	}
+	kp, keys := p.kinds[kind], p.keys
+	if kp != nil {
+		keys = kp.keys
+	}
+	if keys == nil {
+		return nil
+	}
+	props := keys.props(list)
 	e := newEntity(kind)
 	b := e.Common()
 	readBase(b, props)
 	e.readProperties(props)
-	kp := p.kinds[kind]
 	if kp == nil {
 		return e
 	}

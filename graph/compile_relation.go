@@ -10,6 +10,7 @@ type relPlan struct {
 	key       string // map key of the projected list
 	alias     string
 	spec      relSpec
+	keys      shape
 	start     *nodePlan // nil when not selected
 	end       *nodePlan
 	citations *citationPlan
@@ -51,7 +52,7 @@ func (c *compiler) edge(r, v, m string, near EntityKind, spec relSpec, sub func(
 		startVar, endVar = m, v
 		startKinds, endKinds = endKinds, startKinds
 	}
-	var parts []string
+	var parts []part
 	for _, end := range []struct {
 		name, v string
 		kinds   []EntityKind
@@ -70,7 +71,7 @@ func (c *compiler) edge(r, v, m string, near EntityKind, spec relSpec, sub func(
 			return "", nil, err
 		}
 		*end.plan = np
-		parts = append(parts, end.key+": "+expr)
+		parts = append(parts, part{end.key, expr})
 	}
 	for _, f := range fields {
 		if f.Name == "citations" {
@@ -79,11 +80,13 @@ func (c *compiler) edge(r, v, m string, near EntityKind, spec relSpec, sub func(
 				return "", nil, err
 			}
 			rp.citations = cp
-			parts = append(parts, "__citations: "+expr)
+			parts = append(parts, part{"__citations", expr})
 			break
 		}
 	}
-	return projection(r, fields, nil, parts), rp, nil
+	expr, keys := projection(r, fields, nil, parts)
+	rp.keys = keys
+	return expr, rp, nil
 }
 
 // relationArgs compiles asOf, minConfidence and includeRetracted on the relationship r
@@ -111,7 +114,7 @@ func (rp *relPlan) decode(v any) any {
 	proto := reflect.TypeOf(rp.spec.shape.build(EdgeBase{}, nil, nil))
 	out := reflect.MakeSlice(reflect.SliceOf(proto), len(items), len(items))
 	for i, it := range items {
-		props, _ := it.(map[string]any)
+		props := rp.keys.props(it)
 		base := readEdge(props, rp.spec.typ)
 		if rp.citations != nil {
 			base.Citations = rp.citations.decode(props["__citations"])

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -25,11 +26,17 @@ import (
 // decoded, one ExecuteQuery, the data encoded). ACCGRAPH_BENCH_PEOPLE sets the graph's
 // size (default 10000, the side-by-side's 10k). Run with
 //
-//	accgraph neo4j exec -- go test -run '^$' -bench 'Q3|Q4' -benchmem ./server
+//	accgraph neo4j exec -- go test -run '^$' -bench 'Q[1-4]' -benchmem ./server
 func BenchmarkQ3(b *testing.B) { benchQuestion(b, sidebyside.FindQuestion("Q3")) }
 
 // BenchmarkQ4 is BenchmarkQ3 for Q4 (full-text search, 20 people).
 func BenchmarkQ4(b *testing.B) { benchQuestion(b, sidebyside.FindQuestion("Q4")) }
+
+// BenchmarkQ2 is BenchmarkQ3 for Q2 (a filtered page of 50 people ordered by name, with totalCount).
+func BenchmarkQ2(b *testing.B) { benchQuestion(b, sidebyside.FindQuestion("Q2")) }
+
+// BenchmarkQ1 is BenchmarkQ3 for Q1 (a person by id with citations).
+func BenchmarkQ1(b *testing.B) { benchQuestion(b, sidebyside.FindQuestion("Q1")) }
 
 // generated is the graph the question benchmarks ask, written once per process.
 var generated struct {
@@ -77,6 +84,11 @@ func benchQuestion(b *testing.B, q *sidebyside.Question) {
 			b.Fatalf("%s failed: %d %s", q.ID, a.status, a.body)
 		}
 		answers = append(answers, a.body)
+		// a second of warm-up: the graph was just rewritten, and Neo4j's collector may
+		// still pause for it (a first timed request of ~1.2 s otherwise skews the result)
+		for warm := time.Now(); time.Since(warm) < time.Second; {
+			post(h, q.Accgraph, vars)
+		}
 		b.Run(path.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -57,7 +57,7 @@ var Roots = func() map[string]bool {
 }()
 
 // Read answers every root field of a GraphQL read in ONE Cypher statement: each root is a
-// CALL subquery, each nested relation a COLLECT subquery inside a map projection. It
+// CALL subquery, each nested relation a COLLECT subquery inside its node's list projection. It
 // returns an error only when the statement failed as a whole (Neo4j down, timeout);
 // a root field with bad arguments gets its own error in Results.
 func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {

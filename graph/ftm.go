@@ -99,10 +99,12 @@ func (db *DB) resolveFtMArgs(ctx context.Context, roots []Selection) ([]Selectio
 	}
 	params := map[string]any{}
 	parts := make([]string, len(ftmKinds))
+	named := map[string][]string{} // each accgraph id looked up, with the arguments that name it
 	for i, k := range ftmKinds {
 		ids := make([]string, len(asked))
 		for j, id := range asked {
 			ids[j] = FtMID(k.IDPrefix(), id)
+			named[ids[j]] = append(named[ids[j]], "ftm:"+id)
 		}
 		params[fmt.Sprint("ids", i)] = ids
 		parts[i] = fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids%d RETURN n.id AS id, n.confidence = 'RETRACTED' AS gone", k.Label(), i)
@@ -114,12 +116,8 @@ func (db *DB) resolveFtMArgs(ctx context.Context, roots []Selection) ([]Selectio
 	found := map[string]string{}
 	for _, r := range res.Records { // retracted first, so that a live one overwrites it
 		acc := str(r.Values[0])
-		for _, id := range asked {
-			for _, k := range ftmKinds {
-				if FtMID(k.IDPrefix(), id) == acc {
-					found["ftm:"+id] = acc
-				}
-			}
+		for _, arg := range named[acc] {
+			found[arg] = acc
 		}
 	}
 	out := make([]Selection, len(roots))

@@ -158,3 +158,17 @@ export const waitShown = (page, selector, present, absent = []) => page.waitForF
   const ids = new Set(window.explorer.cy.$(s).map((e) => e.id()));
   return yes.every((i) => ids.has(i)) && no.every((i) => !ids.has(i)) && document.getElementById('status').dataset.busy === 'false';
 }, [selector, present, absent]);
+
+/** Pairs of entity labels drawn over each other. */
+export const labelOverlaps = (page) => page.evaluate(() => {
+  const boxes = window.explorer.cy.nodes(':visible').map((n) => [n.id(), n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })]);
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, p] = boxes[i];
+      const [b, q] = boxes[j];
+      if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) pairs.push(`${a} × ${b}`);
+    }
+  }
+  return pairs;
+});

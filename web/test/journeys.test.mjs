@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, assertClean, explorerSession, point, screenshot, waitShown } from './harness.mjs';
+import { artifacts, assertClean, explorerSession, labelOverlaps, point, screenshot, waitShown } from './harness.mjs';
 
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 const session = explorerSession();
@@ -27,20 +27,6 @@ async function inView(page, selector) {
     return { w, h, out: out.map((el) => el.id()) };
   }, selector);
 }
-
-/** Pairs of entity labels drawn over each other. */
-const labelOverlaps = (page) => page.evaluate(() => {
-  const boxes = window.explorer.cy.nodes(':visible').map((n) => [n.id(), n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })]);
-  const pairs = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const [a, p] = boxes[i];
-      const [b, q] = boxes[j];
-      if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) pairs.push(`${a} × ${b}`);
-    }
-  }
-  return pairs;
-});
 
 async function assertFits(page, viewport, size) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

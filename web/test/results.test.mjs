@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifacts, assertClean, explorerSession, screenshot } from './harness.mjs';
+import { artifacts, assertClean, explorerSession, labelOverlaps, screenshot } from './harness.mjs';
 
 const session = explorerSession();
 const desktop = { width: 1440, height: 900 };
@@ -132,22 +132,13 @@ test('after three expansions relationship labels wait for a zoom in or a selecti
     // as cytoscape weighs it: by the zoom rounded up to a power of two
     const zoom = 2 ** Math.ceil(Math.log2(cy.zoom() * devicePixelRatio));
     const labelled = cy.edges(':visible').filter((e) => parseFloat(e.style('font-size')) * zoom >= parseFloat(e.style('min-zoomed-font-size')));
-    const boxes = cy.nodes(':visible').map((n) => [n.id(), n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })]);
-    const overlaps = [];
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, p] = boxes[i];
-        const [b, q] = boxes[j];
-        if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) overlaps.push(`${a} × ${b}`);
-      }
-    }
-    return { n: cy.nodes(':visible').length, zoom: cy.zoom(), labelled: labelled.map((e) => e.id()), overlaps };
+    return { n: cy.nodes(':visible').length, zoom: cy.zoom(), labelled: labelled.map((e) => e.id()) };
   });
   await page.evaluate(() => { window.explorer.cy.elements().unselect(); });
   const fitted = await drawn();
   assert.ok(fitted.n >= 20, `a real neighbourhood: ${fitted.n} entities`);
   assert.deepEqual(fitted.labelled, [], `fitted (zoom ${fitted.zoom.toFixed(2)}), no relationship label is drawn`);
-  assert.deepEqual(fitted.overlaps, [], 'no two entity labels overlap');
+  assert.deepEqual(await labelOverlaps(page), [], 'no two entity labels overlap');
   await screenshot(page, 'results-three-expansions');
   // a selected entity's relationships say what they are
   await page.evaluate(() => { window.explorer.cy.getElementById('person:ebrahim-raisi').select(); });

@@ -93,8 +93,8 @@ func aliasProperties(b *Base, props map[string]any) {
 }
 
 // readAliases is the reverse of aliasProperties.
-func readAliases(props map[string]any) []Alias {
-	names, notes := strs(props["aliases"]), strs(props["aliasNotes"])
+func readAliases(props record) []Alias {
+	names, notes := strs(props.get("aliases")), strs(props.get("aliasNotes"))
 	out := make([]Alias, len(names))
 	index := map[string]int{}
 	for i, n := range names {
@@ -104,7 +104,7 @@ func readAliases(props map[string]any) []Alias {
 		}
 		index[n] = i
 	}
-	for _, raw := range strs(props["aliasCitations"]) {
+	for _, raw := range strs(props.get("aliasCitations")) {
 		var c aliasCitation
 		if json.Unmarshal([]byte(raw), &c) != nil {
 			continue

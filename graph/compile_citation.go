@@ -61,20 +61,20 @@ func (cp *citationPlan) decode(v any) []Citation {
 	items, _ := v.([]any)
 	out := make([]Citation, 0, len(items))
 	for _, it := range items {
-		props := cp.keys.props(it)
+		props := cp.keys.record(it)
 		c := Citation{
-			ID: str(props["id"]), Quote: str(props["quote"]), Locator: str(props["locator"]),
-			Confidence: Confidence(str(props["confidence"])), Accessed: readDate(props["accessed"]),
-			Checked: props["checked"] == true, Stance: stanceOf(str(props["stance"])),
+			ID: str(props.get("id")), Quote: str(props.get("quote")), Locator: str(props.get("locator")),
+			Confidence: Confidence(str(props.get("confidence"))), Accessed: readDate(props.get("accessed")),
+			Checked: props.get("checked") == true, Stance: stanceOf(str(props.get("stance"))),
 		}
 		if cp.source != nil {
-			c.SourceNode, _ = cp.source.decode(props["__source"]).(*Source)
+			c.SourceNode, _ = cp.source.decode(props.get("__source")).(*Source)
 			if c.SourceNode != nil {
 				c.Source = c.SourceNode.ID
 			}
 		}
 		if cp.claimant != nil {
-			c.Claimant = cp.claimant.decode(props["__claimant"])
+			c.Claimant = cp.claimant.decode(props.get("__claimant"))
 			if c.Claimant != nil {
 				c.ClaimedBy = c.Claimant.Common().ID
 			}

@@ -157,22 +157,6 @@ type part struct{ key, expr string }
 // shape is the keys of a projection, in the order of its values.
 type shape []string
 
-// props reads a projected list back as the map its keys name (nil for null): the
-// decoders read stored properties by name, from reads of every kind.
-func (s shape) props(v any) map[string]any {
-	list, ok := v.([]any)
-	if !ok {
-		return nil
-	}
-	m := make(map[string]any, len(s))
-	for i, k := range s {
-		if i < len(list) {
-			m[k] = list[i]
-		}
-	}
-	return m
-}
-
 func allSame(m map[EntityKind]string) bool {
 	first := ""
 	for _, s := range m {
@@ -203,7 +187,7 @@ func (p *nodePlan) decode(v any) Entity {
 	if keys == nil {
 		return nil
 	}
-	props := keys.props(list)
+	props := record{keys, list}
 	e := newEntity(kind)
 	b := e.Common()
 	readBase(b, props)
@@ -212,10 +196,10 @@ func (p *nodePlan) decode(v any) Entity {
 		return e
 	}
 	for _, rp := range kp.rels {
-		b.setRelated(rp.alias, rp.decode(props[rp.key]))
+		b.setRelated(rp.alias, rp.decode(props.get(rp.key)))
 	}
 	if kp.citations != nil {
-		b.Citations = kp.citations.decode(props["__citations"])
+		b.Citations = kp.citations.decode(props.get("__citations"))
 	}
 	return e
 }

@@ -114,17 +114,17 @@ func (rp *relPlan) decode(v any) any {
 	proto := reflect.TypeOf(rp.spec.shape.build(EdgeBase{}, nil, nil))
 	out := reflect.MakeSlice(reflect.SliceOf(proto), len(items), len(items))
 	for i, it := range items {
-		props := rp.keys.props(it)
+		props := rp.keys.record(it)
 		base := readEdge(props, rp.spec.typ)
 		if rp.citations != nil {
-			base.Citations = rp.citations.decode(props["__citations"])
+			base.Citations = rp.citations.decode(props.get("__citations"))
 		}
 		var start, end Entity
 		if rp.start != nil {
-			start = rp.start.decode(props["__start"])
+			start = rp.start.decode(props.get("__start"))
 		}
 		if rp.end != nil {
-			end = rp.end.decode(props["__end"])
+			end = rp.end.decode(props.get("__end"))
 		}
 		out.Index(i).Set(reflect.ValueOf(rp.spec.shape.build(base, start, end))) // reflect.Append allocates a header per call
 	}
@@ -133,9 +133,13 @@ func (rp *relPlan) decode(v any) any {
 
 // readEdge reads the edge's stored properties; it walks the few a read projects rather
 // than looking up each the edge may have (a property not projected reads as absent).
-func readEdge(props map[string]any, typ RelType) EdgeBase {
+func readEdge(props record, typ RelType) EdgeBase {
 	e := EdgeBase{Type: typ, Facts: readFacts(props, LinkFacts)}
-	for k, v := range props {
+	for i, k := range props.keys {
+		if i >= len(props.vals) {
+			break
+		}
+		v := props.vals[i]
 		switch k {
 		case "id":
 			e.ID = str(v)

@@ -103,8 +103,9 @@ func (db *DB) loadEntity(ctx context.Context, id string) (Entity, error) {
 	}
 	e := newEntity(kind)
 	props, _ := res.Records[0].Values[0].(map[string]any)
-	readBase(e.Common(), props)
-	e.readProperties(props)
+	rec := recordOf(props)
+	readBase(e.Common(), rec)
+	e.readProperties(rec)
 	e.Common().Confidence = Confidence(str(props["ownConfidence"])) // an editor's, not the derived one
 	e.Common().Citations = readCitations(res.Records[0].Values[1])
 	return e, nil
@@ -134,11 +135,11 @@ func (db *DB) loadLink(ctx context.Context, id string) (*Link, error) {
 // readLink is the reverse of Link.properties: the link of type t a relationship's
 // properties describe (its ends and citations aside).
 func readLink(t RelType, props map[string]any) *Link {
-	base := readEdge(props, t)
+	base := readEdge(recordOf(props), t)
 	return &Link{ID: base.ID, Type: t, Role: base.Role, Outcome: base.Outcome,
 		Sentence: base.Sentence, When: base.When, Attested: base.Attested, EndedBy: base.EndedBy,
 		Confidence: Confidence(str(props["ownConfidence"])), Retraction: base.Retraction, Inference: deref(base.Inference), Field: "link",
-		FtM: str(props["ftm"]), Facts: readFacts(props, LinkFacts)}
+		FtM: str(props["ftm"]), Facts: base.Facts}
 }
 
 // citationsOf is the Cypher that lists x's citations with their source and claimant ids.

@@ -15,7 +15,7 @@ type Entity interface {
 	// properties adds the kind's own fields to the node's Neo4j properties.
 	properties(props map[string]any)
 	// readProperties is the reverse of properties, for nodes read back.
-	readProperties(props map[string]any)
+	readProperties(props record)
 }
 
 // Base is what every entity has: a stable readable id (`person:ebrahim-raisi`), a name,
@@ -54,17 +54,17 @@ func (b *Base) setRelated(alias string, v any) {
 }
 
 // readBase fills the fields every entity has from its node's properties.
-func readBase(b *Base, props map[string]any) {
-	b.ID = str(props["id"])
-	b.Name = str(props["name"])
-	b.Aliases = strs(props["aliases"])
-	if _, asked := props["aliasNotes"]; asked {
+func readBase(b *Base, props record) {
+	b.ID = str(props.get("id"))
+	b.Name = str(props.get("name"))
+	b.Aliases = strs(props.get("aliases"))
+	if props.has("aliasNotes") {
 		b.AliasSources = readAliases(props)
 	}
-	b.Description = str(props["description"])
-	b.Confidence = Confidence(str(props["confidence"]))
-	b.Retraction = str(props["retraction"])
-	b.FtM = str(props["ftm"])
+	b.Description = str(props.get("description"))
+	b.Confidence = Confidence(str(props.get("confidence")))
+	b.Retraction = str(props.get("retraction"))
+	b.FtM = str(props.get("ftm"))
 }
 
 // readDate reads a stored partial date; stored dates were validated on the way in.

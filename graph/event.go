@@ -35,10 +35,10 @@ func (e *Event) properties(props map[string]any) {
 	e.Facts.store(props, SanctionFacts)
 }
 
-func (e *Event) readProperties(props map[string]any) {
-	e.EventKind = EventKind(str(props["kind"]))
-	e.When = Interval{From: readDate(props["from"]), To: readDate(props["to"])}
-	n, _ := props["victims"].(int64)
+func (e *Event) readProperties(props record) {
+	e.EventKind = EventKind(str(props.get("kind")))
+	e.When = Interval{From: readDate(props.get("from")), To: readDate(props.get("to"))}
+	n, _ := props.get("victims").(int64)
 	e.Victims = int(n)
 	e.Facts = readFacts(props, SanctionFacts)
 }

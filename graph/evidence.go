@@ -200,8 +200,9 @@ func (db *DB) evidenceOf(ctx context.Context, ids []string) (map[string]Entity, 
 		props, _ := r.Values[0].(map[string]any)
 		k, _ := kindOfID(str(props["id"]))
 		e := newEntity(k)
-		readBase(e.Common(), props)
-		e.readProperties(props)
+		rec := recordOf(props)
+		readBase(e.Common(), rec)
+		e.readProperties(rec)
 		out[e.Common().ID] = e
 	}
 	return out, nil

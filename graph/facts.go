@@ -105,9 +105,9 @@ WHERE size(keys) > 0
 SET n.identifiers = keys`
 }
 
-// readFacts reads the facts names of the properties props, walking whichever of the two
-// is shorter: a read projects only the properties its fields ask for, often two or three.
-func readFacts(props map[string]any, names []string) Facts {
+// readFacts reads the facts names of the properties props, walking the properties: a
+// read projects only those its fields ask for, often two or three.
+func readFacts(props record, names []string) Facts {
 	var f Facts
 	add := func(n string, v any) {
 		if v := strs(v); len(v) > 0 {
@@ -117,16 +117,10 @@ func readFacts(props map[string]any, names []string) Facts {
 			f[n] = v
 		}
 	}
-	if len(props) < len(names) {
-		for n, v := range props {
-			if slices.Contains(names, n) {
-				add(n, v)
-			}
+	for i, n := range props.keys {
+		if i < len(props.vals) && slices.Contains(names, n) {
+			add(n, props.vals[i])
 		}
-		return f
-	}
-	for _, n := range names {
-		add(n, props[n])
 	}
 	return f
 }

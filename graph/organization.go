@@ -21,7 +21,7 @@ func (o *Organization) properties(props map[string]any) {
 	o.Facts.store(props, OrganizationFacts)
 }
 
-func (o *Organization) readProperties(props map[string]any) {
-	o.OrgKind = OrgKind(str(props["kind"]))
+func (o *Organization) readProperties(props record) {
+	o.OrgKind = OrgKind(str(props.get("kind")))
 	o.Facts = readFacts(props, OrganizationFacts)
 }

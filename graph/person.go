@@ -6,7 +6,7 @@ type Person struct {
 	Facts Facts // PersonFacts
 }
 
-func (*Person) Kind() EntityKind                      { return KindPerson }
-func (*Person) validate(*Problems)                    {}
-func (p *Person) properties(props map[string]any)     { p.Facts.store(props, PersonFacts) }
-func (p *Person) readProperties(props map[string]any) { p.Facts = readFacts(props, PersonFacts) }
+func (*Person) Kind() EntityKind                  { return KindPerson }
+func (*Person) validate(*Problems)                {}
+func (p *Person) properties(props map[string]any) { p.Facts.store(props, PersonFacts) }
+func (p *Person) readProperties(props record)     { p.Facts = readFacts(props, PersonFacts) }

@@ -5,7 +5,7 @@ type Position struct {
 	Base
 }
 
-func (*Position) Kind() EntityKind              { return KindPosition }
-func (*Position) validate(*Problems)            {}
-func (*Position) properties(map[string]any)     {}
-func (*Position) readProperties(map[string]any) {}
+func (*Position) Kind() EntityKind          { return KindPosition }
+func (*Position) validate(*Problems)        {}
+func (*Position) properties(map[string]any) {}
+func (*Position) readProperties(record)     {}

@@ -285,8 +285,8 @@ func TestConvertersKeepEveryField(t *testing.T) {
 			for _, prop := range storedProperties[f.Name] {
 				in := map[string]any{"id": k.IDPrefix() + ":x", prop: sample(s, f.Type)}
 				e := newEntity(k)
-				readBase(e.Common(), in)
-				e.readProperties(in)
+				readBase(e.Common(), recordOf(in))
+				e.readProperties(recordOf(in))
 				out := nodeProperties(e)
 				if fmt.Sprint(out[prop]) != fmt.Sprint(in[prop]) {
 					t.Errorf("%s.%s: stored %s = %v comes back from the converters as %v", k.Label(), f.Name, prop, in[prop], out[prop])
@@ -324,7 +324,7 @@ func TestConvertersKeepEveryField(t *testing.T) {
 	}
 	for _, name := range scalarTypes(s) {
 		if _, ok := readers[name]; !ok && s.Types[name].Kind == ast.Object && !slices.Contains(s.Types[name].Interfaces, "Entity") {
-			readers[name] = func(p map[string]any) any { return readEdge(p, RelHolds) }
+			readers[name] = func(p map[string]any) any { return readEdge(recordOf(p), RelHolds) }
 		}
 	}
 	for name, read := range readers {

@@ -64,16 +64,16 @@ func (s *Source) properties(props map[string]any) {
 	setInterval(props, At(s.Published))
 }
 
-func (s *Source) readProperties(props map[string]any) {
-	s.SourceKind = SourceKind(str(props["kind"]))
-	s.Title = str(props["title"])
-	s.Publisher = str(props["publisher"])
-	s.Author = str(props["author"])
-	s.URL = str(props["url"])
-	s.Published = readDate(props["published"])
-	s.Stake = str(props["stake"])
-	s.TextFile = str(props["textFile"])
-	s.Text = str(props["text"])
+func (s *Source) readProperties(props record) {
+	s.SourceKind = SourceKind(str(props.get("kind")))
+	s.Title = str(props.get("title"))
+	s.Publisher = str(props.get("publisher"))
+	s.Author = str(props.get("author"))
+	s.URL = str(props.get("url"))
+	s.Published = readDate(props.get("published"))
+	s.Stake = str(props.get("stake"))
+	s.TextFile = str(props.get("textFile"))
+	s.Text = str(props.get("text"))
 }
 
 // Document is the source's text, or nil when accgraph holds none.

@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 // relSpec describes a relation list field of the schema: the relationship it follows,
 // which way, and the edge type it yields.
 type relSpec struct {
@@ -114,13 +116,22 @@ func (spec relSpec) farKinds(near EntityKind) []EntityKind {
 func KindOfID(id string) (EntityKind, bool) { return kindOfID(id) }
 
 func kindOfID(id string) (EntityKind, bool) {
-	for k, prefix := range idPrefixes {
-		if len(id) > len(prefix) && id[:len(prefix)+1] == prefix+":" {
-			return k, true
-		}
+	prefix, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return "", false
 	}
-	return "", false
+	k, ok := kindsByPrefix[prefix]
+	return k, ok
 }
+
+// kindsByPrefix is idPrefixes the other way round: every read decodes ids by it.
+var kindsByPrefix = func() map[string]EntityKind {
+	m := make(map[string]EntityKind, len(idPrefixes))
+	for k, prefix := range idPrefixes {
+		m[prefix] = k
+	}
+	return m
+}()
 
 // newEntity returns an empty entity of kind k.
 func newEntity(k EntityKind) Entity {

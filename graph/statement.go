@@ -22,7 +22,7 @@ func (s *Statement) properties(props map[string]any) {
 	setInterval(props, At(s.Date))
 }
 
-func (s *Statement) readProperties(props map[string]any) {
-	s.Text = str(props["text"])
-	s.Date = readDate(props["date"])
+func (s *Statement) readProperties(props record) {
+	s.Text = str(props.get("text"))
+	s.Date = readDate(props.get("date"))
 }

@@ -33,9 +33,9 @@ func (t *Thing) properties(props map[string]any) {
 	}
 }
 
-func (t *Thing) readProperties(props map[string]any) {
-	t.Schema = str(props["schema"])
-	t.Numbers, t.Holders = nilIfEmpty(strs(props["numbers"])), nilIfEmpty(strs(props["holders"]))
+func (t *Thing) readProperties(props record) {
+	t.Schema = str(props.get("schema"))
+	t.Numbers, t.Holders = nilIfEmpty(strs(props.get("numbers"))), nilIfEmpty(strs(props.get("holders")))
 }
 
 func nilIfEmpty(s []string) []string {

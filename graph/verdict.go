@@ -14,4 +14,4 @@ func (v *Verdict) properties(props map[string]any) {
 	setInterval(props, At(v.Date))
 }
 
-func (v *Verdict) readProperties(props map[string]any) { v.Date = readDate(props["date"]) }
+func (v *Verdict) readProperties(props record) { v.Date = readDate(props.get("date")) }

@@ -49,9 +49,10 @@ var fieldNames = map[string]string{
 // accessor reads one field of a Go value (always a pointer to its struct): a method, a
 // struct field, or the relation list the read-ahead stored under the field's alias.
 type accessor struct {
-	typ     *ast.Type // the field's type on this object type
-	method  int       // index in the pointer type's method set, or -1
-	field   []int     // struct field index path, when method < 0 and !related
+	typ     *ast.Type       // the field's type on this object type
+	def     *ast.Definition // typ's named type
+	method  int             // index in the pointer type's method set, or -1
+	field   []int           // struct field index path, when method < 0 and !related
 	related bool
 }
 
@@ -74,7 +75,7 @@ func bind(s *ast.Schema) bindings {
 				continue
 			}
 			if acc, ok := bindField(t, name, f); ok {
-				acc.typ = f.Type
+				acc.typ, acc.def = f.Type, s.Types[f.Type.Name()]
 				b[name+"."+f.Name] = acc
 			}
 		}

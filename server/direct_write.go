@@ -40,10 +40,12 @@ type setKey struct {
 	typ   string
 }
 
-// collected is a selection set's fields on one object type, each with its accessor (nil
-// for __typename and for a field without a binding).
+// collected is a selection set's fields on one object type, each with its key as
+// written (`"alias":`, after a comma but for the first) and its accessor (nil for
+// __typename and for a field without a binding).
 type collected struct {
 	fields []graphql.CollectedField
+	keys   [][]byte
 	accs   []*accessor
 }
 
@@ -83,7 +85,7 @@ func (d *directSchema) write(ctx context.Context, oc *graphql.OperationContext, 
 			w.buf.Write(null)
 			continue
 		}
-		w.value(f.Definition.Type, reflect.ValueOf(v), f.Selections)
+		w.value(f.Definition.Type, w.d.Schema().Types[f.Definition.Type.Name()], reflect.ValueOf(v), f.Selections)
 	}
 	w.buf.Write(closeObject)
 	return w.buf.Bytes(), errs, true
@@ -100,12 +102,18 @@ func (rr *readResults) root(alias string) (any, error) {
 	return rr.results.Get(alias)
 }
 
-func (w *writer) key(i int, alias string) {
+func (w *writer) key(i int, alias string) { w.buf.Write(fieldKey(i, alias)) }
+
+// fieldKey is the key of the i-th field of an object as written: `"alias":`, after a comma
+// but for the first.
+func fieldKey(i int, alias string) []byte {
+	var b bytes.Buffer
 	if i > 0 {
-		w.buf.Write(comma)
+		b.Write(comma)
 	}
-	graphql.MarshalString(alias).MarshalGQL(&w.buf)
-	w.buf.Write(colon)
+	graphql.MarshalString(alias).MarshalGQL(&b)
+	b.Write(colon)
+	return b.Bytes()
 }
 
 // null writes null where t allows it; a null where t forbids it is gqlgen's to report.
@@ -130,12 +138,12 @@ func indirect(v reflect.Value) (reflect.Value, bool) {
 	return v, v.IsValid()
 }
 
-func (w *writer) value(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
+// value writes v as type t, whose named type is def.
+func (w *writer) value(t *ast.Type, def *ast.Definition, v reflect.Value, sel ast.SelectionSet) {
 	if t.Elem != nil {
-		w.list(t, v, sel)
+		w.list(t, def, v, sel)
 		return
 	}
-	def := w.d.Schema().Types[t.NamedType]
 	if def.Kind == ast.Scalar || def.Kind == ast.Enum {
 		w.scalar(t, v)
 		return
@@ -158,7 +166,7 @@ func (w *writer) value(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
 
 // list writes a slice; a nil one is [] in a non-null position (gqlgen's marshalN...
 // functions do not test for nil) and null in a nullable one.
-func (w *writer) list(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
+func (w *writer) list(t *ast.Type, def *ast.Definition, v reflect.Value, sel ast.SelectionSet) {
 	v, ok := indirect(v)
 	if ok && v.Kind() != reflect.Slice {
 		panic(redo{"not a list: " + v.Type().String()})
@@ -174,7 +182,7 @@ func (w *writer) list(t *ast.Type, v reflect.Value, sel ast.SelectionSet) {
 		if i > 0 {
 			w.buf.Write(comma)
 		}
-		w.value(t.Elem, v.Index(i), sel)
+		w.value(t.Elem, def, v.Index(i), sel)
 	}
 	w.buf.WriteByte(']')
 }
@@ -236,7 +244,7 @@ func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionS
 	set := w.collect(sel, name)
 	w.buf.Write(openObject)
 	for i, f := range set.fields {
-		w.key(i, f.Alias)
+		w.buf.Write(set.keys[i])
 		if f.Name == "__typename" {
 			graphql.MarshalString(name).MarshalGQL(&w.buf)
 			continue
@@ -245,7 +253,7 @@ func (w *writer) object(def *ast.Definition, v reflect.Value, sel ast.SelectionS
 		if acc == nil {
 			panic(redo{"no binding for " + name + "." + f.Name})
 		}
-		w.value(acc.typ, acc.get(v, f.Alias), f.Selections)
+		w.value(acc.typ, acc.def, acc.get(v, f.Alias), f.Selections)
 	}
 	w.buf.Write(closeObject)
 }
@@ -262,8 +270,9 @@ func (w *writer) collect(sel ast.SelectionSet, name string) *collected {
 		}
 	}
 	set := &collected{fields: graphql.CollectFields(w.oc, sel, w.d.impls[name])}
-	set.accs = make([]*accessor, len(set.fields))
+	set.keys, set.accs = make([][]byte, len(set.fields)), make([]*accessor, len(set.fields))
 	for i, f := range set.fields {
+		set.keys[i] = fieldKey(i, f.Alias)
 		if acc, ok := w.d.bindings[name+"."+f.Name]; ok {
 			set.accs[i] = &acc
 		}

@@ -74,12 +74,13 @@ func (s *Server) setup() {
 }
 
 // graphqlHandler is gqlgen's executor with explicit transports: POST for everything,
-// GET for queries only (gqlgen refuses mutations over GET).
+// GET for queries only (gqlgen refuses mutations over GET). POST is postTransport: gqlgen's,
+// but for how it writes an answer of data alone.
 func (s *Server) graphqlHandler() http.Handler {
 	h := handler.New(s.schema)
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
-	h.AddTransport(transport.POST{})
+	h.AddTransport(postTransport{})
 	s.configure(h)
 	return h
 }

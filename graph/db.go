@@ -152,15 +152,9 @@ func (db *DB) ServerVersion(ctx context.Context) (string, error) {
 	return fmt.Sprintf("%v %v", version, edition), nil
 }
 
-// read runs one read-only statement, routed to a reader in a cluster.
+// read runs one read-only statement, routed to a reader in a cluster (readTimeout).
 func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
-	ctx, end, err := db.begin(ctx, "read")
-	if err != nil {
-		return nil, err
-	}
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(db.database), neo4j.ExecuteQueryWithReadersRouting())
-	return res, end(err)
+	return db.readTimeout(ctx, cypher, params, 0)
 }
 
 // write runs one statement in its own transaction, routed to the leader in a cluster.

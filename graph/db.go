@@ -54,7 +54,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		// Retries hide a cluster's leader switch; past a second the caller is better served
 		// by UNAVAILABLE than by a hanging request.
-		c.MaxTransactionRetryTime = time.Second
+		c.MaxTransactionRetryTime = retryBudget
 		c.UserAgent = "accgraph"
 	})
 	if err != nil {

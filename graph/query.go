@@ -31,6 +31,10 @@ const (
 	DefaultTimeout = 10 * time.Second
 )
 
+// retryBudget is how long the driver retries a transaction (MaxTransactionRetryTime), and
+// the time within which a failed read is tried again.
+const retryBudget = time.Second
+
 // Results are the values of a read's root fields, by alias, with an error for each root
 // field that could not be compiled.
 type Results struct {
@@ -93,16 +97,19 @@ func (db *DB) Read(ctx context.Context, roots []Selection) (*Results, error) {
 // A read is one auto-commit transaction on a read session, not ExecuteQuery's managed one:
 // BEGIN and COMMIT cost a round trip and Neo4j's work on every request (~0.23 ms of Q1's
 // statement through the driver, 0.79 against 0.56 ms). What ExecuteQuery gives is kept:
-// the database, readers routing, the driver's shared bookmark manager (so a read sees
-// every write before it, ExecuteQuery's too), and a retry — once, when the driver calls
-// the first attempt's error retryable (a pooled connection Neo4j closed when it restarted).
+// the database, readers routing, the driver's shared bookmark manager (every write takes
+// it too, so a read sees the writes before it), and a retry — once, when the driver calls
+// the first attempt's error retryable and it failed within the driver's retry budget
+// (MaxTransactionRetryTime), as ExecuteQuery would have retried it: a pooled connection
+// Neo4j closed when it restarted, not a pool or a dial that timed out.
 func (db *DB) readTimeout(ctx context.Context, cypher string, params map[string]any, timeout time.Duration) (*neo4j.EagerResult, error) {
 	ctx, end, err := db.begin(ctx, "read")
 	if err != nil {
 		return nil, err
 	}
+	began := time.Now()
 	res, err := db.autoCommitRead(ctx, cypher, params, timeout)
-	if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil {
+	if err != nil && neo4j.IsRetryable(err) && ctx.Err() == nil && time.Since(began) < retryBudget {
 		res, err = db.autoCommitRead(ctx, cypher, params, timeout)
 	}
 	return res, end(err)

@@ -245,7 +245,10 @@ func (r citationRow) props() map[string]any {
 // transaction runs f as one write transaction of several statements (retried by the
 // driver when its error is transient) under the breaker, so an outage ends it at once.
 func (db *DB) transaction(ctx context.Context, f func(context.Context, neo4j.ManagedTransaction) error) error {
-	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database})
+	// the shared bookmark manager, as ExecuteQuery's writes and readTimeout's reads: a read
+	// after this write sees it, in a cluster too
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database,
+		BookmarkManager: db.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
 	return db.guarded(ctx, func(ctx context.Context) error {
 		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {

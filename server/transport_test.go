@@ -3,12 +3,14 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -49,6 +51,7 @@ func TestPostTransportAnswersAsGqlgens(t *testing.T) {
 		{"a wrong type of query", `{"query": 42}`, ""},
 		{"an unknown operation name", `{"query": "query A { __typename }", "operationName": "B"}`, ""},
 		{"a mutation refused", `{"query": "mutation { unlink(id: \"holds:nope\") }"}`, ""},
+		{"an unreadable body", unreadable, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, b := ask(ours, c.body, c.accept), ask(gqlgens, c.body, c.accept)
@@ -66,6 +69,9 @@ func TestPostTransportAnswersAsGqlgens(t *testing.T) {
 	}
 }
 
+// unreadable stands for a body whose reading fails.
+const unreadable = "\x00unreadable"
+
 type transportAnswer struct {
 	status      int
 	contentType string
@@ -73,7 +79,11 @@ type transportAnswer struct {
 }
 
 func ask(h http.Handler, body, accept string) transportAnswer {
-	req := httptest.NewRequest("POST", "/graphql", strings.NewReader(body))
+	var r io.Reader = strings.NewReader(body)
+	if body == unreadable {
+		r = iotest.ErrReader(errors.New("the connection was reset"))
+	}
+	req := httptest.NewRequest("POST", "/graphql", r)
 	req.Header.Set("Content-Type", "application/json")
 	if accept != "" {
 		req.Header.Set("Accept", accept)

@@ -80,7 +80,8 @@ func (c *Cypher) Ask(ctx context.Context, q *Question, p Params) (any, error) {
 
 // Run runs q's statement with the variables given and returns its data column, as one
 // auto-commit transaction on a read session: the driver's cheapest way (no BEGIN and
-// COMMIT round trip), the one accgraph's reads take too, so that the floor stays a floor.
+// COMMIT round trip), as accgraph's reads run, so that the floor stays a floor; without
+// the bookmark manager accgraph's reads carry (the benchmark writes nothing meanwhile).
 func (c *Cypher) Run(ctx context.Context, q *Question, vars map[string]any) (any, error) {
 	s := c.Driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: c.Database})
 	defer s.Close(context.WithoutCancel(ctx))

@@ -7,7 +7,7 @@ import (
 )
 
 type relPlan struct {
-	key       string // map key of the projected list
+	key       string // the key of the list in its node's shape
 	alias     string
 	spec      relSpec
 	keys      shape

@@ -71,7 +71,7 @@ func (d *directSchema) write(ctx context.Context, oc *graphql.OperationContext, 
 	fields := graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Query"})
 	w.buf.Write(openObject)
 	for i, f := range fields {
-		w.key(i, f.Alias)
+		w.buf.Write(fieldKey(i, f.Alias))
 		if f.Name == "__typename" {
 			graphql.MarshalString("Query").MarshalGQL(&w.buf)
 			continue
@@ -101,8 +101,6 @@ func (rr *readResults) root(alias string) (any, error) {
 	}
 	return rr.results.Get(alias)
 }
-
-func (w *writer) key(i int, alias string) { w.buf.Write(fieldKey(i, alias)) }
 
 // fieldKey is the key of the i-th field of an object as written: `"alias":`, after a comma
 // but for the first.

@@ -26,8 +26,11 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 			subs = append(subs, f.Sub)
 		}
 	}
-	if len(subs) == 0 {
+	switch len(subs) {
+	case 0:
 		return nil, false
+	case 1: // as it is, so that a selection Sub gives one slice for stays one (Selection)
+		return subs[0], true
 	}
 	return func(t string) []Selection {
 		var out []Selection
@@ -44,10 +47,25 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
 	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
 	projections := map[EntityKind]string{}
+	var shared struct { // the first kind's fields, when they hold no relation of it
+		fields []Selection
+		kind   EntityKind
+		ok     bool
+	}
 	for _, k := range kinds {
 		var fields []Selection
 		if sub != nil {
 			fields = sub(k.Label())
+		}
+		// The same fields (Sub gives one slice for a selection without fragments) and no
+		// relation of either kind among them: the projection and plan are the same, and
+		// compiling them again for each of an Entity's kinds would be most of the work.
+		if shared.ok && sameSlice(fields, shared.fields) && !hasRelation(k, fields) {
+			plan.kinds[k], projections[k] = plan.kinds[shared.kind], projections[shared.kind]
+			continue
+		}
+		if !shared.ok && !hasRelation(k, fields) {
+			shared.fields, shared.kind, shared.ok = fields, k, true
 		}
 		kp := &kindPlan{}
 		var parts []part
@@ -91,6 +109,21 @@ func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selecti
 	}
 	b.WriteString(" END")
 	return b.String(), plan, nil
+}
+
+// sameSlice tells whether a and b are the same slice, not merely equal ones.
+func sameSlice(a, b []Selection) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// hasRelation tells whether fields ask for a relation list of kind k.
+func hasRelation(k EntityKind, fields []Selection) bool {
+	for _, f := range fields {
+		if _, ok := relFields[k][f.Name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // storedProperties maps each scalar field of an entity, an edge or a citation to the

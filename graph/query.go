@@ -14,7 +14,9 @@ import (
 // Selection is one field a GraphQL read asks for: its alias, its schema name, its arguments
 // (as the request gave them, defaults applied) and, for object values, the fields asked of
 // them. Sub takes the concrete type name, because fragments on an interface differ per
-// type. The server builds Fields from gqlgen's selection sets; graph knows no gqlgen.
+// type; where they do not (no fragments), Sub may give the one slice for every type, and
+// the compiler then compiles it once for all kinds. The server builds Fields from gqlgen's
+// selection sets; graph knows no gqlgen.
 type Selection struct {
 	Alias string
 	Name  string

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/notifications"
 )
 
 // Config says how to reach Neo4j.
@@ -56,6 +57,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		// by UNAVAILABLE than by a hanging request.
 		c.MaxTransactionRetryTime = retryBudget
 		c.UserAgent = "accgraph"
+		// No statement's notifications are read, yet Neo4j sends them and the driver
+		// decodes them with every result: a dozen long warnings per search (unknown
+		// property keys, deprecated syntax; docs/design.md, step 16).
+		c.NotificationsMinSeverity = notifications.DisabledLevel
 	})
 	if err != nil {
 		return nil, Errorf(EINVALID, "invalid NEO4J_URI %q: %v", cfg.URI, err)

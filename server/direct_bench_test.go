@@ -54,7 +54,7 @@ func benchQuestion(b *testing.B, q *sidebyside.Question) {
 	}
 	ctx := context.Background()
 	cfg := graphtest.Config(b)
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), sidebyside.Quiet)
 	if err != nil {
 		b.Fatal(err)
 	}

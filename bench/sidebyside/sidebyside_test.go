@@ -33,7 +33,7 @@ func TestAccgraphAndRawCypherAgree(t *testing.T) {
 	if cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, sidebyside.Quiet)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/notifications"
 )
 
 // The ways of asking, as they appear in the results: the two GraphQL servers, the
@@ -66,6 +67,10 @@ func (g *GraphQL) Ask(ctx context.Context, q *Question, p Params) (any, error) {
 	}
 	return answer.Data, nil
 }
+
+// Quiet configures a driver for the floor as graph.Open configures accgraph's: Neo4j sends
+// no notifications with results, so that the floor decodes no more than accgraph does.
+func Quiet(c *neo4j.Config) { c.NotificationsMinSeverity = notifications.DisabledLevel }
 
 // Cypher runs the hand-written Cypher through the Go driver: the lower bound, with no
 // GraphQL and no HTTP.

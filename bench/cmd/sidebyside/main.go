@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string) error {
 	if cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, sidebyside.Quiet)
 	if err != nil {
 		return err
 	}

@@ -186,7 +186,7 @@ func (c *compiler) accountability(f Selection) (rootPlan, string, error) {
 
 	en := c.newVar("en")
 	cypher := fill(`{{match}}
-CALL { WITH {{s}} CALL {
+CALL ({{s}}) { CALL ({{s}}) {
 {{calls}}
 } RETURN collect(entry) AS entries }
 RETURN CASE WHEN {{s}} IS NULL THEN null ELSE {
@@ -268,9 +268,9 @@ RETURN CASE WHEN {{s}} IS NULL THEN null ELSE {
 // accountabilityCalls writes the patterns of the subject's kind as the branches of one
 // UNION ALL, the subject in s (and, for an event, in ev), with their macros expanded.
 func accountabilityCalls(kind EntityKind, patterns []string, s string, hops int, conf func(string) string) string {
-	with := "WITH " + s + " "
+	with := "" // s is imported by the CALL around the union
 	if kind == KindEvent {
-		with = "WITH " + s + " WITH " + s + ", " + s + " AS ev "
+		with = "WITH " + s + ", " + s + " AS ev "
 	}
 	calls := make([]string, len(patterns))
 	for i, p := range patterns {

@@ -91,7 +91,7 @@ func (db *DB) HoldsNoFtM(ctx context.Context) (bool, error) {
 		parts = append(parts, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id STARTS WITH '%s:ftm-' RETURN 1 AS x LIMIT 1", t, strings.ToLower(string(t))))
 	}
 	parts = append(parts, "MATCH (r:Redirect) RETURN 1 AS x LIMIT 1")
-	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ALL ")+" } RETURN count(*)", nil)
+	res, err := db.read(ctx, "CALL () { "+strings.Join(parts, " UNION ALL ")+" } RETURN count(*)", nil)
 	if err != nil {
 		return false, err
 	}

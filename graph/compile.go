@@ -164,7 +164,7 @@ func compile(roots []Selection) *compiledRead {
 			continue
 		}
 		v := "r" + strconv.Itoa(len(st.plans))
-		calls = append(calls, "CALL {\n"+cypher+" AS "+v+"\n}")
+		calls = append(calls, "CALL () {\n"+cypher+" AS "+v+"\n}")
 		returns = append(returns, v)
 		st.plans = append(st.plans, plan)
 	}

@@ -75,7 +75,8 @@ func TestCompileGolden(t *testing.T) {
 }
 
 // TestCompileGoldenExplain has Neo4j plan (EXPLAIN) every golden statement: each is
-// Cypher it parses and plans, with the parameters it is given.
+// Cypher it parses and plans, with the parameters it is given, and uses no feature
+// Neo4j calls deprecated.
 func TestCompileGoldenExplain(t *testing.T) {
 	db := graphtest.MustOpenDB(t)
 	for _, g := range goldens(t) {
@@ -83,8 +84,12 @@ func TestCompileGoldenExplain(t *testing.T) {
 		if c.Cypher == "" {
 			continue
 		}
-		if err := db.Explain(context.Background(), c.Cypher, c.Params); err != nil {
+		deprecated, err := db.Explain(context.Background(), c.Cypher, c.Params)
+		if err != nil {
 			t.Errorf("%s: Neo4j cannot plan the statement: %v", g.file, err)
+		}
+		for _, d := range deprecated {
+			t.Errorf("%s: %s", g.file, d)
 		}
 	}
 }

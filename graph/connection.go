@@ -99,14 +99,14 @@ func (c *compiler) connection(f Selection) (rootPlan, string, error) {
 	match := fill("MATCH ({{n}}:{{label}}) WHERE {{where}}", slots{"n": n, "label": kind.Label(), "where": where})
 	total := "WITH 0 AS total"
 	if wantTotal {
-		total = fill("CALL { {{match}} RETURN count({{n}}) AS total }", slots{"match": match, "n": n})
+		total = fill("CALL () { {{match}} RETURN count({{n}}) AS total }", slots{"match": match, "n": n})
 	}
 	page := match
 	if hint := indexOrder(kind, n, f.Args["orderBy"]); hint != "" {
 		page += " AND " + hint
 	}
 	cypher := fill(`{{total}}
-CALL { {{page}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
+CALL () { {{page}} WITH {{n}} ORDER BY {{order}} SKIP {{skip}} LIMIT {{limit}} RETURN collect({{node}}) AS nodes }
 RETURN {total: total, nodes: nodes}`,
 		slots{"total": total, "page": page, "n": n, "order": order, "skip": c.param(offset), "limit": c.param(first + 1), "node": proj})
 

@@ -12,7 +12,7 @@ type Counts struct {
 func (db *DB) ReadCounts(ctx context.Context) (Counts, error) {
 	c := Counts{Labels: map[string]int{}, Types: map[string]int{}}
 	res, err := db.read(ctx, `
-		CALL { MATCH (n) UNWIND labels(n) AS name RETURN 'label' AS what, name, count(*) AS n
+		CALL () { MATCH (n) UNWIND labels(n) AS name RETURN 'label' AS what, name, count(*) AS n
 		       UNION ALL
 		       MATCH ()-[r]->() RETURN 'type' AS what, type(r) AS name, count(*) AS n }
 		RETURN what, name, n`, nil)

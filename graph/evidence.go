@@ -190,7 +190,7 @@ func (db *DB) evidenceOf(ctx context.Context, ids []string) (map[string]Entity, 
 	if len(sources)+len(orgs) == 0 {
 		return out, nil
 	}
-	res, err := db.read(ctx, `CALL { MATCH (n:Source) WHERE n.id IN $sources RETURN n
+	res, err := db.read(ctx, `CALL () { MATCH (n:Source) WHERE n.id IN $sources RETURN n
 		UNION MATCH (n:Organization) WHERE n.id IN $orgs RETURN n } RETURN properties(n)`,
 		map[string]any{"sources": sources, "orgs": orgs})
 	if err != nil {

@@ -14,7 +14,7 @@ func (c *compiler) expandStats(f Selection) (rootPlan, string, error) {
 		labels[i] = k.Label()
 	}
 	cypher := fill(`{{match}}
-CALL { WITH {{s}}
+CALL ({{s}}) {
   MATCH ({{s}})-[{{r}}:{{types}}]-({{m}}) WHERE {{conds}} AND {{m}}.confidence <> 'RETRACTED'
   WITH {{r}}, {{m}}, CASE WHEN startNode({{r}}) = {{s}} THEN 'OUT' ELSE 'IN' END AS direction
   WITH type({{r}}) AS type, head([l IN labels({{m}}) WHERE l IN {{labels}}]) AS label, direction, count(*) AS n

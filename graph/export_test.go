@@ -1,6 +1,11 @@
 package graph
 
-import "context"
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/notifications"
+)
 
 // CompileWhere compiles a where filter on kind as the API does, for the fuzz test: the
 // condition on n and its parameters.
@@ -10,10 +15,28 @@ func CompileWhere(kind EntityKind, w map[string]any) (string, map[string]any, er
 	return cond, c.params, err
 }
 
-// Explain asks Neo4j to plan cypher without running it.
-func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any) error {
-	_, err := db.read(ctx, "EXPLAIN "+cypher, params)
-	return err
+// Explain asks Neo4j to plan cypher without running it. It returns the deprecation
+// warnings the plan comes with, which only this session asks for (graph.Open's driver asks
+// for no notifications).
+func (db *DB) Explain(ctx context.Context, cypher string, params map[string]any) ([]string, error) {
+	s := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead,
+		NotificationsMinSeverity: notifications.WarningLevel})
+	defer s.Close(context.WithoutCancel(ctx))
+	res, err := s.Run(ctx, "EXPLAIN "+cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var deprecated []string
+	for _, n := range sum.Notifications() {
+		if n.RawCategory() == string(notifications.Deprecation) {
+			deprecated = append(deprecated, n.Description())
+		}
+	}
+	return deprecated, nil
 }
 
 // Compiled is what a golden test shows of a compiled read: the statement, its parameters,

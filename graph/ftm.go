@@ -68,7 +68,7 @@ func (c *compiler) ftmEntity(f Selection, ftmID string) (rootPlan, string, error
 	for i, k := range ftmKinds {
 		parts[i] = fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, k.Label(), c.param(FtMID(k.IDPrefix(), ftmID)), n)
 	}
-	return plan, fill(`OPTIONAL CALL {
+	return plan, fill(`OPTIONAL CALL () {
 {{union}}
 }
 WITH {{n}} ORDER BY {{n}}.confidence = 'RETRACTED' LIMIT 1
@@ -109,7 +109,7 @@ func (db *DB) resolveFtMArgs(ctx context.Context, roots []Selection) ([]Selectio
 		params[fmt.Sprint("ids", i)] = ids
 		parts[i] = fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids%d RETURN n.id AS id, n.confidence = 'RETRACTED' AS gone", k.Label(), i)
 	}
-	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ")+" } RETURN id, gone ORDER BY gone DESC", params)
+	res, err := db.read(ctx, "CALL () { "+strings.Join(parts, " UNION ")+" } RETURN id, gone ORDER BY gone DESC", params)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +144,7 @@ func (db *DB) FtMRecords(ctx context.Context, ids []string) (map[string]string, 
 	if len(parts) == 0 {
 		return out, nil
 	}
-	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ")+" } RETURN id, ftm", params)
+	res, err := db.read(ctx, "CALL () { "+strings.Join(parts, " UNION ")+" } RETURN id, ftm", params)
 	if err != nil {
 		return nil, err
 	}

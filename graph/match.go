@@ -153,7 +153,7 @@ func (db *DB) Cards(ctx context.Context, ids []string) (map[string]Card, error) 
 	if len(lookups) == 0 {
 		return out, nil
 	}
-	res, err := db.readTimeout(ctx, "CALL { "+strings.Join(lookups, " UNION ALL ")+` }
+	res, err := db.readTimeout(ctx, "CALL () { "+strings.Join(lookups, " UNION ALL ")+` }
 WITH node WHERE node.confidence <> 'RETRACTED'
 RETURN collect(`+cardProjection+`) AS cards`, params, db.timeout())
 	if err != nil {
@@ -215,7 +215,7 @@ func (db *DB) candidates(ctx context.Context, src MatchSource, rows []any, n int
 		imports, from, known = "q, ds", " AND EXISTS { MATCH (:Citation {about: node.id})-[:FROM_SOURCE]->(ds) }", "ds IS NOT NULL"
 	}
 	cypher := dataset + `UNWIND $rows AS q
-CALL { WITH ` + imports + `
+CALL (` + imports + `) {
   CALL db.index.fulltext.queryNodes(q.index, q.lucene, {limit: $hits}) YIELD node, score
   WHERE node.confidence <> 'RETRACTED' AND (size(q.labels) = 0 OR labels(node)[0] IN q.labels)` + from + `
   WITH node, score ORDER BY score DESC, node.id

@@ -151,7 +151,7 @@ func (db *DB) readMergeUndo(ctx context.Context, tx neo4j.ManagedTransaction, ki
 		u.Relationships = append(u.Relationships, movedRelation{ID: str(m["id"]), Type: RelType(str(m["type"])),
 			Start: str(m["start"]), End: str(m["end"]), Props: props})
 	}
-	cites, err := db.txRows(ctx, tx, `CALL {
+	cites, err := db.txRows(ctx, tx, `CALL () {
 			MATCH (c:Citation {about: $drop}) RETURN c
 			UNION MATCH (c:Citation)-[:CLAIMED_BY]->(:`+label+` {id: $drop}) RETURN c
 			UNION MATCH (c:Citation)-[:FROM_SOURCE]->(:`+label+` {id: $drop}) RETURN c

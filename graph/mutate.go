@@ -192,7 +192,7 @@ func (db *DB) existing(ctx context.Context, ids []string, relReturn string) (map
 	if len(parts) == 0 {
 		return out, nil
 	}
-	res, err := db.read(ctx, "CALL { "+strings.Join(parts, " UNION ")+" } RETURN id", params)
+	res, err := db.read(ctx, "CALL () { "+strings.Join(parts, " UNION ")+" } RETURN id", params)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ WITH {{s}}, CASE WHEN {{s}} IS NULL THEN [] ELSE [{{s}}] END AS seen, CASE WHEN 
 `, slots{"match": c.matchEntity(s, id), "s": s}))
 	level := slots{"s": s, "r": r, "types": types, "m": m, "conds": conds, "kinds": kinds, "limit": limit, "ask": limit + 2}
 	for range depth {
-		b.WriteString(fill(`CALL { WITH frontier, seen UNWIND frontier AS f MATCH (f)-[{{r}}:{{types}}]-({{m}})
+		b.WriteString(fill(`CALL (frontier, seen) { UNWIND frontier AS f MATCH (f)-[{{r}}:{{types}}]-({{m}})
   WHERE NOT {{m}} IN seen AND {{conds}} AND {{m}}.confidence <> 'RETRACTED' AND {{kinds}}
   WITH DISTINCT {{m}} ORDER BY {{m}}.id LIMIT {{ask}} RETURN collect({{m}}) AS next }
 WITH {{s}}, seen, truncated OR size(seen) + size(next) > {{limit}} + 1 AS truncated, next[0..{{limit}} + 1 - size(seen)] AS next
@@ -57,7 +57,7 @@ WITH {{s}}, seen + next AS seen, next AS frontier, truncated
 	}
 	econds, _ := c.edgeConds(e, f.Args, f.Alias)
 	a, z, n := c.newVar("a"), c.newVar("z"), c.newVar("n")
-	b.WriteString(fill(`CALL { WITH seen UNWIND seen AS {{a}} MATCH ({{a}})-[{{e}}:{{types}}]->({{z}}) WHERE {{z}} IN seen AND {{conds}} RETURN collect(DISTINCT {{e}}) AS edges }
+	b.WriteString(fill(`CALL (seen) { UNWIND seen AS {{a}} MATCH ({{a}})-[{{e}}:{{types}}]->({{z}}) WHERE {{z}} IN seen AND {{conds}} RETURN collect(DISTINCT {{e}}) AS edges }
 RETURN {found: {{s}} IS NOT NULL, truncated: truncated, nodes: [{{n}} IN seen | {{node}}], edges: [{{e}} IN edges | {{edge}}]}`,
 		slots{"a": a, "e": e, "types": types, "z": z, "conds": econds, "s": s, "n": n, "node": graphNodeProj(n), "edge": edgeProj}))
 	plan.decode = func(v any) (any, error) {

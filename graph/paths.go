@@ -61,7 +61,7 @@ func (c *compiler) paths(f Selection) (rootPlan, string, error) {
 	}
 	cypher := fill(`{{matchFrom}}
 {{matchTo}}
-CALL { WITH {{a}}, {{b}}
+CALL ({{a}}, {{b}}) {
   MATCH {{p}} = {{selector}} ({{a}})(({{x}})-[{{r}}:{{types}}]{{arrow}}({{y}}) WHERE {{conds}} AND {{y}}.confidence <> 'RETRACTED'){1,{{maxLength}}}({{b}})
   WHERE {{a}} <> {{b}}
   WITH {{p}} LIMIT {{ask}}

@@ -77,7 +77,7 @@ func (db *DB) SaveQuery(ctx context.Context, q *SavedQuery) (int, error) {
 	res, err := db.write(ctx, `
 		OPTIONAL MATCH (old:SavedQuery {name: $name})
 		WITH old ORDER BY old.version DESC LIMIT 1
-		CALL { WITH old
+		CALL (old) {
 		  WITH old WHERE old IS NOT NULL AND old.document = $document AND old.title = $title
 		    AND old.description = $description AND old.columns = $columns AND old.rows = $rows
 		    AND old.tags = $tags AND NOT coalesce(old.deleted, false)

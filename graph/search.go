@@ -163,7 +163,7 @@ func (c *compiler) search(f Selection) (rootPlan, string, error) {
 		plan.decode = func(any) (any, error) { return []*SearchHit{}, nil }
 		return plan, "", nil
 	}
-	cypher := fmt.Sprintf("CALL {\n%s\n}\nRETURN collect({score: score, ident: ident, node: %s})", strings.Join(parts, "\nUNION ALL\n"), proj)
+	cypher := fmt.Sprintf("CALL () {\n%s\n}\nRETURN collect({score: score, ident: ident, node: %s})", strings.Join(parts, "\nUNION ALL\n"), proj)
 	plan.decode = func(v any) (any, error) {
 		rows, _ := v.([]any)
 		best := map[string]rankedHit{}

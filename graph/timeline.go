@@ -90,7 +90,7 @@ func (c *compiler) timeline(f Selection) (rootPlan, string, error) {
 		dated = "true"
 	}
 	cypher := fill(`{{match}}
-CALL { WITH {{s}}
+CALL ({{s}}) {
   MATCH ({{s}})-[{{r}}:{{types}}]-({{m}}) WHERE {{r}}.confidence <> 'RETRACTED' AND {{m}}.confidence <> 'RETRACTED'
     AND {{dated}}
   RETURN collect({out: startNode({{r}}) = {{s}}, edge: {{edge}}, node: {{node}}, dates: [{{r}}.from, {{r}}.attested, {{m}}.from, {{m}}.date, {{m}}.published, {{r}}.to, {{r}}.endedBy, {{m}}.to]}) AS items }

@@ -10,6 +10,7 @@ type relPlan struct {
 	key       string // the key of the list in its node's shape
 	alias     string
 	spec      relSpec
+	list      reflect.Type // of the decoded list: []*Tenure, []*Relation, ...
 	keys      shape
 	start     *nodePlan // nil when not selected
 	end       *nodePlan
@@ -41,7 +42,7 @@ func (c *compiler) relation(v string, near EntityKind, spec relSpec, f Selection
 
 // edge projects the relationship in r between the near node v and the far node m.
 func (c *compiler) edge(r, v, m string, near EntityKind, spec relSpec, sub func(string) []Selection, path string) (string, *relPlan, error) {
-	rp := &relPlan{spec: spec}
+	rp := &relPlan{spec: spec, list: reflect.SliceOf(reflect.TypeOf(spec.shape.build(EdgeBase{}, nil, nil)))}
 	var fields []Selection
 	if sub != nil {
 		fields = sub(spec.shape.typeName)
@@ -111,8 +112,7 @@ func (c *compiler) relationArgs(r, m string, args map[string]any, path string) (
 // decode builds the typed edge list ([]*Tenure, []*Relation, ...) of a relation field.
 func (rp *relPlan) decode(v any) any {
 	items, _ := v.([]any)
-	proto := reflect.TypeOf(rp.spec.shape.build(EdgeBase{}, nil, nil))
-	out := reflect.MakeSlice(reflect.SliceOf(proto), len(items), len(items))
+	out := reflect.MakeSlice(rp.list, len(items), len(items))
 	for i, it := range items {
 		props := rp.keys.record(it)
 		base := readEdge(props, rp.spec.typ)

@@ -39,18 +39,34 @@ type Base struct {
 	// FtM export gives back what came in.
 	FtM string
 
-	// related holds the relation lists a query read, by the alias they were asked under.
-	related map[string]any
+	// related holds the relation lists a query read, with the alias each was asked
+	// under: a few at most, so a slice, not a map per entity.
+	related []relatedList
+}
+
+type relatedList struct {
+	alias string
+	list  any
 }
 
 // Related returns the relation list read under alias (a []*Tenure, []*Relation, ...).
-func (b *Base) Related(alias string) any { return b.related[alias] }
+func (b *Base) Related(alias string) any {
+	for _, r := range b.related {
+		if r.alias == alias {
+			return r.list
+		}
+	}
+	return nil
+}
 
 func (b *Base) setRelated(alias string, v any) {
-	if b.related == nil {
-		b.related = map[string]any{}
+	for i := range b.related {
+		if b.related[i].alias == alias {
+			b.related[i].list = v
+			return
+		}
 	}
-	b.related[alias] = v
+	b.related = append(b.related, relatedList{alias, v})
 }
 
 // readBase fills the fields every entity has from its node's properties.

@@ -29,7 +29,7 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 	switch len(subs) {
 	case 0:
 		return nil, false
-	case 1: // as it is, so that a selection Sub gives one slice for stays one (Selection)
+	case 1: // as it is: a Sub that gives one slice for every type keeps doing so (Selection)
 		return subs[0], true
 	}
 	return func(t string) []Selection {
@@ -47,7 +47,7 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
 	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
 	projections := map[EntityKind]string{}
-	var shared struct { // the first kind's fields, when they hold no relation of it
+	var shared struct { // the fields of the first kind they hold no relation of
 		fields []Selection
 		kind   EntityKind
 		ok     bool

@@ -102,6 +102,9 @@ func (d *directSchema) write(ctx context.Context, oc *graphql.OperationContext, 
 		w.value(f.Definition.Type, w.d.Schema().Types[f.Definition.Type.Name()], reflect.ValueOf(v), f.Selections)
 	}
 	w.buf.Write(closeObject)
+	if w.buf.Cap() > maxPooledBuffer { // not pooled again: the answer is its bytes
+		return w.buf.Bytes(), errs, true
+	}
 	return bytes.Clone(w.buf.Bytes()), errs, true
 }
 

@@ -13,6 +13,7 @@ const (
 	ECONFLICT        = "conflict"        // the write contradicts what is stored
 	EUNAVAILABLE     = "unavailable"     // Neo4j cannot be reached or refused our credentials
 	ETIMEOUT         = "timeout"         // the read took longer than its budget
+	ECANCELED        = "canceled"        // the caller went away before the answer
 	EUNAUTHENTICATED = "unauthenticated" // no valid credentials, and the operation needs them
 	EFORBIDDEN       = "forbidden"       // the caller's role may not do this
 	EINTERNAL        = "internal"        // a bug or an unexpected database error
@@ -39,7 +40,7 @@ const (
 
 // Codes lists every code, for the server's table and the test that holds it complete.
 var Codes = []string{
-	EINVALID, ENOTFOUND, ECONFLICT, EUNAVAILABLE, ETIMEOUT, EUNAUTHENTICATED, EFORBIDDEN, EINTERNAL,
+	EINVALID, ENOTFOUND, ECONFLICT, EUNAVAILABLE, ETIMEOUT, ECANCELED, EUNAUTHENTICATED, EFORBIDDEN, EINTERNAL,
 	EBADREQUEST, EBODYTOOLARGE, EBATCHING, EMETHOD, ERATELIMITED, EPERSISTEDONLY, EQUERYTOOLARGE,
 	EFIELDLIMIT, EDEPTHLIMIT, EINPUTDEPTHLIMIT, EALIASLIMIT, ECOMPLEXITYLIMIT, EINTROSPECTIONLIMIT,
 	EINTROSPECTIONOFF,

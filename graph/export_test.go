@@ -58,3 +58,13 @@ func Compile(roots []Selection) Compiled {
 
 // IdentifiersBackfill is migration 9's statement that sets identifiers on older nodes.
 func IdentifiersBackfill() string { return identifiersBackfill() }
+
+// ReadCypher runs cypher as every read runs (db.read: the breaker's guard, the
+// classification of its error).
+func (db *DB) ReadCypher(ctx context.Context, cypher string, params map[string]any) error {
+	_, err := db.read(ctx, cypher, params)
+	return err
+}
+
+// BreakerOpen tells whether the breaker holds Neo4j for unreachable.
+func (db *DB) BreakerOpen() bool { return db.breaker.down.Load() != nil }

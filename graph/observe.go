@@ -21,8 +21,8 @@ func (db *DB) SetObserver(o Observer) { db.observer.Store(&o) }
 // begin counts a statement about to be sent and returns the context to send it with and
 // what to call with its driver error when it ends, which returns the error classified.
 // While Neo4j is known to be unreachable it returns that error instead (see breaker).
-func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(error) error, error) {
-	ctx, release, err := db.guard(ctx)
+func (db *DB) begin(caller context.Context, kind string) (context.Context, func(error) error, error) {
+	ctx, release, err := db.guard(caller)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -37,6 +37,12 @@ func (db *DB) begin(ctx context.Context, kind string) (context.Context, func(err
 	}
 	return ctx, func(err error) error {
 		err = db.wrap(db.outage(ctx, asTimeout(ctx, err)))
+		if err != nil && errors.Is(caller.Err(), context.Canceled) {
+			// the caller went away: whatever the driver made of the cancellation (a
+			// write it could not finish, a routing table it could not fetch), Neo4j is
+			// not unreachable, and the breaker must not fail every other request for it
+			err = &Error{Code: ECANCELED, Err: err, Message: "the request was cancelled before Neo4j answered"}
+		}
 		release()
 		if ErrorCode(err) == EUNAVAILABLE && !isTimeout(err) {
 			db.trip(err)

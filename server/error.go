@@ -14,6 +14,10 @@ import (
 	"github.com/accgraph/accgraph/graph"
 )
 
+// statusClientClosedRequest is nginx's status for a request its caller abandoned: no one
+// reads it, but the request log and the metrics say what happened.
+const statusClientClosedRequest = 499
+
 // codes maps each graph error code to what a caller sees: the GraphQL extensions.code
 // and the HTTP status. The status is the answer's for a route of accgraph's own (writeError,
 // writeGraphQLError) and for UNAVAILABLE, UNAUTHENTICATED and FORBIDDEN in a GraphQL answer
@@ -28,6 +32,7 @@ var codes = map[string]struct {
 	graph.ECONFLICT:           {"CONFLICT", http.StatusConflict},
 	graph.EUNAVAILABLE:        {"UNAVAILABLE", http.StatusServiceUnavailable},
 	graph.ETIMEOUT:            {"TIMEOUT", http.StatusGatewayTimeout},
+	graph.ECANCELED:           {"CANCELED", statusClientClosedRequest},
 	graph.EUNAUTHENTICATED:    {"UNAUTHENTICATED", http.StatusUnauthorized},
 	graph.EFORBIDDEN:          {"FORBIDDEN", http.StatusForbidden},
 	graph.EINTERNAL:           {"INTERNAL_SERVER_ERROR", http.StatusInternalServerError},

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accgraph/accgraph/bench/gen"
 	"github.com/accgraph/accgraph/graph"
 	"github.com/accgraph/accgraph/graph/graphtest"
 )
@@ -38,5 +39,36 @@ func TestCancelledReadLeavesTheBreakerClosed(t *testing.T) {
 	}
 	if err := db.ReadCypher(ctx, "RETURN 1", nil); err != nil {
 		t.Fatalf("the read after the cancelled ones: %v", err)
+	}
+}
+
+// TestCancelledWriteLeavesTheBreakerClosed: the same for a write of several statements
+// in one transaction (DB.guarded): cancelled, not unavailable, and the breaker closed.
+func TestCancelledWriteLeavesTheBreakerClosed(t *testing.T) {
+	db := graphtest.MustOpenDB(t)
+	ctx := context.Background()
+	data := gen.Generate(gen.Scale(300), 1)
+	cancelled := 0
+	for _, after := range []time.Duration{0, 5 * time.Millisecond, 20 * time.Millisecond, 60 * time.Millisecond} {
+		wctx, cancel := context.WithCancel(ctx)
+		time.AfterFunc(after, cancel)
+		_, err := db.WriteBatched(wctx, data, 100000)
+		cancel()
+		if err == nil {
+			continue
+		}
+		cancelled++
+		if code := graph.ErrorCode(err); code != graph.ECANCELED {
+			t.Errorf("cancelled after %v: %s (%v), want %s", after, code, err, graph.ECANCELED)
+		}
+		if db.BreakerOpen() {
+			t.Fatalf("cancelled after %v: the breaker opened: %v", after, err)
+		}
+	}
+	if cancelled == 0 {
+		t.Fatal("no write was cancelled: the dataset is too small to test with")
+	}
+	if err := db.ReadCypher(ctx, "RETURN 1", nil); err != nil {
+		t.Fatalf("the read after the cancelled writes: %v", err)
 	}
 }

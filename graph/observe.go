@@ -36,13 +36,7 @@ func (db *DB) begin(caller context.Context, kind string) (context.Context, func(
 		o.StatementBegin()
 	}
 	return ctx, func(err error) error {
-		err = db.wrap(db.outage(ctx, asTimeout(ctx, err)))
-		if err != nil && errors.Is(caller.Err(), context.Canceled) {
-			// the caller went away: whatever the driver made of the cancellation (a
-			// write it could not finish, a routing table it could not fetch), Neo4j is
-			// not unreachable, and the breaker must not fail every other request for it
-			err = &Error{Code: ECANCELED, Err: err, Message: "the request was cancelled before Neo4j answered"}
-		}
+		err = cancelled(caller, db.wrap(db.outage(ctx, asTimeout(ctx, err))))
 		release()
 		if ErrorCode(err) == EUNAVAILABLE && !isTimeout(err) {
 			db.trip(err)

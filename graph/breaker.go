@@ -119,30 +119,30 @@ func (db *DB) guard(ctx context.Context) (context.Context, func(), error) {
 
 // guarded runs f, a transaction of several statements, with a context the breaker
 // cancels when Neo4j goes away (the driver would otherwise sleep before retrying it), and
-// returns the outage's error rather than the cancellation.
+// returns the outage's error, or the caller's cancellation, rather than the driver's.
 func (db *DB) guarded(caller context.Context, f func(context.Context) error) error {
 	ctx, release, err := db.guard(caller)
 	if err != nil {
 		return err
 	}
 	defer release()
-	return cancelled(caller, db.outage(ctx, f(ctx)))
+	return db.outage(caller, ctx, f(ctx))
 }
 
-// cancelled is err as the caller's cancellation when the caller went away: whatever the
-// driver made of it (a write it could not finish, a routing table it could not fetch),
-// Neo4j is not unreachable, and the breaker must not fail every other request for it.
-func cancelled(caller context.Context, err error) error {
-	if err != nil && errors.Is(caller.Err(), context.Canceled) {
-		return &Error{Code: ECANCELED, Err: err, Message: "the request was cancelled before Neo4j answered"}
+// outage returns, in place of the driver's err, what ended ctx (guard's context for the
+// caller's): the breaker's error when the breaker cut it off; the caller's cancellation
+// when the caller went away — whatever the driver made of that (a write it could not
+// finish, a routing table it could not fetch), Neo4j is not unreachable, and the breaker
+// must not fail every other request for it.
+func (db *DB) outage(caller, ctx context.Context, err error) error {
+	if err == nil {
+		return nil
 	}
-	return err
-}
-
-// outage returns the breaker's error in place of err when the breaker cancelled ctx.
-func (db *DB) outage(ctx context.Context, err error) error {
-	if e := db.breaker.down.Load(); err != nil && e != nil && cutOff(ctx) {
+	if e := db.breaker.down.Load(); e != nil && cutOff(ctx) {
 		return e
+	}
+	if errors.Is(caller.Err(), context.Canceled) {
+		return &Error{Code: ECANCELED, Err: err, Message: "the request was cancelled before Neo4j answered"}
 	}
 	return err
 }

@@ -36,7 +36,7 @@ func (db *DB) begin(caller context.Context, kind string) (context.Context, func(
 		o.StatementBegin()
 	}
 	return ctx, func(err error) error {
-		err = cancelled(caller, db.wrap(db.outage(ctx, asTimeout(ctx, err))))
+		err = db.wrap(db.outage(caller, ctx, asTimeout(ctx, err)))
 		release()
 		if ErrorCode(err) == EUNAVAILABLE && !isTimeout(err) {
 			db.trip(err)

@@ -47,7 +47,9 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
 	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
 	projections := map[EntityKind]string{}
-	var shared struct { // the fields of the first kind they hold no relation of
+	need = append([]string{"id"}, need...) // decode tells the kind from the id
+	// the fields of the first kind they hold no relation of
+	var shared struct {
 		fields []Selection
 		kind   EntityKind
 		ok     bool
@@ -151,14 +153,15 @@ func init() {
 }
 
 // projection is what a compiled read returns for the node, relationship or citation in
-// x: id, the stored properties fields read, need, and the computed entries parts, as a
-// list of values in the order of its keys. Projecting only these, not .*, keeps large
-// properties (an imported entity's FtM JSON) and unasked ones out of every read; a list
-// rather than a map projection, because Neo4j builds and sends a list of values much
-// faster than a map of them (docs/design.md, step 16), and the keys are known here.
+// x: need, the stored properties fields read, and the computed entries parts, as a list
+// of values in the order of its keys. Projecting only these, not .*, keeps large
+// properties (an imported entity's FtM JSON) and unasked ones out of every read, down to
+// a relationship's or citation's id (returning Q3's took 6–9% of its statement's time);
+// a list rather than a map projection, because Neo4j builds and sends a list of values
+// much faster than a map of them (docs/design.md, step 16), and the keys are known here.
 func projection(x string, fields []Selection, need []string, parts []part) (string, shape) {
-	keys := shape{"id"}
-	seen := map[string]bool{"id": true}
+	var keys shape
+	seen := map[string]bool{}
 	add := func(prop string) {
 		if !seen[prop] {
 			seen[prop] = true

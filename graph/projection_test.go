@@ -30,9 +30,9 @@ func TestProjectionReadsOnlySelectedProperties(t *testing.T) {
 		t.Errorf("the statement projects every property:\n%s", cypher)
 	}
 	for _, want := range []string{
-		"RETURN [n1.id, n1.name, COLLECT { ",                      // the person, with its tenures
-		"RETURN [r2.id, r2.to, r2.endedBy, [m3.id], COLLECT { ",   // the tenure (toKnown reads to and endedBy), its position's id, its citations
-		"RETURN [c4.id, c4.quote, [s5.id, s5.title]] AS citation", // the citation and its source
+		"RETURN [n1.id, n1.name, COLLECT { ",               // the person (a node's id tells its kind), with its tenures
+		"RETURN [r2.to, r2.endedBy, [m3.id], COLLECT { ",   // the tenure (toKnown reads to and endedBy; its id is not asked), its position's id, its citations
+		"RETURN [c4.quote, [s5.id, s5.title]] AS citation", // the citation (nor its id) and its source
 	} {
 		if !strings.Contains(cypher, want) {
 			t.Errorf("the statement lacks %q:\n%s", want, cypher)

@@ -74,7 +74,7 @@ func TestEntityHoldersAndNestedFields(t *testing.T) {
 	  raisi: entity(id: "person:ebrahim-raisi") {
 	    __typename id name aliases
 	    ... on Person {
-	      tenures { position { id } attested confidence citations { quote locator confidence claimedBy { id } source { id publisher } } }
+	      tenures { id position { id } attested confidence citations { quote locator confidence claimedBy { id } source { id publisher } } }
 	      in1988: memberships(asOf: "1988-08") { organization { id } from to role confidence }
 	      in2000: memberships(asOf: "2000") { id }
 	      responsibilities { role confidence event { id victims } }
@@ -96,6 +96,10 @@ func TestEntityHoldersAndNestedFields(t *testing.T) {
 		cite["claimedBy"].(map[string]any)["id"] != "person:mansoureh-galestan" ||
 		cite["source"].(map[string]any)["id"] != "source:ncri-factions-collaborate" || cite["quote"] == "" {
 		t.Errorf("tenure = %v", tenure)
+	}
+	// a relationship's id is read only when asked: asked here
+	if want := graph.DefaultLinkID(graph.RelHolds, "person:ebrahim-raisi", "position:iran-head-of-judiciary"); tenure["id"] != want {
+		t.Errorf("tenure id = %v, want %s", tenure["id"], want)
 	}
 	m1988 := raisi["in1988"].([]any)
 	if len(m1988) != 1 || m1988[0].(map[string]any)["organization"].(map[string]any)["id"] != "org:1988-death-commissions" ||

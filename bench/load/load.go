@@ -32,6 +32,9 @@ type Result struct {
 	P50         float64 `json:"p50Ms"`
 	P95         float64 `json:"p95Ms"`
 	P99         float64 `json:"p99Ms"`
+
+	took   []time.Duration // the successful requests' latencies, sorted (for Merge)
+	window time.Duration
 }
 
 // Run calls do from opts.Concurrency workers until the warm-up and the window have
@@ -72,13 +75,12 @@ func Run(ctx context.Context, opts Options, do func(context.Context) error) (Res
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	res := Result{Concurrency: opts.Concurrency}
+	res := Result{Concurrency: opts.Concurrency, window: opts.Duration}
 	for _, u := range unfinished {
 		if u {
 			res.Unfinished++
 		}
 	}
-	var took []time.Duration
 	for _, samples := range perWorker {
 		for _, s := range samples {
 			res.Requests++
@@ -89,13 +91,41 @@ func Run(ctx context.Context, opts Options, do func(context.Context) error) (Res
 				res.Errors++
 				continue
 			}
-			took = append(took, s.took)
+			res.took = append(res.took, s.took)
 		}
 	}
-	slices.Sort(took)
-	res.Throughput = float64(len(took)) / opts.Duration.Seconds()
-	res.P50, res.P95, res.P99 = percentile(took, 50), percentile(took, 95), percentile(took, 99)
+	res.summarize()
 	return res, nil
+}
+
+// Merge is the result of several windows of one load taken as one: their requests,
+// errors and unfinished ones added up, the throughput over their total time and the
+// percentiles of all their latencies (a run measured in rounds, so that no one way of
+// asking always runs first, when the machine may still be busy with what came before).
+func Merge(results ...Result) Result {
+	var m Result
+	for _, r := range results {
+		m.Concurrency = r.Concurrency
+		m.Requests += r.Requests
+		m.Unfinished += r.Unfinished
+		m.Errors += r.Errors
+		if m.FirstError == "" {
+			m.FirstError = r.FirstError
+		}
+		m.took = append(m.took, r.took...)
+		m.window += r.window
+	}
+	m.summarize()
+	return m
+}
+
+// summarize sorts the latencies and derives the throughput and percentiles from them.
+func (r *Result) summarize() {
+	slices.Sort(r.took)
+	if r.window > 0 {
+		r.Throughput = float64(len(r.took)) / r.window.Seconds()
+	}
+	r.P50, r.P95, r.P99 = percentile(r.took, 50), percentile(r.took, 95), percentile(r.took, 99)
 }
 
 // percentile is the nearest-rank percentile of sorted durations, in milliseconds.

@@ -104,3 +104,31 @@ func TestRunCancelsWhatOutlivesTheWindow(t *testing.T) {
 		t.Errorf("got %+v; want no requests, 3 unfinished", res)
 	}
 }
+
+// Two windows merged read as one: 10 requests at 1 ms over one second and 30 at 3 ms
+// over another, one failed, are 39 successes in 2 s with their percentiles together.
+func TestMergeReadsRoundsAsOneWindow(t *testing.T) {
+	window := func(n int, took time.Duration, errs int, first string) Result {
+		r := Result{Concurrency: 8, Requests: n + errs, Errors: errs, FirstError: first, window: time.Second}
+		for range n {
+			r.took = append(r.took, took)
+		}
+		r.summarize()
+		return r
+	}
+	a, b := window(10, time.Millisecond, 0, ""), window(29, 3*time.Millisecond, 1, "boom")
+	b.Unfinished = 1
+	m := Merge(a, b)
+	if m.Concurrency != 8 || m.Requests != 40 || m.Errors != 1 || m.FirstError != "boom" || m.Unfinished != 1 {
+		t.Errorf("merged %+v: want 8 workers, 40 requests, 1 error (boom), 1 unfinished", m)
+	}
+	if m.Throughput != 19.5 {
+		t.Errorf("throughput %v, want 39 successes / 2 s = 19.5", m.Throughput)
+	}
+	if m.P50 != 3 || m.P95 != 3 || a.P50 != 1 {
+		t.Errorf("p50 %v, p95 %v (a alone: %v): want 3, 3 (1)", m.P50, m.P95, a.P50)
+	}
+	if p25 := percentile(m.took, 25); p25 != 1 {
+		t.Errorf("p25 %v: want the first window's 1 ms among the merged latencies", p25)
+	}
+}

@@ -18,9 +18,19 @@ import (
 type Counts struct{ Requests, Statements, InFlight float64 }
 
 // Per is the statements per request from c to later; 0 when there was none.
-func (c Counts) Per(later Counts) float64 {
-	if n := later.Requests - c.Requests; n > 0 {
-		return (later.Statements - c.Statements) / n
+func (c Counts) Per(later Counts) float64 { return Counts{}.Add(c, later).PerRequest() }
+
+// Add is c with the requests and statements counted from before to after added.
+func (c Counts) Add(before, after Counts) Counts {
+	c.Requests += after.Requests - before.Requests
+	c.Statements += after.Statements - before.Statements
+	return c
+}
+
+// PerRequest is the statements per request c counts; 0 when there was none.
+func (c Counts) PerRequest() float64 {
+	if c.Requests > 0 {
+		return c.Statements / c.Requests
 	}
 	return 0
 }

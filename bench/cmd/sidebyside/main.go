@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -44,6 +45,7 @@ func main() {
 type options struct {
 	people, concurrency, questions, out, bin, peer, generated, serveRaw, note string
 	seed                                                                      uint64
+	rounds                                                                    int
 	warmup, duration                                                          time.Duration
 	generate                                                                  bool
 }
@@ -58,7 +60,8 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.concurrency, "concurrency", "1,8,32", "comma-separated concurrencies")
 	fs.StringVar(&o.questions, "questions", "Q1,Q2,Q3,Q4,Q5,Q6", "comma-separated questions to time")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up before each measured window")
-	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured window per question, server and concurrency")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per question, server and concurrency, split over the rounds")
+	fs.IntVar(&o.rounds, "rounds", 2, "rounds per question and concurrency, the ways' order reversed every other round (none always runs first)")
 	fs.StringVar(&o.out, "out", "bench/results", "directory for the results")
 	fs.StringVar(&o.bin, "bin", "bin/accgraph", "the accgraph binary to serve")
 	fs.StringVar(&o.peer, "peer", "bench/peer", "the @neo4j/graphql peer's directory (npm ci done)")
@@ -66,6 +69,9 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.serveRaw, "serve-raw", "", "only serve raw Cypher over HTTP on this address (the runner starts itself so)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if o.rounds < 1 {
+		return fmt.Errorf("--rounds %d: want at least 1", o.rounds)
 	}
 	cfg := graph.Config{URI: os.Getenv("NEO4J_URI"), User: orDefault(os.Getenv("NEO4J_USER"), "neo4j"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: orDefault(os.Getenv("NEO4J_DATABASE"), "neo4j")}
@@ -194,46 +200,69 @@ func run(ctx context.Context, args []string) error {
 	version, _ := db.ServerVersion(ctx)
 	loadAvg, _ := os.ReadFile("/proc/loadavg")
 	node, _ := exec.Command("node", "--version").Output()
+	window := o.duration / time.Duration(o.rounds)
 	report.Setup = []string{
 		fmt.Sprintf("%d CPUs (shared: load average %s at the start), %s, Node %s, Neo4j %s", runtime.NumCPU(),
 			strings.Join(strings.Fields(string(loadAvg))[:3], " "), runtime.Version(), strings.TrimSpace(string(node)), version),
-		fmt.Sprintf("closed loop: %s warm-up, then %s measured, per question, server and concurrency (%s); one server runs at a time",
-			o.warmup, o.duration, o.concurrency),
+		fmt.Sprintf("closed loop: %s measured per question, server and concurrency (%s), in %d rounds of %s warm-up and %s measured, the order of the ways reversed every other round; one server runs at a time",
+			o.duration, o.concurrency, o.rounds, o.warmup, window),
 		"accgraph: `accgraph serve --rate-per-ip 1000000000` (rate limit out of the way; other limits at their defaults); " +
 			"@neo4j/graphql 7 on @apollo/server 5 with the library's defaults (bench/peer); raw Cypher over HTTP: " +
 			"`sidebyside --serve-raw`, a Go handler that runs the hand-written statement and writes its JSON; raw Cypher: the Go driver in the runner, no HTTP",
 	}
 	for _, q := range questions {
 		for _, c := range concurrencies {
-			for _, t := range sidebyside.Ways {
-				if t == sidebyside.Peer && q.Peer == "" {
-					continue
+			// The ways take turns in rounds, in reverse order every other round: measured
+			// one after the other, the first one used to meet whatever the machine was
+			// still doing (the graph just written, the last question's load).
+			windows := map[string][]load.Result{}
+			var statements sidebyside.Counts // accgraph's, over its rounds
+			for round := range o.rounds {
+				ways := slices.Clone(sidebyside.Ways)
+				if round%2 == 1 {
+					slices.Reverse(ways)
 				}
-				asker := askers[t]
-				var before sidebyside.Counts
-				if t == sidebyside.Accgraph {
-					if before, err = sidebyside.SettledCounts(ctx, client, metricsURL); err != nil {
-						return err
+				for _, t := range ways {
+					if t == sidebyside.Peer && q.Peer == "" {
+						continue
 					}
-				}
-				res, err := load.Run(ctx, load.Options{Concurrency: c, Warmup: o.warmup, Duration: o.duration},
-					func(ctx context.Context) error { _, err := asker.Ask(ctx, q, report.Params); return err })
-				if err != nil {
-					return err
-				}
-				m := sidebyside.Measure{Question: q.ID, Target: t, Result: res}
-				if t == sidebyside.Accgraph {
-					after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
+					asker := askers[t]
+					var before sidebyside.Counts
+					if t == sidebyside.Accgraph {
+						if before, err = sidebyside.SettledCounts(ctx, client, metricsURL); err != nil {
+							return err
+						}
+					}
+					res, err := load.Run(ctx, load.Options{Concurrency: c, Warmup: o.warmup, Duration: window},
+						func(ctx context.Context) error { _, err := asker.Ask(ctx, q, report.Params); return err })
 					if err != nil {
 						return err
 					}
-					m.Statements = before.Per(after) // warm-up and window alike
+					if t == sidebyside.Accgraph {
+						after, err := sidebyside.SettledCounts(ctx, client, metricsURL)
+						if err != nil {
+							return err
+						}
+						statements = statements.Add(before, after) // warm-up and window alike
+					}
+					logf("%s c=%d %-20s round %d: %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
+						q.ID, c, t, round+1, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.Unfinished, res.FirstError)
+					windows[t] = append(windows[t], res)
+				}
+			}
+			for _, t := range sidebyside.Ways {
+				if len(windows[t]) == 0 {
+					continue
+				}
+				m := sidebyside.Measure{Question: q.ID, Target: t, Result: load.Merge(windows[t]...)}
+				if t == sidebyside.Accgraph {
+					m.Statements = statements.PerRequest()
 				}
 				if pid, ok := pids[t]; ok {
 					m.RSSMiB = float64(memory(pid, "VmRSS")) / 1024
 				}
 				logf("%s c=%d %-20s %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
-					q.ID, c, t, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.Unfinished, res.FirstError)
+					q.ID, c, t, m.Throughput, m.P50, m.P95, m.P99, m.Errors, m.Unfinished, m.FirstError)
 				report.Measures = append(report.Measures, m)
 			}
 		}

@@ -14,8 +14,8 @@ type Measure struct {
 	Target   string `json:"target"`
 	load.Result
 	// Statements is the Cypher statements per request over the run, warm-up included
-	// (accgraph only, from its /metrics); RSSMiB the server's resident memory after the
-	// run (not for raw Cypher in-process).
+	// (accgraph only, from its /metrics); RSSMiB the server's resident memory after its
+	// last window (not for raw Cypher in-process).
 	Statements float64 `json:"statementsPerRequest,omitempty"`
 	RSSMiB     float64 `json:"rssMiB,omitempty"`
 }
@@ -62,7 +62,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 
 	b.WriteString("\n## Results\n\nThroughput in successful requests per second; latencies in ms of the requests that ended in the window; " +
 		"unfinished: requests that ran through the whole window (cancelled at its end; — when none ended in it); " +
-		"Cypher statements per request on /graphql over the run (warm-up included) by accgraph's /metrics; RSS of the server process after the run.\n\n")
+		"Cypher statements per request on /graphql over the run (warm-up included) by accgraph's /metrics; RSS of the server process after its last window.\n\n")
 	b.WriteString("| question | conc. | server | req/s | p50 | p95 | p99 | errors | Cypher stmts/req | RSS MiB |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, q := range Questions {
 		for _, c := range r.concurrencies() {

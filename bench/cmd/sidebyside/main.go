@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.questions, "questions", "Q1,Q2,Q3,Q4,Q5,Q6", "comma-separated questions to time")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up before each measured window")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per question, server and concurrency, split over the rounds")
-	fs.IntVar(&o.rounds, "rounds", 2, "rounds per question and concurrency, the ways' order reversed every other round (none always runs first)")
+	fs.IntVar(&o.rounds, "rounds", 2, "rounds per question and concurrency, the ways' order reversed every other round of the run")
 	fs.StringVar(&o.out, "out", "bench/results", "directory for the results")
 	fs.StringVar(&o.bin, "bin", "bin/accgraph", "the accgraph binary to serve")
 	fs.StringVar(&o.peer, "peer", "bench/peer", "the @neo4j/graphql peer's directory (npm ci done)")
@@ -70,8 +70,8 @@ func run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if o.rounds < 1 {
-		return fmt.Errorf("--rounds %d: want at least 1", o.rounds)
+	if o.rounds < 1 || o.duration/time.Duration(max(o.rounds, 1)) <= 0 {
+		return fmt.Errorf("--rounds %d, --duration %s: want at least one round with a window of its own", o.rounds, o.duration)
 	}
 	cfg := graph.Config{URI: os.Getenv("NEO4J_URI"), User: orDefault(os.Getenv("NEO4J_USER"), "neo4j"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: orDefault(os.Getenv("NEO4J_DATABASE"), "neo4j")}
@@ -204,24 +204,28 @@ func run(ctx context.Context, args []string) error {
 	report.Setup = []string{
 		fmt.Sprintf("%d CPUs (shared: load average %s at the start), %s, Node %s, Neo4j %s", runtime.NumCPU(),
 			strings.Join(strings.Fields(string(loadAvg))[:3], " "), runtime.Version(), strings.TrimSpace(string(node)), version),
-		fmt.Sprintf("closed loop: %s measured per question, server and concurrency (%s), in %d rounds of %s warm-up and %s measured, the order of the ways reversed every other round; one server runs at a time",
+		fmt.Sprintf("closed loop: %s measured per question, server and concurrency (%s), in %d rounds of %s warm-up and %s measured, the order of the ways reversed every other round of the run; one server runs at a time",
 			o.duration, o.concurrency, o.rounds, o.warmup, window),
 		"accgraph: `accgraph serve --rate-per-ip 1000000000` (rate limit out of the way; other limits at their defaults); " +
 			"@neo4j/graphql 7 on @apollo/server 5 with the library's defaults (bench/peer); raw Cypher over HTTP: " +
 			"`sidebyside --serve-raw`, a Go handler that runs the hand-written statement and writes its JSON; raw Cypher: the Go driver in the runner, no HTTP",
 	}
+	rss := map[string]float64{} // each server's, after its last window
+	turn := 0
 	for _, q := range questions {
 		for _, c := range concurrencies {
-			// The ways take turns in rounds, in reverse order every other round: measured
+			// The ways take turns in rounds, in reverse order every other round of the
+			// whole run (so that no way always goes first or last in a question): measured
 			// one after the other, the first one used to meet whatever the machine was
-			// still doing (the graph just written, the last question's load).
+			// still doing (the graph just written, the last question's c=32 load).
 			windows := map[string][]load.Result{}
 			var statements sidebyside.Counts // accgraph's, over its rounds
 			for round := range o.rounds {
 				ways := slices.Clone(sidebyside.Ways)
-				if round%2 == 1 {
+				if turn%2 == 1 {
 					slices.Reverse(ways)
 				}
+				turn++
 				for _, t := range ways {
 					if t == sidebyside.Peer && q.Peer == "" {
 						continue
@@ -248,6 +252,9 @@ func run(ctx context.Context, args []string) error {
 					logf("%s c=%d %-20s round %d: %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
 						q.ID, c, t, round+1, res.Throughput, res.P50, res.P95, res.P99, res.Errors, res.Unfinished, res.FirstError)
 					windows[t] = append(windows[t], res)
+					if pid, ok := pids[t]; ok {
+						rss[t] = float64(memory(pid, "VmRSS")) / 1024
+					}
 				}
 			}
 			for _, t := range sidebyside.Ways {
@@ -258,9 +265,7 @@ func run(ctx context.Context, args []string) error {
 				if t == sidebyside.Accgraph {
 					m.Statements = statements.PerRequest()
 				}
-				if pid, ok := pids[t]; ok {
-					m.RSSMiB = float64(memory(pid, "VmRSS")) / 1024
-				}
+				m.RSSMiB = rss[t]
 				logf("%s c=%d %-20s %7.1f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d unfinished %d %s",
 					q.ID, c, t, m.Throughput, m.P50, m.P95, m.P99, m.Errors, m.Unfinished, m.FirstError)
 				report.Measures = append(report.Measures, m)

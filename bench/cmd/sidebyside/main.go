@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.questions, "questions", "Q1,Q2,Q3,Q4,Q5,Q6", "comma-separated questions to time")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up before each measured window")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per question, server and concurrency, split over the rounds")
-	fs.IntVar(&o.rounds, "rounds", 2, "rounds per question and concurrency, the ways' order reversed every other round of the run")
+	fs.IntVar(&o.rounds, "rounds", 2, "rounds per question and concurrency, the ways' order reversed every other round and from one question or concurrency to the next")
 	fs.StringVar(&o.out, "out", "bench/results", "directory for the results")
 	fs.StringVar(&o.bin, "bin", "bin/accgraph", "the accgraph binary to serve")
 	fs.StringVar(&o.peer, "peer", "bench/peer", "the @neo4j/graphql peer's directory (npm ci done)")
@@ -204,28 +204,29 @@ func run(ctx context.Context, args []string) error {
 	report.Setup = []string{
 		fmt.Sprintf("%d CPUs (shared: load average %s at the start), %s, Node %s, Neo4j %s", runtime.NumCPU(),
 			strings.Join(strings.Fields(string(loadAvg))[:3], " "), runtime.Version(), strings.TrimSpace(string(node)), version),
-		fmt.Sprintf("closed loop: %s measured per question, server and concurrency (%s), in %d rounds of %s warm-up and %s measured, the order of the ways reversed every other round of the run; one server runs at a time",
+		fmt.Sprintf("closed loop: %s measured per question, server and concurrency (%s), in %d rounds of %s warm-up and %s measured, the order of the ways reversed every other round and from one question or concurrency to the next; one server runs at a time",
 			o.duration, o.concurrency, o.rounds, o.warmup, window),
 		"accgraph: `accgraph serve --rate-per-ip 1000000000` (rate limit out of the way; other limits at their defaults); " +
 			"@neo4j/graphql 7 on @apollo/server 5 with the library's defaults (bench/peer); raw Cypher over HTTP: " +
 			"`sidebyside --serve-raw`, a Go handler that runs the hand-written statement and writes its JSON; raw Cypher: the Go driver in the runner, no HTTP",
 	}
 	rss := map[string]float64{} // each server's, after its last window
-	turn := 0
+	step := 0 // each question at each concurrency
 	for _, q := range questions {
 		for _, c := range concurrencies {
-			// The ways take turns in rounds, in reverse order every other round of the
-			// whole run (so that no way always goes first or last in a question): measured
-			// one after the other, the first one used to meet whatever the machine was
-			// still doing (the graph just written, the last question's c=32 load).
+			// The ways take turns in rounds, in reverse order every other round, each
+			// question and concurrency starting the other way round from the one before (so
+			// that no way always goes first): measured one after the other, the first one
+			// used to meet whatever the machine was still doing (the graph just written,
+			// the last question's c=32 load).
 			windows := map[string][]load.Result{}
 			var statements sidebyside.Counts // accgraph's, over its rounds
+			step++
 			for round := range o.rounds {
 				ways := slices.Clone(sidebyside.Ways)
-				if turn%2 == 1 {
+				if (step+round)%2 == 0 {
 					slices.Reverse(ways)
 				}
-				turn++
 				for _, t := range ways {
 					if t == sidebyside.Peer && q.Peer == "" {
 						continue

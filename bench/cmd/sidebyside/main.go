@@ -211,7 +211,7 @@ func run(ctx context.Context, args []string) error {
 			"`sidebyside --serve-raw`, a Go handler that runs the hand-written statement and writes its JSON; raw Cypher: the Go driver in the runner, no HTTP",
 	}
 	rss := map[string]float64{} // each server's, after its last window
-	step := 0 // each question at each concurrency
+	step := 0                   // each question at each concurrency
 	for _, q := range questions {
 		for _, c := range concurrencies {
 			// The ways take turns in rounds, in reverse order every other round, each

@@ -60,8 +60,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %d | %s | `%s` |\n", c.Question, c.Rows, strings.Join(c.Targets, ", "), strings.Join(c.Sample, "` `"))
 	}
 
-	b.WriteString("\n## Results\n\nThroughput in successful requests per second; latencies in ms of the requests that ended in the window; " +
-		"unfinished: requests that ran through the whole window (cancelled at its end; — when none ended in it); " +
+	b.WriteString("\n## Results\n\nThroughput in successful requests per second over the measured windows; latencies in ms of the requests that ended in them; " +
+		"unfinished: requests that ran through a whole window, added up over the rounds (cancelled at its end; — when none ended in it); " +
 		"Cypher statements per request on /graphql over the run (warm-up included) by accgraph's /metrics; RSS of the server process after its last window.\n\n")
 	b.WriteString("| question | conc. | server | req/s | p50 | p95 | p99 | errors | Cypher stmts/req | RSS MiB |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, q := range Questions {

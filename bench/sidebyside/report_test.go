@@ -133,3 +133,21 @@ func TestReadCountsFromAccgraphsMetrics(t *testing.T) {
 		t.Errorf("no /metrics there: err = %v, want HTTP 404 named", err)
 	}
 }
+
+// Statements per request over two rounds count both rounds' requests and statements, not
+// the span between the first reading and the last (which would hold the other ways'
+// windows in between: none of accgraph's requests, but a reading taken then).
+func TestCountsAddUpOverRounds(t *testing.T) {
+	var c Counts
+	c = c.Add(Counts{Requests: 0, Statements: 0}, Counts{Requests: 10, Statements: 10})
+	c = c.Add(Counts{Requests: 15, Statements: 12}, Counts{Requests: 25, Statements: 32})
+	if c.Requests != 20 || c.Statements != 30 || c.PerRequest() != 1.5 {
+		t.Errorf("two rounds = %+v, %v per request: want 20 requests, 30 statements, 1.5", c, c.PerRequest())
+	}
+	if got := (Counts{Requests: 3, Statements: 3}).Per(Counts{Requests: 5, Statements: 7}); got != 2 {
+		t.Errorf("Per = %v, want 2 (4 statements over 2 requests)", got)
+	}
+	if got := (Counts{}).PerRequest(); got != 0 {
+		t.Errorf("no requests: %v per request, want 0", got)
+	}
+}

@@ -134,9 +134,8 @@ func TestReadCountsFromAccgraphsMetrics(t *testing.T) {
 	}
 }
 
-// Statements per request over two rounds count both rounds' requests and statements, not
-// the span between the first reading and the last (which would hold the other ways'
-// windows in between: none of accgraph's requests, but a reading taken then).
+// Statements per request over two rounds: each round's requests and statements, from
+// its reading before to its reading after, added up.
 func TestCountsAddUpOverRounds(t *testing.T) {
 	var c Counts
 	c = c.Add(Counts{Requests: 0, Statements: 0}, Counts{Requests: 10, Statements: 10})

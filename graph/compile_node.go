@@ -47,13 +47,12 @@ func mergeSub(fields []Selection, name string) (func(string) []Selection, bool) 
 func (c *compiler) node(v string, kinds []EntityKind, sub func(string) []Selection, path string, need ...string) (string, *nodePlan, error) {
 	plan := &nodePlan{kinds: map[EntityKind]*kindPlan{}}
 	projections := map[EntityKind]string{}
-	need = append([]string{"id"}, need...) // decode tells the kind from the id
-	// the fields of the first kind they hold no relation of
-	var shared struct {
+	var shared struct { // the first kind's fields, when they hold no relation of it
 		fields []Selection
 		kind   EntityKind
 		ok     bool
 	}
+	need = append([]string{"id"}, need...) // decode tells the kind from the id
 	for _, k := range kinds {
 		var fields []Selection
 		if sub != nil {

@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if o.rounds < 1 || o.duration/time.Duration(max(o.rounds, 1)) <= 0 {
+	if o.rounds < 1 || o.duration/time.Duration(o.rounds) <= 0 {
 		return fmt.Errorf("--rounds %d, --duration %s: want at least one round with a window of its own", o.rounds, o.duration)
 	}
 	cfg := graph.Config{URI: os.Getenv("NEO4J_URI"), User: orDefault(os.Getenv("NEO4J_USER"), "neo4j"),
